@@ -1,0 +1,100 @@
+"""A document under cleaning: its text, its lines, and what earlier filters decided."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from .report import Removal
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the document. ``start``/``end`` bound its visible text (no indentation, no line break)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class Document:
+    """The shared view filters work on.
+
+    Filters read ``text``/``lines`` and the removals made so far (filters run in order, so a later
+    filter can skip or use what an earlier one found). ``hints`` carries evidence between filters,
+    e.g. the tokens that distinguish two copies of one paragraph.
+    """
+
+    text: str
+    removals: list[Removal] = field(default_factory=list)
+    annotations: list[Removal] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, Any] = field(default_factory=dict)
+    _lines: list[Line] | None = None
+    _cuts: list[tuple[int, int]] | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        """Non-blank lines, in order."""
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def add(self, removals: list[Removal]) -> None:
+        self.removals.extend(removals)
+        self._cuts = None
+
+    def _merged(self) -> list[tuple[int, int]]:
+        if self._cuts is None:
+            cuts: list[tuple[int, int]] = []
+            for r in sorted(self.removals, key=lambda r: r.start):
+                if cuts and r.start <= cuts[-1][1]:
+                    cuts[-1] = (cuts[-1][0], max(cuts[-1][1], r.end))
+                else:
+                    cuts.append((r.start, r.end))
+            self._cuts = cuts
+        return self._cuts
+
+    def removed_chars(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` earlier filters already removed."""
+        total = 0
+        cuts = self._merged()
+        i = bisect.bisect_right(cuts, (start, float("inf"))) - 1
+        i = max(i, 0)
+        while i < len(cuts) and cuts[i][0] < end:
+            s, e = cuts[i]
+            total += max(0, min(e, end) - max(s, start))
+            i += 1
+        return total
+
+    def is_removed(self, start: int, end: int) -> bool:
+        return end > start and self.removed_chars(start, end) >= end - start
+
+    def kept_lines(self) -> list[Line]:
+        """Lines that no earlier filter removed in full."""
+        return [ln for ln in self.lines if not self.is_removed(ln.start, ln.end)]
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            lines.append(Line(len(lines), s, e, text[s:e]))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines

@@ -1,0 +1,1 @@
+"""Main-text extraction from raw HTML pages, with every dropped block reported."""

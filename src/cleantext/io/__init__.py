@@ -1,0 +1,1 @@
+"""Reading what crawlers saved: bytes in any Chinese encoding."""

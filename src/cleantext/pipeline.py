@@ -1,0 +1,140 @@
+"""Run filters in order over one document, then apply their spans in one place and report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document
+from .filters.base import Filter
+from .report import Removal, Report, Result
+from .spans import apply, settle
+
+
+@dataclass(slots=True)
+class FilterStats:
+    """Per-filter counters, datatrove style: how often it fired and what it cost."""
+
+    docs: int = 0
+    removals: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+
+class Pipeline:
+    """An ordered list of filters.
+
+    Each filter sees the removals of the filters before it, so order is part of the meaning:
+    the default order (:func:`default_filters`) takes out whole-line noise first (chrome,
+    footers, tails), then duplicates, then the brand tokens inside what is left.
+
+    ``max_chars``/``max_seconds`` bound the work per document: a document over a limit comes back
+    unchanged and ``report.skipped`` says why (never a partial result).
+    """
+
+    def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
+                 max_seconds: float | None = None) -> None:
+        self.filters: list[Filter] = list(default_filters() if filters is None else filters)
+        self.max_chars = max_chars
+        self.max_seconds = max_seconds
+        self.stats: dict[str, FilterStats] = {f.name: FilterStats() for f in self.filters}
+
+    def clean(self, data: str | bytes, *, format: str | None = None) -> Result:
+        """Clean one document given as ``str`` (text or HTML) or ``bytes`` (any encoding)."""
+        info: dict[str, Any] = {}
+        original: str | None = None
+        if isinstance(data, bytes | bytearray | memoryview):
+            from .io.decoding import decode
+
+            text, info = decode(bytes(data))
+            original = text
+        elif isinstance(data, str):
+            text = data
+        else:
+            raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
+
+        fmt = format or ("html" if _looks_like_html(text) else "text")
+        if fmt not in ("text", "html"):
+            raise ValueError(f"unknown format {format!r}: use 'text' or 'html'")
+        info["format"] = fmt
+        doc = Document(text)
+        if fmt == "html":
+            from .html.extract import extract
+
+            ex = extract(text)
+            doc = Document(ex.text)
+            doc.metadata.update(ex.metadata)
+            doc.add(ex.removals)
+            original = ex.text
+
+        report = Report(input=info, source_text=original)
+        limit = self._over_limit(doc.text)
+        if limit:
+            report.skipped = limit
+            return Result(doc.text, report)
+
+        t_start = time.perf_counter()
+        for f in self.filters:
+            t0 = time.perf_counter()
+            found = [r for r in f.find(doc) if 0 <= r.start < r.end <= len(doc.text)]
+            doc.add(found)
+            st = self.stats.setdefault(f.name, FilterStats())
+            st.docs += 1
+            st.removals += len(found)
+            st.chars += sum(r.end - r.start for r in found)
+            st.seconds += time.perf_counter() - t0
+            if self.max_seconds is not None and time.perf_counter() - t_start > self.max_seconds:
+                report.skipped = f"time limit {self.max_seconds}s exceeded after filter {f.name!r}"
+                return Result(doc.text, report)
+
+        report.removals = settle(doc.text, doc.removals)
+        report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
+        report.metadata = dict(doc.metadata)
+        return Result(apply(doc.text, report.removals), report)
+
+    def _over_limit(self, text: str) -> str | None:
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return f"document has {len(text)} characters, over the limit of {self.max_chars}"
+        return None
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.filters!r})"
+
+
+def default_filters() -> list[Filter]:
+    """The five filters in the order that works best (see docs/filters.md)."""
+    from .filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+
+    return [PageChrome(), ScraperFooter(), UnrelatedTail(), Duplicates(), BrandSpam()]
+
+
+_HTML_HINT = ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<meta", "<table", "<article")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    if not head.startswith("<"):
+        return False
+    return any(h in head for h in _HTML_HINT)
+
+
+_default: Pipeline | None = None
+
+
+def clean(data: str | bytes, *, format: str | None = None) -> Result:
+    """Clean one document with the default pipeline.
+
+    >>> r = clean("正文第一段。\\n\\n正文第一段。\\n")
+    >>> r.text
+    '正文第一段。\\n'
+    """
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.clean(data, format=format)
+
+
+def removals_of(result: Result) -> list[Removal]:
+    return result.report.removals

@@ -1,0 +1,92 @@
+"""Applying removal spans, and tidying them so whole lines take their line breaks along."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .report import Removal
+
+
+def apply(text: str, removals: Iterable[Removal]) -> str:
+    """Return ``text`` with every removal span cut out.
+
+    The spans must be sorted and non-overlapping, as in ``Report.removals``.
+
+    >>> from cleantext.report import Removal
+    >>> apply("ab广告cd", [Removal(2, 4, "brand_spam", "x", "demo")])
+    'abcd'
+    """
+    out: list[str] = []
+    pos = 0
+    for r in removals:
+        if r.start < pos or r.end < r.start or r.end > len(text):
+            raise ValueError(f"removal {r.start}:{r.end} overlaps, is unsorted or lies outside the text")
+        out.append(text[pos : r.start])
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _blank(s: str) -> bool:
+    return not s or s.isspace()
+
+
+def settle(text: str, removals: Sequence[Removal]) -> list[Removal]:
+    """Sort, drop overlaps (earlier filters win) and let whole-line removals take their line breaks.
+
+    A removal that covers every visible character of its lines grows to the full lines plus the
+    blank lines after them, so cutting it leaves no hole; at the end of the document it instead
+    takes the blank lines before it, keeping the newline of the last kept line. Inline removals
+    (a token inside a sentence) are never grown.
+    """
+    taken: list[Removal] = []
+    for r in sorted(removals, key=lambda r: (r.start, -r.end)):
+        if r.end <= r.start:
+            continue
+        if taken and r.start < taken[-1].end:
+            if r.end <= taken[-1].end:
+                continue
+            r = _with(text, r, taken[-1].end, r.end)
+        taken.append(r)
+
+    grown: list[Removal] = []
+    n = len(text)
+    for i, r in enumerate(taken):
+        s, e = r.start, r.end
+        ls, le = _line_start(text, s), _line_end(text, max(s, e - 1) if e > s else e)
+        if _blank(text[ls:s]) and _blank(text[e:le]):
+            s, e = ls, le
+            if e < n:
+                e += 1  # the line break
+                while e < n:  # and the blank lines after it
+                    nxt = _line_end(text, e)
+                    if nxt >= n or not _blank(text[e:nxt]):
+                        break
+                    e = nxt + 1
+            if _blank(text[e:]):
+                # at the end: eat the blank lines before, keep the newline of the last kept line
+                e = n
+                j = s
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                k = text.find("\n", j)
+                if 0 <= k < s:
+                    s = k + 1
+            lo = grown[-1].end if grown else 0
+            hi = taken[i + 1].start if i + 1 < len(taken) else n
+            s, e = max(s, lo), min(e, hi)
+        grown.append(_with(text, r, s, e))
+    return [r for r in grown if r.end > r.start]
+
+
+def _with(text: str, r: Removal, s: int, e: int) -> Removal:
+    return Removal(s, e, r.kind, r.filter, r.reason, r.score, text[s:e])
