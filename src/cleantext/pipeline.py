@@ -107,7 +107,7 @@ def default_filters() -> list[Filter]:
     """The five filters in the order that works best (see docs/filters.md)."""
     from .filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
 
-    return [PageChrome(), ScraperFooter(), UnrelatedTail(), Duplicates(), BrandSpam()]
+    return [PageChrome(), UnrelatedTail(), ScraperFooter(), Duplicates(), BrandSpam()]
 
 
 _HTML_HINT = ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<meta", "<table", "<article")

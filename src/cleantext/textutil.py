@@ -1,0 +1,90 @@
+"""Character classes and small text helpers shared by the filters (Chinese first, width-agnostic)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+#: Sentence-final punctuation, full-width and ASCII alike.
+TERMINAL = frozenset("。！？!?…；;」』”\"'）)")
+#: Any punctuation or symbol that ends a clause (used to find "before punctuation" positions).
+CLAUSE_PUNCT = frozenset("，,。．、；;：:！!？?…“”‘’\"'（）()《》〈〉【】[]「」『』—–-·•|/\\~～")
+
+WORD_CHAR = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}]")
+HAN = regex.compile(r"\p{Han}")
+
+# A date, optionally with a time: 2024-01-25 16:20:00, 2024/1/25, 2024年1月25日 16:20, 2024.01.25
+DATE_RE = regex.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
+)
+DATE_LINE_RE = regex.compile(r"^[\[【(（]?\s*" + DATE_RE.pattern + r"\s*[\]】)）]?$")
+
+
+def is_word_char(ch: str) -> bool:
+    return bool(WORD_CHAR.match(ch))
+
+
+def is_punct(ch: str) -> bool:
+    return ch in CLAUSE_PUNCT or unicodedata.category(ch)[0] in "PS"
+
+
+def han_count(s: str) -> int:
+    return len(HAN.findall(s))
+
+
+def squeeze(s: str) -> str:
+    """NFKC with all whitespace removed: the key two copies of a paragraph share."""
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    return bool(s) and s[-1] in TERMINAL
+
+
+def parse_datetime(s: str) -> str | None:
+    """The first date(time) in ``s`` as ISO 8601, or None.
+
+    >>> parse_datetime("发布时间:2024-01-25 16:20:00 来源:x")
+    '2024-01-25T16:20:00'
+    >>> parse_datetime("2023年5月9日")
+    '2023-05-09'
+    """
+    m = DATE_RE.search(s)
+    if not m:
+        return None
+    try:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if m["H"] is None:
+            return datetime(y, mo, d).date().isoformat()
+        dt = datetime(y, mo, d, int(m["H"]), int(m["M"]), int(m["S"] or 0))
+        return dt.isoformat()
+    except ValueError:
+        return None
+
+
+def is_date_line(s: str) -> bool:
+    return bool(DATE_LINE_RE.match(s.strip()))
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> tuple[str, ...]:
+    """Entries of a package data file ``data/<name>.txt`` (one per line, ``#`` comments)."""
+    raw = resources.files("cleantext").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("\\#") else line.strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def lexicon_regex(name: str) -> regex.Pattern[str]:
+    """One alternation of the regex entries of ``data/<name>.txt``."""
+    return regex.compile("|".join(f"(?:{p})" for p in lexicon(name)), regex.IGNORECASE)
