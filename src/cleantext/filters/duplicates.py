@@ -1,15 +1,166 @@
-"""Duplicates (stub)."""
+"""Duplicates: paragraphs, titles and whole bodies that a page holds twice. The first copy stays.
+
+Every non-blank line is compared with the lines before it: an exact copy (ignoring whitespace and
+full/half width), a near copy (``rapidfuzz`` ratio, which tolerates a token injected into one copy),
+or a paragraph made almost wholly of earlier text (a description that glues the title to the lead).
+
+Copies are then judged by the run they stand in, so legitimate repetition survives:
+
+* a run of repeated lines holding at least one real paragraph is removed whole (a body pasted twice,
+  a block of paragraphs repeated);
+* a lone short or heading-like repeat (a title shown twice, a heading repeated as an image caption)
+  is kept and only annotated, except the page title repeated right after the header chrome.
+
+The tokens by which two near copies differ are left in ``doc.hints["inserted_tokens"]`` for the
+brand filter: text present in one copy of a paragraph and not the other was inserted.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from ..document import Document, Line
 from ..report import Removal
+from ..textutil import WORD_CHAR, squeeze
 from .base import Filter
 
 
 class Duplicates(Filter):
+    """Remove repeated paragraphs, keeping the first copy.
+
+    Parameters:
+        near: rapidfuzz ratio (0-100) at or above which two lines are near copies.
+        contained: share of a paragraph that earlier lines must cover for it to be a copy.
+        min_chars: shorter lines are never compared.
+        paragraph_chars: a line this long (or a shorter full sentence) counts as a real paragraph.
+        max_fuzzy_lines: above this many lines only exact copies are sought (bounded time).
+    """
+
     name = "duplicates"
     kind = "duplicate"
 
+    def __init__(self, near: float = 85.0, contained: float = 0.8, min_chars: int = 4,
+                 paragraph_chars: int = 40, max_fuzzy_lines: int = 3000) -> None:
+        self.near = near
+        self.contained = contained
+        self.min_chars = min_chars
+        self.paragraph_chars = paragraph_chars
+        self.max_fuzzy_lines = max_fuzzy_lines
+
     def find(self, doc: Document) -> list[Removal]:
-        return []
+        lines = doc.kept_lines()
+        keys = [squeeze(ln.text) for ln in lines]
+        fuzzy = len(lines) <= self.max_fuzzy_lines
+        first: dict[str, int] = {}
+        match: list[tuple[str, int, float] | None] = [None] * len(lines)
+        inserted: Counter[str] = doc.hints.setdefault("inserted_tokens", Counter())
+        for i, k in enumerate(keys):
+            if len(k) < self.min_chars:
+                continue
+            if k in first:
+                match[i] = ("exact", first[k], 1.0)
+                continue
+            first[k] = i
+            if not fuzzy or len(k) < 12:
+                continue
+            near = self._near(k, keys, i)
+            if near is not None:
+                j, score = near
+                match[i] = ("near", j, score / 100)
+                _diff_tokens(keys[j], k, inserted)
+            elif len(k) >= 30:
+                cover = self._coverage(k, keys, i)
+                if cover >= self.contained:
+                    match[i] = ("contained", -1, cover)
+
+        out: list[Removal] = []
+        i = 0
+        while i < len(lines):
+            if match[i] is None:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and match[j] is not None:
+                j += 1
+            run = range(i, j)
+            if any(self._paragraph(keys[r]) for r in run):
+                out.extend(self._removal(doc, lines, r, match[r]) for r in run)  # type: ignore[arg-type]
+            else:
+                for r in run:
+                    m = match[r]
+                    assert m is not None
+                    if self._title_after_header(doc, lines, r, m):
+                        out.append(self.span(doc, lines[r].start, lines[r].end,
+                                             "title repeated after the page header", 0.9))
+                    else:
+                        self.annotate(doc, lines[r].start, lines[r].end,
+                                      f"repeated short line kept (copy of line {lines[m[1]].index + 1})"
+                                      if m[1] >= 0 else "short line made of earlier text kept", 0.3)
+            i = j
+        return out
+
+    def _paragraph(self, key: str) -> bool:
+        return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
+
+    def _near(self, k: str, keys: list[str], i: int) -> tuple[int, float] | None:
+        lo, hi = len(k) * 0.75, len(k) / 0.75
+        cands = {j: keys[j] for j in range(i) if lo <= len(keys[j]) <= hi}
+        if not cands:
+            return None
+        cutoff = self.near if len(k) >= 40 else max(self.near, 90.0)
+        best = process.extractOne(k, cands, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        return best[2], best[1]
+
+    def _coverage(self, k: str, keys: list[str], i: int) -> float:
+        covered = [False] * len(k)
+        for j in range(max(0, i - 400), i):
+            kj = keys[j]
+            if len(kj) < 10 or len(kj) > len(k):
+                continue
+            pos = k.find(kj)
+            if pos >= 0:
+                a, b = pos, pos + len(kj)
+            else:
+                al = fuzz.partial_ratio_alignment(kj, k, score_cutoff=90)
+                if al is None:
+                    continue
+                a, b = al.dest_start, al.dest_end
+            for x in range(a, b):
+                covered[x] = True
+        return sum(covered) / len(k)
+
+    def _title_after_header(self, doc: Document, lines: list[Line], r: int,
+                            m: tuple[str, int, float]) -> bool:
+        """The page title repeated as the article title, with only removed header lines between."""
+        title = doc.hints.get("title_line")
+        j = m[1]
+        return (m[0] == "exact" and title is not None and j >= 0 and lines[j].start == title.start
+                and r == j + 1 and lines[r].index - lines[j].index > 1)
+
+    def _removal(self, doc: Document, lines: list[Line], r: int, m: tuple[str, int, float]) -> Removal:
+        how, j, score = m
+        if how == "exact":
+            why = f"exact copy of line {lines[j].index + 1}"
+        elif how == "near":
+            why = f"near copy ({score:.0%}) of line {lines[j].index + 1}"
+        else:
+            why = f"paragraph made of earlier text ({score:.0%} covered)"
+        return self.span(doc, lines[r].start, lines[r].end, why, score)
+
+
+def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:
+    """Count the word-like runs present in one copy and not the other."""
+    for op in Indel.opcodes(a, b):
+        if op.tag == "delete":
+            seg = a[op.src_start : op.src_end]
+        elif op.tag == "insert":
+            seg = b[op.dest_start : op.dest_end]
+        else:
+            continue
+        if 2 <= len(seg) <= 16 and all(WORD_CHAR.match(c) or c == "." for c in seg):
+            out[seg] += 1
