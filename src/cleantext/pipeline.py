@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Document
@@ -32,11 +32,15 @@ class Pipeline:
 
     ``max_chars``/``max_seconds`` bound the work per document: a document over a limit comes back
     unchanged and ``report.skipped`` says why (never a partial result).
+
+    ``allow`` lists strings never to remove: a removal whose span overlaps an occurrence of one of
+    them is dropped before the spans are applied.
     """
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
-                 max_seconds: float | None = None) -> None:
+                 max_seconds: float | None = None, allow: Sequence[str] = ()) -> None:
         self.filters: list[Filter] = list(default_filters() if filters is None else filters)
+        self.allow: tuple[str, ...] = tuple(a for a in allow if a)
         self.max_chars = max_chars
         self.max_seconds = max_seconds
         self.stats: dict[str, FilterStats] = {f.name: FilterStats() for f in self.filters}
@@ -89,7 +93,8 @@ class Pipeline:
                 report.skipped = f"time limit {self.max_seconds}s exceeded after filter {f.name!r}"
                 return Result(doc.text, report)
 
-        report.removals = settle(doc.text, doc.removals)
+        removals = _drop_allowed(doc.text, doc.removals, self.allow) if self.allow else doc.removals
+        report.removals = settle(doc.text, removals)
         report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
         report.metadata = dict(doc.metadata)
         return Result(apply(doc.text, report.removals), report)
@@ -101,6 +106,19 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline({self.filters!r})"
+
+
+def _drop_allowed(text: str, removals: list[Removal], allow: Sequence[str]) -> list[Removal]:
+    """The removals that overlap no occurrence of an allowlisted string."""
+    hits: list[tuple[int, int]] = []
+    for a in allow:
+        i = text.find(a)
+        while i >= 0:
+            hits.append((i, i + len(a)))
+            i = text.find(a, i + 1)
+    if not hits:
+        return removals
+    return [r for r in removals if not any(s < r.end and r.start < e for s, e in hits)]
 
 
 def default_filters() -> list[Filter]:
