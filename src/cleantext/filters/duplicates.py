@@ -6,10 +6,11 @@ or a paragraph made almost wholly of earlier text (a description that glues the 
 
 Copies are then judged by the run they stand in, so legitimate repetition survives:
 
-* a run of repeated lines holding at least one real paragraph is removed whole (a body pasted twice,
-  a block of paragraphs repeated);
+* a run of repeated lines holding two real paragraphs (or one, with its heading) is removed whole
+  (a body pasted twice, a block of paragraphs repeated), as is a long paragraph pasted verbatim;
 * a lone short or heading-like repeat (a title shown twice, a heading repeated as an image caption)
-  is kept and only annotated, except the page title repeated right after the header chrome.
+  or a lone sentence the author quotes again is kept and only annotated, except the page title
+  repeated right after the header chrome.
 
 The tokens by which two near copies differ are left in ``doc.hints["inserted_tokens"]`` for the
 brand filter: text present in one copy of a paragraph and not the other was inserted.
@@ -26,6 +27,9 @@ from ..document import Document, Line
 from ..report import Removal
 from ..textutil import WORD_CHAR, squeeze
 from .base import Filter
+
+
+_Q = 8  # shingle length for containment
 
 
 class Duplicates(Filter):
@@ -57,6 +61,7 @@ class Duplicates(Filter):
         first: dict[str, int] = {}
         match: list[tuple[str, int, float] | None] = [None] * len(lines)
         inserted: Counter[str] = doc.hints.setdefault("inserted_tokens", Counter())
+        shingles: set[str] = set()
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
                 continue
@@ -72,9 +77,11 @@ class Duplicates(Filter):
                 match[i] = ("near", j, score / 100)
                 _diff_tokens(keys[j], k, inserted)
             elif len(k) >= 30:
-                cover = self._coverage(k, keys, i)
+                cover = self._coverage(k, shingles)
                 if cover >= self.contained:
                     match[i] = ("contained", -1, cover)
+            if len(k) >= 10:
+                shingles.update(k[p : p + _Q] for p in range(len(k) - _Q + 1))
 
         out: list[Removal] = []
         i = 0
@@ -86,7 +93,7 @@ class Duplicates(Filter):
             while j < len(lines) and match[j] is not None:
                 j += 1
             run = range(i, j)
-            if any(self._paragraph(keys[r]) for r in run):
+            if self._copied_block(keys, match, run):
                 out.extend(self._removal(doc, lines, r, match[r]) for r in run)  # type: ignore[arg-type]
             else:
                 for r in run:
@@ -102,6 +109,23 @@ class Duplicates(Filter):
             i = j
         return out
 
+    def _copied_block(self, keys: list[str], match: list, run: range) -> bool:
+        """Is this run of repeated lines a pasted copy, rather than text an author repeated?
+
+        Two or more real paragraphs copied in a row are; so is one real paragraph with its
+        neighbouring copied lines (a heading, a short line). A lone paragraph counts only when it
+        is a long, exact copy: an author who quotes his lead again later ("而且" + the lead sentence)
+        or a summary that repeats a body sentence is left alone.
+        """
+        strong = [r for r in run if match[r][0] != "contained" and self._paragraph(keys[r])]
+        if len(strong) >= 2:
+            return True
+        if len(strong) == 1 and len(run) >= 2:
+            return all(match[r][0] != "contained" for r in run)
+        if len(run) == 1 and strong:
+            return match[run[0]][0] == "exact" and len(keys[run[0]]) >= 80
+        return False
+
     def _paragraph(self, key: str) -> bool:
         return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
 
@@ -116,23 +140,18 @@ class Duplicates(Filter):
             return None
         return best[2], best[1]
 
-    def _coverage(self, k: str, keys: list[str], i: int) -> float:
-        covered = [False] * len(k)
-        for j in range(max(0, i - 400), i):
-            kj = keys[j]
-            if len(kj) < 10 or len(kj) > len(k):
-                continue
-            pos = k.find(kj)
-            if pos >= 0:
-                a, b = pos, pos + len(kj)
-            else:
-                al = fuzz.partial_ratio_alignment(kj, k, score_cutoff=90)
-                if al is None:
-                    continue
-                a, b = al.dest_start, al.dest_end
-            for x in range(a, b):
-                covered[x] = True
-        return sum(covered) / len(k)
+    def _coverage(self, k: str, shingles: set[str]) -> float:
+        """Share of ``k`` covered by 8-character pieces of earlier lines (sampled every 2nd position)."""
+        q = _Q
+        if len(k) < q:
+            return 0.0
+        covered, reach = 0, 0
+        for p in range(0, len(k) - q + 1, 2):
+            if k[p : p + q] in shingles:
+                a = max(p, reach)
+                covered += p + q - a
+                reach = p + q
+        return covered / len(k)
 
     def _title_after_header(self, doc: Document, lines: list[Line], r: int,
                             m: tuple[str, int, float]) -> bool:

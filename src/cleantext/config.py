@@ -1,0 +1,207 @@
+"""Project configuration: ``[tool.cleantext]`` in ``pyproject.toml`` or a ``cleantext.toml``.
+
+Looked up like ruff/black do: from the directory the run starts in, upwards, the first directory
+holding a ``cleantext.toml`` (top-level keys) or a ``pyproject.toml`` with a ``[tool.cleantext]``
+table wins (``cleantext.toml`` first when both exist). The search stops after a directory that
+holds ``.git``. Keys may be spelled ``kebab-case`` or ``snake_case``; an unknown key is an error
+that names it. Relative paths (``lexicons``) are relative to the file's directory, and
+``include``/``exclude`` globs are matched against paths relative to it.
+
+Example::
+
+    [tool.cleantext]
+    select = ["chrome", "footer", "tail", "duplicates", "brand"]   # which filters run, in order
+    allow = ["某某科技"]                  # never remove a span that touches one of these
+    lexicons = ["lexicons/brands.txt"]   # extra lexicon files for the brand filter
+    exclude = ["vendor/**", "*.min.html"]
+    text-field = "text"                  # JSONL: the field to clean
+
+    [tool.cleantext.filters.duplicates]  # keyword arguments of the filter's constructor
+    near = 90
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+CONFIG_FILES = ("cleantext.toml", "pyproject.toml")
+
+
+class ConfigError(ValueError):
+    """A configuration file or option that cannot be used; the message names the file and key."""
+
+
+@dataclass
+class Config:
+    #: Filters to run, in order: built-in names or ``module:Class`` import paths. None: the default five.
+    select: list[str] | None = None
+    #: Constructor keyword arguments per filter name.
+    filters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    allow: list[str] = field(default_factory=list)
+    lexicons: list[str] = field(default_factory=list)
+    #: Globs a directory walk picks up (None: by extension, see ``cli``) and globs never touched.
+    include: list[str] | None = None
+    exclude: list[str] = field(default_factory=list)
+    format: str | None = None
+    text_field: str = "text"
+    id_field: str = "id"
+    #: JSONL: the field a changed record's report goes into ("" for none); unused with ``--report``.
+    report_field: str = "_cleantext"
+    max_chars: int | None = None
+    max_seconds: float | None = None
+    #: Where the settings came from, and the directory relative paths and globs are taken from.
+    source: str | None = None
+    root: str = "."
+
+
+_LIST_OF_STR = ("select", "allow", "lexicons", "include", "exclude")
+_STR = ("format", "text_field", "id_field", "report_field")
+_KEYS = {f.name for f in fields(Config)} - {"source", "root"}
+FORMATS = ("text", "md", "html", "jsonl")
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file that governs ``start`` (a directory), or None."""
+    d = start.resolve()
+    for cand in (d, *d.parents):
+        for name in CONFIG_FILES:
+            p = cand / name
+            if p.is_file() and (name != "pyproject.toml" or _has_tool_table(p)):
+                return p
+        if (cand / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_table(p: Path) -> bool:
+    try:
+        return "cleantext" in _read_toml(p).get("tool", {})
+    except ConfigError:
+        return True  # let load_config report the broken file
+
+
+def _read_toml(p: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with open(p, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"{p}: {e}") from None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Read ``path`` (or the file :func:`find_config` finds from ``start``); defaults when there is none."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config(root=str(start or Path.cwd()))
+    data = _read_toml(path)
+    prefix = ""
+    if path.name == "pyproject.toml" or "tool" in data and "cleantext" in data.get("tool", {}):
+        data = data.get("tool", {}).get("cleantext", {})
+        prefix = "tool.cleantext."
+    return from_dict(data, source=f"{path}", prefix=prefix, root=path.resolve().parent)
+
+
+def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "",
+              root: Path | None = None) -> Config:
+    """Validate a configuration table; every problem is a :class:`ConfigError` naming the key."""
+    root = root or Path.cwd()
+    cfg = Config(source=source, root=str(root))
+    for raw_key, value in data.items():
+        key = raw_key.replace("-", "_")
+        where = f"{source}: {prefix}{raw_key}"
+        if key not in _KEYS:
+            raise ConfigError(f"{source}: unknown key {prefix}{raw_key!r} "
+                              f"(known: {', '.join(sorted(k.replace('_', '-') for k in _KEYS))})")
+        if key in _LIST_OF_STR:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: expected a list of strings")
+        elif key in _STR:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: expected a string")
+        elif key == "filters":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: expected tables [{prefix}filters.<name>]")
+            value = {name: {k.replace("-", "_"): v for k, v in opts.items()} for name, opts in value.items()}
+        elif key == "max_chars":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{where}: expected a positive integer")
+        elif key == "max_seconds":
+            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{where}: expected a positive number")
+        if key == "format" and value not in FORMATS:
+            raise ConfigError(f"{where}: expected one of {', '.join(FORMATS)}")
+        if key == "lexicons":
+            value = [str((root / v)) for v in value]
+        setattr(cfg, key, value)
+    # the filter tables must name known filters and known options: fail now, not in a worker
+    for name in cfg.filters:
+        if name not in builtin_filters() and ":" not in name:
+            raise ConfigError(f"{source}: unknown filter {prefix}filters.{name} "
+                              f"(known: {', '.join(builtin_filters())})")
+    for name in cfg.select or ():
+        _filter_class(name, source, prefix)
+    return cfg
+
+
+def builtin_filters() -> dict[str, type]:
+    from .filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+
+    return {c.name: c for c in (PageChrome, ScraperFooter, UnrelatedTail, Duplicates, BrandSpam)}
+
+
+def _filter_class(name: str, source: str = "<config>", prefix: str = "") -> type:
+    known = builtin_filters()
+    if name in known:
+        return known[name]
+    if ":" in name:  # a user's own filter: "package.module:ClassName"
+        import importlib
+
+        mod, _, attr = name.partition(":")
+        try:
+            cls = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError) as e:
+            raise ConfigError(f"{source}: {prefix}select: cannot import filter {name!r}: {e}") from None
+        return cls
+    raise ConfigError(f"{source}: {prefix}select: unknown filter {name!r} (known: {', '.join(known)})")
+
+
+def build_pipeline(cfg: Config):  # -> cleantext.Pipeline (imported lazily)
+    """The pipeline a configuration describes."""
+    from .pipeline import Pipeline
+
+    names = cfg.select if cfg.select is not None else list(builtin_filters())
+    prefix = "tool.cleantext." if cfg.source and cfg.source.endswith("pyproject.toml") else ""
+    src = cfg.source or "<config>"
+    filters = []
+    for name in names:
+        cls = _filter_class(name, src, prefix)
+        kwargs = dict(cfg.filters.get(name, {}))
+        if cls.__name__ == "BrandSpam" and cfg.lexicons:
+            if _accepts(cls, "extra_lexicons"):
+                kwargs["extra_lexicons"] = list(cfg.lexicons)
+            else:
+                print(f"cleantext: warning: {src}: lexicons ignored: this version's brand filter "
+                      "takes no extra lexicons", file=sys.stderr)
+        for k in kwargs:
+            if not _accepts(cls, k):
+                raise ConfigError(f"{src}: {prefix}filters.{name}.{k}: unknown option of {cls.__name__}")
+        try:
+            filters.append(cls(**kwargs))
+        except (TypeError, ValueError) as e:
+            raise ConfigError(f"{src}: {prefix}filters.{name}: {e}") from None
+    return Pipeline(filters, allow=cfg.allow, max_chars=cfg.max_chars, max_seconds=cfg.max_seconds)
+
+
+def _accepts(cls: type, kw: str) -> bool:
+    try:
+        params = inspect.signature(cls).parameters
+    except (TypeError, ValueError):
+        return True
+    return kw in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
