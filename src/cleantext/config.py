@@ -138,7 +138,7 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
         if key == "format" and value not in FORMATS:
             raise ConfigError(f"{where}: expected one of {', '.join(FORMATS)}")
         if key == "lexicons":
-            value = [str((root / v)) for v in value]
+            value = [str(root / v) for v in value]
         setattr(cfg, key, value)
     # the filter tables must name known filters and known options: fail now, not in a worker
     for name in cfg.filters:

@@ -59,7 +59,7 @@ class Observation:
     site: str
     fp: int  # fingerprint of the article (its longest cleaned line)
     h: int  # hash of the whole input (chooses one copy among repeats, the same way everywhere)
-    # norm -> (relative position, removed kind or "", everything after removed, original text)
+    # norm -> (relative offset of its start, removed kind or "", everything after removed, original text)
     lines: dict[str, tuple[float, str, bool, str]] = field(default_factory=dict)
     brands: set[str] = field(default_factory=set)
 
@@ -90,7 +90,7 @@ def observe(text: str, result: Result, site: str = "") -> Observation:
         rest_gone[i] = all_after and i < len(lines) - 1
         all_after = all_after and gone[i]
     obs = Observation(site=site or "", fp=0, h=_h64(src))
-    last = max(len(lines) - 1, 1)
+    size = max(len(src), 1)
     longest = ""
     for i, ln in enumerate(lines):
         key = norm_line(ln.text)
@@ -98,7 +98,7 @@ def observe(text: str, result: Result, site: str = "") -> Observation:
             continue
         kind = max(kinds[i], key=kinds[i].__getitem__) if removed[i] >= 0.5 * len(ln) else ""
         if key not in obs.lines:
-            obs.lines[key] = (i / last, kind, rest_gone[i], ln.text)
+            obs.lines[key] = (round(ln.start / size, 4), kind, rest_gone[i], ln.text)
         if not gone[i] and len(key) > len(longest):
             longest = key
     obs.fp = _h64(longest) if longest else obs.h

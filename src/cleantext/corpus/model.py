@@ -13,7 +13,7 @@ import regex
 FORMAT = "cleantext-corpus-model"
 VERSION = 1
 
-_URL = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；、]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
+_URL = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；、]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
 

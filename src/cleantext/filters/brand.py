@@ -1,15 +1,228 @@
-"""BrandSpam (stub)."""
+"""Brand spam: promotional tokens injected into an article's sentences, found without a fixed list.
+
+An injected token (a betting site's name, say) is pasted at random places: the start of a
+paragraph, just before a comma, between two characters of one word, in front of the title. Real
+names are woven into their sentences instead: a person is followed by 说/表示, a place follows 在,
+an event is always "X体育大会". The filter therefore scores each *repeated* string by how it sits:
+
+* candidates are maximal strings (Han, Latin letters, digits) that recur at clause boundaries
+  (start of a line or clause, before punctuation), so nothing is tokenised by whitespace;
+* evidence for injection: a brand-like shape (``data/brand_shapes.txt``, a prior only), occurrences
+  in several kinds of position, occurrences that split a word whose halves meet elsewhere in the
+  text, and, strongest of all, being the difference between two copies of one paragraph
+  (``doc.hints["inserted_tokens"]`` from the duplicates filter);
+* evidence against: occurrences tied to their sentence by the characters around them
+  (``data/name_contexts.txt``), a constant neighbour (``X体育大会`` every time), a common word
+  before a brand-like suffix (``data/common_names.txt``).
+
+Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
+and recorded in ``report.annotations`` (precision first).
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import regex
+
 from ..document import Document
 from ..report import Removal
+from ..textutil import CLAUSE_PUNCT, lexicon
 from .base import Filter
+
+_RUN = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}][\p{Han}\p{Latin}\p{Nd}.]*")
+_LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
+_DIGITS = regex.compile(r"^[\p{Nd}.]+$")
+_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些]")
+
+
+def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    sides: dict[str, tuple[str, ...]] = {"left": (), "right": ()}
+    for entry in lexicon("name_contexts"):
+        side, _, words = entry.partition("=")
+        sides[side.strip()] = tuple(words.split())
+    return sides["left"], sides["right"]
 
 
 class BrandSpam(Filter):
+    """Remove injected promotional tokens, keeping the sentences around them.
+
+    Parameters:
+        threshold: evidence score at which a token is removed (annotated from ``threshold - 1.5``).
+        min_len, max_len: token length bounds (characters).
+        extra_lexicons: paths of extra brand-shape files (one regex per line), added to the prior.
+    """
+
     name = "brand"
     kind = "brand_spam"
 
+    def __init__(self, threshold: float = 4.0, min_len: int = 2, max_len: int = 16,
+                 extra_lexicons: Iterable[str] = ()) -> None:
+        self.threshold = threshold
+        self.min_len = min_len
+        self.max_len = max_len
+        self.extra_lexicons = tuple(extra_lexicons)
+        shapes = list(lexicon("brand_shapes"))
+        for path in self.extra_lexicons:
+            with open(path, encoding="utf-8") as fh:
+                shapes += [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+        self._shape_re = regex.compile("|".join(f"(?:{p})" for p in shapes))
+        self._common = frozenset(lexicon("common_names"))
+        self._left, self._right = _contexts()
+
+    # -- candidates ---------------------------------------------------------------------------
+    def _candidates(self, text: str) -> Counter[str]:
+        """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit."""
+        counts: Counter[str] = Counter()
+        for m in self._shape_re.finditer(text):
+            i, j = m.start(), m.end()
+            if j < len(text) and _RUN.match(text[j]) and text[j - 1].isascii() and text[j].isascii():
+                continue  # inside a longer Latin word
+            k = i
+            while k > 0 and j - k < self.max_len and _RUN.match(text[k - 1]):
+                k -= 1
+                if j - k >= self.min_len:
+                    counts[text[k:j]] += 1
+            if j - i >= self.min_len and "." in m.group():
+                counts[text[i:j]] += 1
+        # maximal: drop s when its one-character left extension is as frequent
+        ext: dict[str, int] = defaultdict(int)
+        for s, c in counts.items():
+            sub = s[1:]
+            if c > ext[sub]:
+                ext[sub] = c
+        return Counter({s: c for s, c in counts.items() if ext.get(s, 0) < c and not _DIGITS.match(s)})
+
+    # -- evidence -----------------------------------------------------------------------------
+    def _is_shaped(self, s: str) -> bool:
+        m = self._shape_re.search(s)
+        if not m or m.end() != len(s):
+            return False
+        name = s[: m.start()]
+        if len(name) < 2 and not _LATIN_HEAD.match(s):
+            return False
+        name = _LATIN_HEAD.sub("", name)
+        # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases
+        if len(name) > 6 or _FUNCTION.search(name):
+            return False
+        return name not in self._common
+
+    def _isolated(self, text: str, s: str, n_occ: int) -> bool:
+        """Out of place: the token's pieces (bigrams; chars for a 2-char token) occur only inside it."""
+        if len(s) == 2:
+            pieces = list(s)
+        else:
+            pieces = [s[i : i + 2] for i in range(len(s) - 1)]
+        outside = sum(1 for g in pieces if text.count(g) > n_occ * s.count(g))
+        return outside * 3 <= len(pieces)
+
+    def _occurrences(self, text: str, s: str) -> list[int]:
+        out, p = [], text.find(s)
+        while p >= 0:
+            out.append(p)
+            p = text.find(s, p + len(s))
+        return out
+
+    def _score(self, text: str, s: str, occ: list[int], hinted: bool) -> tuple[float, list[str]]:
+        why: list[str] = []
+        score = 0.0
+        shape = self._is_shaped(s)
+        if shape:
+            score += 3.0
+            why.append("brand-like shape")
+        if hinted and self._isolated(text, s, len(occ)):
+            score += 3.0
+            why.append("differs between two copies of a paragraph")
+        kinds: set[str] = set()
+        attached = 0
+        lefts: Counter[str] = Counter()
+        rights: Counter[str] = Counter()
+        splits = 0
+        n = len(text)
+        for p in occ:
+            e = p + len(s)
+            a = text[p - 1] if p > 0 else "\n"
+            b = text[e] if e < n else "\n"
+            lefts[a] += 1
+            rights[b] += 1
+            line_start = a == "\n" or (a.isspace() and text[text.rfind("\n", 0, p) + 1 : p].isspace())
+            if line_start:
+                kinds.add("line start")
+            elif a in CLAUSE_PUNCT or a.isspace():
+                kinds.add("clause start")
+            if b in CLAUSE_PUNCT or b == "\n":
+                kinds.add("before punctuation")
+            elif not line_start and a not in CLAUSE_PUNCT and not a.isspace():
+                kinds.add("inside a sentence")
+                if text.count(a + b) > 0:
+                    splits += 1
+            if text.endswith(self._left, 0, p) or text.startswith(self._right, e):
+                attached += 1
+        if len(kinds) > 1:
+            score += 0.75 * (len(kinds) - 1)
+            why.append("in " + ", ".join(sorted(kinds)))
+        if len(occ) >= 3:
+            score += 0.5
+        if len(occ) >= 5:
+            score += 0.5
+        if splits:
+            score += min(1.0, 0.5 * splits)
+            why.append(f"splits {splits} word(s)")
+        if attached and attached / len(occ) >= 0.5:
+            score -= 3.0
+            why.append("tied to its sentence (particles/verbs around it)")
+        elif attached and attached / len(occ) >= 1 / 3:
+            score -= 1.5
+            why.append("partly tied to its sentence")
+        for side, ctr in (("right", rights), ("left", lefts)):
+            ch, c = ctr.most_common(1)[0]
+            if c >= 2 and c / len(occ) >= 0.6 and not (ch in CLAUSE_PUNCT or ch.isspace()):
+                score -= 4.0
+                why.append(f"part of a longer unit (constant {side} neighbour {ch!r})")
+        if self._isolated(text, s, len(occ)):
+            score += 1.0
+            why.append("its parts occur nowhere else in the text")
+        else:
+            score -= 2.0
+            why.append("its parts are words of the article")
+        if not (shape or hinted):
+            score = min(score, self.threshold - 0.5)  # position alone never removes
+        return score, why
+
+    # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
-        return []
+        text = doc.text
+        hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
+        cands = self._candidates(text)
+        for tok in hints:
+            if self.min_len <= len(tok) <= self.max_len:
+                cands[tok] = max(cands[tok], 2)
+        scored = []
+        for s in cands:
+            hinted = s in hints
+            if not hinted and not self._is_shaped(s):
+                continue
+            occ = self._occurrences(text, s)
+            if len(occ) < 2:
+                continue
+            score, why = self._score(text, s, occ, hinted)
+            scored.append((score, len(s), s, occ, why))
+        scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
+        taken = [False] * len(text)
+        out: list[Removal] = []
+        for score, _, s, occ, why in scored:
+            free = [p for p in occ if not any(taken[p : p + len(s)])]
+            if not free:
+                continue
+            reason = f"injected token {s!r} x{len(occ)}: " + "; ".join(why)
+            conf = min(1.0, score / (self.threshold + 2))
+            if score >= self.threshold:
+                for p in free:
+                    for x in range(p, p + len(s)):
+                        taken[x] = True
+                    if not doc.is_removed(p, p + len(s)):
+                        out.append(self.span(doc, p, p + len(s), reason, conf))
+            elif score >= self.threshold - 1.5:
+                self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf)
+        return out

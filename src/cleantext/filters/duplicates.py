@@ -141,12 +141,12 @@ class Duplicates(Filter):
         return best[2], best[1]
 
     def _coverage(self, k: str, shingles: set[str]) -> float:
-        """Share of ``k`` covered by 8-character pieces of earlier lines (sampled every 2nd position)."""
+        """Share of ``k`` covered by 8-character pieces of earlier lines."""
         q = _Q
         if len(k) < q:
             return 0.0
         covered, reach = 0, 0
-        for p in range(0, len(k) - q + 1, 2):
+        for p in range(len(k) - q + 1):
             if k[p : p + q] in shingles:
                 a = max(p, reach)
                 covered += p + q - a

@@ -1,0 +1,498 @@
+"""The ``cleantext`` command: clean files, directories, JSONL corpora or stdin; check, diff, report.
+
+Exit codes: 0 nothing to change; 1 something changed (or would, with ``--check``/``--diff``);
+2 a usage or configuration error, an unreadable or unwritable file, or a failed record (the
+other inputs are still processed and every failure is listed on stderr).
+
+Data goes to stdout (cleaned stdin, ``--check`` listings, ``--diff``, ``--report -``); logs,
+``Fixing <path>`` lines, the progress bar (only on a TTY) and the summary go to stderr.
+Heavy modules (the filters, bs4, chardet) are imported only once there is work to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from fnmatch import fnmatch
+from typing import IO, Any
+
+from . import __version__
+
+EPILOG = """\
+modes: fix in place (default), --check, --diff, -o DIR.  exit: 0 clean, 1 changed/would change, 2 error.
+other command: cleantext explain FILE  (the text with every removal marked and its reason)
+configuration: [tool.cleantext] in pyproject.toml or cleantext.toml (see docs/cli.md)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cleantext", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Remove injected brands, duplicated bodies, scraper footers, unrelated tails and "
+                    "page chrome from scraped articles, and report every removal.")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or directories (searched recursively); - reads stdin and writes stdout")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true",
+                      help="write nothing; list what would be removed; exit 1 if anything would be")
+    mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff on stdout")
+    mode.add_argument("-o", "--output", metavar="DIR",
+                      help="write cleaned copies under DIR instead of fixing in place")
+    p.add_argument("--format", choices=("text", "md", "html", "jsonl"),
+                   help="input format (default: by extension; stdin: text or HTML, sniffed)")
+    p.add_argument("--text-field", metavar="NAME", help="JSONL: the field to clean (default: text)")
+    p.add_argument("--id-field", metavar="NAME", help="JSONL: the field that names a record (default: id)")
+    p.add_argument("--report-field", metavar="NAME",
+                   help="JSONL: the field a changed record's report goes into, '' for none "
+                        "(default: _cleantext; not used with --report)")
+    p.add_argument("--report", metavar="FILE", help="write JSON Lines provenance, one object per document "
+                   "(- for stdout)")
+    p.add_argument("--html-report", metavar="FILE",
+                   help="write a self-contained HTML page to review the batch")
+    p.add_argument("--select", metavar="LIST", help="comma-separated filters to run, in order "
+                   "(chrome,footer,tail,duplicates,brand or module:Class)")
+    p.add_argument("--allow", metavar="TEXT", action="append", help="never remove a span touching TEXT "
+                   "(repeatable; adds to the configuration's allow list)")
+    p.add_argument("--lexicon", metavar="FILE", action="append", help="extra lexicon file for the brand "
+                   "filter (repeatable)")
+    p.add_argument("--include", metavar="GLOB", action="append",
+                   help="files a directory walk picks up (repeatable; default: *.txt *.md *.html "
+                        "*.jsonl ...)")
+    p.add_argument("--exclude", metavar="GLOB", action="append", help="never touch these (repeatable; "
+                   "adds to the configuration's exclude)")
+    p.add_argument("--max-chars", type=int, metavar="N",
+                   help="leave documents longer than N characters as they are")
+    p.add_argument("--config", metavar="FILE",
+                   help="read this configuration file instead of searching for one")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (0: one per CPU); output order does not depend on it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary and no progress bar")
+    p.add_argument("--version", action="version", version=f"cleantext {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code instead of raising SystemExit."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "explain":
+            from .explain import main as explain_main
+
+            return explain_main(argv[1:])
+        return run(build_parser(), argv)
+    except SystemExit as e:  # argparse: --help, --version, usage errors
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    except KeyboardInterrupt:
+        print("cleantext: interrupted", file=sys.stderr)
+        return 130
+
+
+def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, start: str | None):
+    """The configuration file's settings with the command line's options on top."""
+    from pathlib import Path
+
+    from .config import Config, ConfigError, _filter_class, load_config
+
+    try:
+        if args.isolated:
+            cfg = Config(root=os.getcwd())
+        else:
+            cfg = load_config(Path(args.config) if args.config else None,
+                              start=Path(start) if start else None)
+        if args.select is not None:
+            cfg.select = [s.strip() for s in args.select.split(",") if s.strip()]
+            for s in cfg.select:
+                _filter_class(s, "--select")
+        cfg.allow = [*cfg.allow, *(args.allow or ())]
+        cfg.lexicons = [*cfg.lexicons, *(os.path.abspath(x) for x in args.lexicon or ())]
+        if args.include:
+            cfg.include = list(args.include)
+        cfg.exclude = [*cfg.exclude, *(args.exclude or ())]
+        for key in ("format", "text_field", "id_field", "report_field", "max_chars"):
+            if getattr(args, key) is not None:
+                setattr(cfg, key, getattr(args, key))
+        from .config import build_pipeline
+
+        build_pipeline(cfg)  # fail here, once, on a filter option that does not exist
+    except ConfigError as e:
+        parser.exit(2, f"cleantext: configuration error: {e}\n")
+    return cfg
+
+
+def common_start(paths: list[str]) -> str | None:
+    dirs = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths if p != "-"]
+    if not dirs:
+        return None
+    try:
+        return os.path.commonpath(dirs)
+    except ValueError:
+        return None
+
+
+def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+    args = parser.parse_args(argv)
+    if not args.paths:
+        parser.error("no PATH given (use - to read stdin)")
+    if args.jobs < 0:
+        parser.error("-j must be 0 or more")
+    if args.report == "-" and ("-" in args.paths or args.check or args.diff):
+        parser.error("--report - writes to stdout, which --check, --diff and stdin input already use")
+    cfg = load_settings(args, parser, common_start(args.paths))
+
+    from .cli_work import Job
+
+    mode = "check" if args.check else "diff" if args.diff else "fix"
+    job = Job(cfg, mode=mode, out_dir=args.output, want_reports=args.report is not None,
+              want_html=args.html_report is not None, embed_report=args.report is None)
+    jobs = args.jobs or os.cpu_count() or 1
+    items = list(discover(args.paths, cfg))
+
+    t0 = time.perf_counter()
+    out = Emitter(args, job, n_files=len(items))
+    pool = None
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,))
+    _init_worker(job)
+    try:
+        for group in _groups(items, cfg):
+            if group[0][0] == "-":
+                out.emit(_stdin(job))
+            elif group[0][2] == "jsonl":
+                for path, base, _ in group:
+                    out.emit(_jsonl_file(pool, job, path, out_path_of(job, path, base), out, jobs))
+            else:
+                args_iter = ((p, out_path_of(job, p, b)) for p, b, _ in group)
+                for o in ordered(pool, _w_file, args_iter, window=4 * jobs):
+                    out.emit(o)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        out.close()
+    if not args.quiet:
+        summary(out.stats, mode, len(items), time.perf_counter() - t0)
+    if out.error:
+        return 2
+    return 1 if out.changed else 0
+
+
+# ---------------------------------------------------------------- finding files
+
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.jsonl",
+                   "*.ndjson")
+
+
+def _rel(path: str, root: str) -> str:
+    ap = os.path.abspath(path)
+    rel = os.path.relpath(ap, root) if not os.path.relpath(ap, root).startswith("..") else path
+    return rel.replace(os.sep, "/")
+
+
+def excluded(path: str, patterns: Iterable[str], root: str) -> bool:
+    """fnmatch against the path relative to the configuration's directory; a pattern without a
+    slash also matches any single path component (``node_modules``, ``*.min.html``)."""
+    rel = _rel(path, root)
+    parts = rel.split("/")
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        if fnmatch(rel, pat) or fnmatch(rel, pat + "/*"):
+            return True
+        if "/" not in pat and any(fnmatch(part, pat) for part in parts):
+            return True
+    return False
+
+
+def discover(paths: list[str], cfg: Any) -> Iterator[tuple[str, str | None]]:
+    """``(path, base)`` in a stable order: named files as given (unless excluded), directories walked
+    in sorted order, skipping hidden names and leftover temp files; base is the directory argument."""
+    from .cli_work import TMP_SUFFIX
+
+    include = cfg.include or DEFAULT_INCLUDE
+    seen: set[str] = set()
+    for arg in paths:
+        if arg == "-":
+            yield "-", None
+            continue
+        if not os.path.isdir(arg):
+            if not excluded(arg, cfg.exclude, cfg.root) and arg not in seen:
+                seen.add(arg)
+                yield arg, None
+            continue
+        for dirpath, dirnames, filenames in os.walk(arg, onerror=_walk_error):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                                 and not excluded(os.path.join(dirpath, d), cfg.exclude, cfg.root))
+            for name in sorted(filenames):
+                p = os.path.join(dirpath, name)
+                if name.startswith(".") or name.endswith(TMP_SUFFIX) or p in seen:
+                    continue
+                if any(fnmatch(name, g) or fnmatch(_rel(p, arg), g) for g in include) \
+                        and not excluded(p, cfg.exclude, cfg.root):
+                    seen.add(p)
+                    yield p, arg
+
+
+_WALK_ERRORS: list[str] = []
+
+
+def _walk_error(e: OSError) -> None:
+    _WALK_ERRORS.append(f"{e.filename}: error: {e.strerror or e}")
+
+
+def _groups(items: list[tuple[str, str | None]], cfg: Any) -> Iterator[list[tuple[str, str | None, str]]]:
+    """Consecutive runs of the same kind of work: stdin alone, one JSONL file, or plain files."""
+    from .cli_work import format_of
+
+    run: list[tuple[str, str | None, str]] = []
+    for path, base in items:
+        kind = "-" if path == "-" else ("jsonl" if format_of(path, cfg.format) == "jsonl" else "file")
+        if kind == "file":
+            run.append((path, base, kind))
+            continue
+        if run:
+            yield run
+            run = []
+        yield [(path, base, kind)]
+    if run:
+        yield run
+
+
+def out_path_of(job: Any, path: str, base: str | None) -> str | None:
+    from .cli_work import output_path
+
+    return output_path(job.out_dir, path, base) if job.out_dir else None
+
+
+# ---------------------------------------------------------------- workers
+
+_JOB: Any = None
+
+
+def _init_worker(job: Any) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _w_file(path: str, out_path: str | None):
+    from .cli_work import process_file
+
+    return process_file(_JOB, path, out_path)
+
+
+def _w_chunk(path: str, chunk: list[tuple[int, bytes]]):
+    from .cli_work import clean_records
+
+    return clean_records(_JOB, path, chunk)
+
+
+def ordered(pool: Any, fn: Callable[..., Any], args_iter: Iterable[tuple[Any, ...]],
+            window: int) -> Iterator[Any]:
+    """``map`` in input order with at most ``window`` tasks in flight (so input is read lazily)."""
+    if pool is None:
+        for a in args_iter:
+            yield fn(*a)
+        return
+    pending: deque = deque()
+    for a in args_iter:
+        pending.append(pool.submit(fn, *a))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitter, jobs: int):
+    from .cli_work import FileError, JsonlSink, Outcome, open_input, read_chunks
+
+    total = Outcome(lines=[])  # lines: marks a JSONL total, whose progress was counted per chunk
+    sink = None
+    try:
+        sink = JsonlSink(job, path, out_path)
+        with open_input(path) as fh:
+            for o in ordered(pool, _w_chunk, ((path, c) for c in read_chunks(fh)), window=2 * jobs):
+                sink.take(o, total)
+                out.flush_partial(total)
+                out.tick(o.stats.documents, sum(len(x) for x in o.lines or ()))
+        sink.finish(total)
+    except FileError as e:
+        if sink is not None:
+            sink.abort()
+        total.error = True
+        total.stats.failed += 1
+        total.stderr.append(f"{path}: error: {e}")
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    return total
+
+
+def _stdin(job: Any):
+    """``-``: read stdin, write the result (fix), the listing (check) or the diff to stdout."""
+    from .cli_work import (
+        JsonlSink,
+        Outcome,
+        clean_bytes,
+        clean_records,
+        count,
+        encode_back,
+        listing,
+        read_chunks,
+        report_line,
+        unified_diff,
+    )
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout.flush()
+    if job.config.format == "jsonl":
+        total = Outcome()
+        sink = JsonlSink(job, "-", None, stream=stdout if job.mode == "fix" else None)
+        for chunk in read_chunks(stdin):
+            sink.take(clean_records(job, "-", chunk), total)
+        stdout.flush()
+        return total
+    o = Outcome()
+    data = stdin.read()
+    fmt = job.config.format
+    c = clean_bytes(data, fmt, job.config)
+    count(o.stats, c.report, len(data), c.encoding)
+    o.changed = bool(c.report.removals)
+    if job.want_reports:
+        o.reports.append(report_line({"path": "-"}, c.report))
+    if job.want_html:
+        o.html.append(("-", c.source, [r.to_dict() for r in c.report.removals]))
+    if job.mode == "check":
+        o.stdout.extend(listing("-", c.source, c.report.removals))
+    elif job.mode == "diff":
+        if o.changed:
+            o.stdout.append(unified_diff(c.before, c.after, "-", "-"))
+    else:
+        html = c.report.input.get("format") == "html"
+        try:
+            if html or encode_back(c, c.before) != data:
+                raise UnicodeError("does not round-trip")
+            res = encode_back(c, c.after)
+        except (UnicodeError, LookupError):
+            if not html:
+                print(f"cleantext: warning: stdin does not encode back exactly as {c.encoding}; "
+                      "writing UTF-8", file=sys.stderr)
+            res = c.after.encode("utf-8")
+        stdout.write(res)
+        stdout.flush()
+    return o
+
+
+# ---------------------------------------------------------------- output
+
+
+class Emitter:
+    """Prints outcomes in order: stdout lines, stderr lines, report lines, HTML fragments, progress."""
+
+    def __init__(self, args: argparse.Namespace, job: Any, n_files: int) -> None:
+        from .cli_work import Stats
+
+        self.stats = Stats()
+        self.changed = False
+        self.error = bool(_WALK_ERRORS)
+        for msg in _WALK_ERRORS:
+            print(msg, file=sys.stderr)
+        _WALK_ERRORS.clear()
+        self.report: IO[str] | None = None
+        self.html = None
+        self.n_files, self.files_done = n_files, 0
+        self.progress = sys.stderr.isatty() and not args.quiet
+        self.t0 = self._last = time.perf_counter()
+        self.docs = self.nbytes = 0
+        self._printed = 0  # how many lines of a JSONL outcome were already printed
+        if args.report is not None:
+            self.report = sys.stdout if args.report == "-" else _open_text(args.report)
+        if args.html_report is not None:
+            from .explain import HtmlReport
+
+            self.html = HtmlReport(args.html_report)
+
+    def flush_partial(self, o: Any) -> None:
+        """Print what a JSONL file in progress has to say so far (keeps memory flat)."""
+        self._print(o)
+        o.stdout.clear()
+        o.stderr.clear()
+        o.reports.clear()
+        o.html.clear()
+
+    def _print(self, o: Any) -> None:
+        if o.stdout or o.stderr:
+            self._clear_progress()
+        for s in o.stdout:
+            sys.stdout.write(s if s.endswith("\n") else s + "\n")
+        for s in o.stderr:
+            print(s, file=sys.stderr)
+        if self.report is not None:
+            for line in o.reports:
+                self.report.write(line + "\n")
+        if self.html is not None:
+            for label, source, removals in o.html:
+                self.html.add(label, source, removals)
+
+    def emit(self, o: Any) -> None:
+        self._print(o)
+        self.stats.add(o.stats)
+        self.changed |= o.changed
+        self.error |= o.error
+        self.files_done += 1
+        self.tick(o.stats.documents if o.lines is None else 0, o.stats.bytes_in if o.lines is None else 0)
+
+    def tick(self, docs: int, nbytes: int) -> None:
+        self.docs += docs
+        self.nbytes += nbytes
+        if not self.progress:
+            return
+        now = time.perf_counter()
+        if now - self._last < 0.2:
+            return
+        self._last = now
+        rate = self.nbytes / 1e6 / max(now - self.t0, 1e-9)
+        sys.stderr.write(f"\r\x1b[K{self.files_done}/{self.n_files} files  {self.docs} documents  "
+                         f"{self.nbytes / 1e6:.1f} MB  {rate:.1f} MB/s")
+        sys.stderr.flush()
+
+    def _clear_progress(self) -> None:
+        if self.progress:
+            sys.stderr.write("\r\x1b[K")
+
+    def close(self) -> None:
+        self._clear_progress()
+        sys.stdout.flush()
+        if self.report is not None and self.report is not sys.stdout:
+            self.report.close()
+        elif self.report is not None:
+            self.report.flush()
+        if self.html is not None:
+            self.html.close()
+
+
+def _open_text(path: str) -> IO[str]:
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as e:
+        raise SystemExit(f"cleantext: cannot write {path}: {e.strerror or e}") from None
+
+
+def summary(stats: Any, mode: str, n_inputs: int, seconds: float) -> None:
+    verb = {"fix": "changed", "check": "would change", "diff": "would change"}[mode]
+    lines = [f"cleantext: {stats.documents} document{'s' * (stats.documents != 1)} in {n_inputs} "
+             f"input{'s' * (n_inputs != 1)}, {stats.changed} {verb}, {stats.failed} failed, {seconds:.2f} s"]
+    if stats.removals:
+        by_count = sorted(stats.removals.items(), key=lambda kv: (-kv[1], kv[0]))
+        kinds = ", ".join(f"{k} {n}" for k, n in by_count)
+        share = 100.0 * stats.bytes_removed / stats.bytes_in if stats.bytes_in else 0.0
+        lines.append(f"  removals: {kinds}")
+        lines.append(f"  removed {stats.bytes_removed:,} of {stats.bytes_in:,} bytes ({share:.1f}%)")
+    print("\n".join(lines), file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
