@@ -61,7 +61,7 @@ class Duplicates(Filter):
         first: dict[str, int] = {}
         match: list[tuple[str, int, float] | None] = [None] * len(lines)
         inserted: Counter[str] = doc.hints.setdefault("inserted_tokens", Counter())
-        shingles: set[str] = set()
+        ends: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
                 continue
@@ -71,18 +71,13 @@ class Duplicates(Filter):
             first[k] = i
             if not fuzzy or len(k) < 12:
                 continue
-            near = self._near(k, keys, i)
+            near = self._near(k, keys, i, ends)
             if near is not None:
                 j, score = near
                 match[i] = ("near", j, score / 100)
                 _diff_tokens(keys[j], k, inserted)
-            elif len(k) >= 30:
-                cover = self._coverage(k, shingles)
-                if cover >= self.contained:
-                    match[i] = ("contained", -1, cover)
-            if len(k) >= 10:
-                shingles.update(k[p : p + _Q] for p in range(len(k) - _Q + 1))
-
+        if any(m is not None for m in match):
+            self._contained(keys, match)
         out: list[Removal] = []
         i = 0
         while i < len(lines):
@@ -129,16 +124,35 @@ class Duplicates(Filter):
     def _paragraph(self, key: str) -> bool:
         return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
 
-    def _near(self, k: str, keys: list[str], i: int) -> tuple[int, float] | None:
-        lo, hi = len(k) * 0.75, len(k) / 0.75
-        cands = {j: keys[j] for j in range(i) if lo <= len(keys[j]) <= hi}
+    def _near(self, k: str, keys: list[str], i: int, ends: dict[str, list[int]]) -> tuple[int, float] | None:
+        """Best earlier near copy. Copies that differ by an injected token still share their first or
+        their last 10 characters, so only lines sharing one of those are scored (linear, not quadratic)."""
+        cands = {j for key in (k[:10], k[-10:]) for j in ends.get(key, ())}
+        for key in (k[:10], k[-10:]):
+            ends.setdefault(key, []).append(i)
         if not cands:
             return None
         cutoff = self.near if len(k) >= 40 else max(self.near, 90.0)
-        best = process.extractOne(k, cands, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = process.extractOne(k, {j: keys[j] for j in cands}, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return None
         return best[2], best[1]
+
+    def _contained(self, keys: list[str], match: list) -> None:
+        """Mark long lines next to a copied run that are made of earlier text (a glued description)."""
+        todo = [i for i, k in enumerate(keys) if match[i] is None and len(k) >= 30 and (
+            (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))]
+        if not todo:
+            return
+        shingles: set[str] = set()
+        todo_set = set(todo)
+        for i, k in enumerate(keys[: todo[-1] + 1]):
+            if i in todo_set:
+                cover = self._coverage(k, shingles)
+                if cover >= self.contained:
+                    match[i] = ("contained", -1, cover)
+            if len(k) >= 10:
+                shingles.update(k[p : p + _Q] for p in range(len(k) - _Q + 1))
 
     def _coverage(self, k: str, shingles: set[str]) -> float:
         """Share of ``k`` covered by 8-character pieces of earlier lines."""

@@ -36,6 +36,8 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
+#: Class names that mean "not displayed" by near-universal convention (Bootstrap and its kin).
+_HIDDEN_CLASS = frozenset({"hidden", "hide", "invisible"})
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ class Node:
     tag: str
     words: tuple[str, ...]
     depth: int
+    hidden: bool = False
 
 
 @dataclass(slots=True)
@@ -57,11 +60,12 @@ class Line:
     path: tuple[Node, ...]
     tag: str  # innermost block element
     chars: int = 0  # non-space characters
+    hidden: bool = False  # inside an element the reader does not see (display:none, hidden, class hidden)
     features: dict[str, Any] = field(default_factory=dict)
 
 
 class _Builder:
-    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "h1")
+    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "h1", "hidden")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -72,6 +76,7 @@ class _Builder:
         self.serial = 0
         self.title: str | None = None
         self.h1: str | None = None
+        self.hidden = 0
 
     def text(self, s: str) -> None:
         if s:
@@ -91,23 +96,30 @@ class _Builder:
         chars = len(text) - text.count(" ")
         link_chars = min(chars, len(link) - link.count(" ") - sum(link.count(c) for c in "\t\n\r\xa0\u3000"))
         block = next((n.tag for n in reversed(self.path) if n.tag in BLOCK), "")
-        self.lines.append(Line(text, max(0, link_chars), tuple(self.path), block, chars))
+        self.lines.append(Line(text, max(0, link_chars), tuple(self.path), block, chars,
+                               hidden=self.hidden > 0))
 
-    def start(self, tag: str, cls: str | None, ident: str | None) -> None:
-        if tag in BLOCK:
+    def start(self, tag: str, cls: str | None, ident: str | None, hidden: bool = False) -> None:
+        if tag in BLOCK or hidden:
             self.flush()
         if tag == "a":
             self.link_depth += 1
         words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
+        if hidden or (cls and _HIDDEN_CLASS.intersection(words)):
+            hidden = True
+            self.hidden += 1
         self.serial += 1
-        self.path.append(Node(self.serial, tag, words, len(self.path)))
+        self.path.append(Node(self.serial, tag, words, len(self.path), hidden))
 
     def end(self, tag: str) -> None:
-        if tag in BLOCK:
+        node = self.path[-1] if self.path else None
+        if tag in BLOCK or (node is not None and node.hidden):
             self.flush()
         if tag == "a" and self.link_depth:
             self.link_depth -= 1
-        if self.path:
+        if node is not None:
+            if node.hidden:
+                self.hidden -= 1
             self.path.pop()
 
 
@@ -139,12 +151,13 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
             continue
         if isinstance(node, Tag):
             name = (node.name or "").lower()
-            if name in SKIP or _hidden(node.get("style"), node.get("hidden")):
+            if name in SKIP:
                 continue
             if name == "br" or name == "hr":
                 b.flush()
                 continue
-            b.start(name, _attr_str(node.get("class")), _attr_str(node.get("id")))
+            b.start(name, _attr_str(node.get("class")), _attr_str(node.get("id")),
+                    _hidden(node.get("style"), node.get("hidden")))
             tags.append(name)
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
@@ -171,13 +184,13 @@ def walk_lxml(root: Any, b: _Builder) -> None:
                 b.text(el.tail)
             continue
         name = tag.lower()
-        if name in SKIP or _hidden(el.get("style"), el.get("hidden")) or name == "br" or name == "hr":
+        if name in SKIP or name == "br" or name == "hr":
             if name == "br" or name == "hr":
                 b.flush()
             if el.tail:
                 b.text(el.tail)
             continue
-        b.start(name, el.get("class"), el.get("id"))
+        b.start(name, el.get("class"), el.get("id"), _hidden(el.get("style"), el.get("hidden")))
         if el.text:
             b.text(el.text)
         tags.append(el)

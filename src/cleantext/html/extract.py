@@ -45,7 +45,7 @@ _END_PUNCT = re.compile(r"[。！？!?…；;”」』）)]$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FOOTER = re.compile(
     r"版权所有|copyright|©|\(c\)|all rights reserved|icp[备证]|备案|公网安备|违法和不良信息|举报电话"
-    r"|客服(热线|电话)|联系我们|关于我们|免责声明|网站地图|法律声明|隐私政策",
+    r"|客服(热线|电话)|联系我们|关于我们|免责声明|版权声明|网站地图|法律声明|隐私政策|powered by",
     re.IGNORECASE,
 )
 _POSITIVE = frozenset({
@@ -59,6 +59,9 @@ _NEGATIVE = frozenset({
     "sponsor", "promo", "toolbar", "social", "widget", "pager", "pagination", "subnav", "friendlink",
     "link", "links", "dh", "daohang", "bottom", "right", "left", "noprint", "tool", "tools",
 })
+#: Reader comments and reply forms: text-like, but not the article (a stronger prior, see select()).
+_COMMENT = frozenset({"comment", "comments", "commentlist", "reply", "replies", "respond", "commentform",
+                      "discuss", "pinglun", "pl", "feedback", "guestbook"})
 
 
 def _hint(line: Line) -> float:
@@ -91,6 +94,8 @@ def score_line(line: Line) -> float:
         s = own * (1.0 if punct else 0.4) - 1.5 * link - 2.0
     if line.tag in HEADINGS:
         s = min(s, -1.0)
+    if n < 200 and _FOOTER.search(line.text):
+        s = min(s, -5.0 - 0.5 * n)
     s *= _hint(line) if s > 0 else 2.0 - _hint(line)
     f["score"] = round(s, 2)
     return s
@@ -112,6 +117,8 @@ def _best_region(scores: list[float]) -> tuple[int, int]:
 
 def _reason_after(line: Line) -> tuple[str, str]:
     f = line.features
+    if f.get("comment"):
+        return "page_chrome", "reader comments after the main content"
     if _FOOTER.search(line.text):
         return "scraper_footer", "site footer after the main content (copyright/contact/licence line)"
     if f["link_density"] >= 0.5:
@@ -128,9 +135,38 @@ def _reason_before(line: Line) -> str:
     return f"before the main content: score {f['score']:.1f}"
 
 
+def _in_comments(line: Line) -> bool:
+    return any(w in _COMMENT for n in line.path for w in n.words)
+
+
 def select(lines: list[Line]) -> tuple[int, int]:
-    """The main region of ``lines`` as indices [i, j)."""
-    return _best_region([score_line(ln) for ln in lines])
+    """The main region of ``lines`` as indices [i, j).
+
+    Hidden lines do not count either way (they are removed on their own). Lines inside reader
+    comment containers count against the region, unless most of the page's text is in them (a
+    forum thread, or a site that names its article box "comment").
+    """
+    scores = [0.0 if ln.hidden else score_line(ln) for ln in lines]
+    comment = [_in_comments(ln) for ln in lines]
+    total = sum(s for s in scores if s > 0)
+    in_comments = sum(s for s, c in zip(scores, comment, strict=True) if s > 0 and c)
+    if in_comments < 0.5 * total:
+        for k, c in enumerate(comment):
+            if c and scores[k] > 0:
+                scores[k] = -0.5 * scores[k] - 2.0
+                lines[k].features["comment"] = True
+    # A run of three or more link lines (a menu, a related-news list) is a barrier.
+    run: list[int] = []
+    for k in range(len(lines) + 1):
+        if k < len(lines) and (lines[k].hidden or lines[k].features.get("link_density", 0) >= 0.5):
+            if not lines[k].hidden:
+                run.append(k)
+            continue
+        if len(run) >= 3:
+            for m in run:
+                scores[m] -= 10.0
+        run = []
+    return _best_region(scores)
 
 
 def extract(html: str, *, parser: str = "auto") -> Extraction:
@@ -155,9 +191,11 @@ def extract(html: str, *, parser: str = "auto") -> Extraction:
     for k, ln in enumerate(lines):
         start, end = pos, pos + len(ln.text)
         pos = end + 1
-        if i <= k < j:
+        if ln.hidden:
+            kind, reason = "page_chrome", "hidden element (display:none, hidden attribute or class)"
+        elif i <= k < j:
             continue
-        if k < i:
+        elif k < i:
             kind, reason = "page_chrome", _reason_before(ln)
         else:
             kind, reason = _reason_after(ln)
