@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import regex
@@ -79,7 +79,7 @@ def is_date_line(s: str) -> bool:
     return bool(DATE_LINE_RE.match(s.strip()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> tuple[str, ...]:
     """Entries of a package data file ``data/<name>.txt`` (one per line, ``#`` comments)."""
     raw = resources.files("cleantext").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def lexicon(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_regex(name: str) -> regex.Pattern[str]:
     """One alternation of the regex entries of ``data/<name>.txt``."""
     return regex.compile("|".join(f"(?:{p})" for p in lexicon(name)), regex.IGNORECASE)

@@ -28,7 +28,6 @@ from ..report import Removal
 from ..textutil import WORD_CHAR, squeeze
 from .base import Filter
 
-
 _Q = 8  # shingle length for containment
 
 
@@ -46,7 +45,7 @@ class Duplicates(Filter):
     name = "duplicates"
     kind = "duplicate"
 
-    def __init__(self, near: float = 85.0, contained: float = 0.8, min_chars: int = 4,
+    def __init__(self, near: float = 85.0, contained: float = 0.75, min_chars: int = 4,
                  paragraph_chars: int = 40, max_fuzzy_lines: int = 3000) -> None:
         self.near = near
         self.contained = contained

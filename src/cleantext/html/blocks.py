@@ -105,7 +105,7 @@ class _Builder:
         if tag == "a":
             self.link_depth += 1
         words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
-        if hidden or (cls and _HIDDEN_CLASS.intersection(words)):
+        if hidden or (cls and _HIDDEN_CLASS.intersection(cls.lower().split())):
             hidden = True
             self.hidden += 1
         self.serial += 1
