@@ -36,8 +36,9 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
-#: Class names that mean "not displayed" by near-universal convention (Bootstrap and its kin).
-_HIDDEN_CLASS = frozenset({"hidden", "hide", "invisible"})
+#: Class names that mean "not displayed" by near-universal convention: ``hidden``, ``hide``, and
+#: modifiers ending in them (``is-hidden``, ``control-hide``, ``box--hidden``).
+_HIDDEN_CLASS = re.compile(r"(?:.*[-_])?(?:hidden|hide|invisible)\Z")
 
 
 @dataclass(slots=True)
@@ -105,7 +106,7 @@ class _Builder:
         if tag == "a":
             self.link_depth += 1
         words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
-        if hidden or (cls and _HIDDEN_CLASS.intersection(cls.lower().split())):
+        if hidden or (cls and any(_HIDDEN_CLASS.match(c) for c in cls.lower().split())):
             hidden = True
             self.hidden += 1
         self.serial += 1
