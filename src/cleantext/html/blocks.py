@@ -36,9 +36,9 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
-#: Class names that mean "not displayed" by near-universal convention: ``hidden``, ``hide``, and
-#: modifiers ending in them (``is-hidden``, ``control-hide``, ``box--hidden``).
-_HIDDEN_CLASS = re.compile(r"(?:.*[-_])?(?:hidden|hide|invisible)\Z")
+#: Class names that mean "not displayed" by near-universal convention: ``hidden``, ``hide``,
+#: ``collapsed`` and modifiers ending in them (``is-hidden``, ``control-hide``, ``mw-collapsed``).
+_HIDDEN_CLASS = re.compile(r"(?:.*[-_])?(?:hidden|hide|invisible|collapsed)\Z")
 
 
 @dataclass(slots=True)

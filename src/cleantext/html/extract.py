@@ -143,14 +143,14 @@ def select(lines: list[Line]) -> tuple[int, int]:
     """The main region of ``lines`` as indices [i, j).
 
     Hidden lines do not count either way (they are removed on their own). Lines inside reader
-    comment containers count against the region, unless most of the page's text is in them (a
-    forum thread, or a site that names its article box "comment").
+    comment containers count against the region, unless little of the page's text is outside them
+    (a forum thread, or a site that names its article box "comment").
     """
     scores = [0.0 if ln.hidden else score_line(ln) for ln in lines]
     comment = [_in_comments(ln) for ln in lines]
     total = sum(s for s in scores if s > 0)
     in_comments = sum(s for s, c in zip(scores, comment, strict=True) if s > 0 and c)
-    if in_comments < 0.5 * total:
+    if total - in_comments >= 150.0:
         for k, c in enumerate(comment):
             if c and scores[k] > 0:
                 scores[k] = -0.5 * scores[k] - 2.0
@@ -166,7 +166,39 @@ def select(lines: list[Line]) -> tuple[int, int]:
             for m in run:
                 scores[m] -= 10.0
         run = []
-    return _best_region(scores)
+    i, j = _best_region(scores)
+    if i >= j:
+        return i, j
+    # Inside the element that holds most of the region's text, short plain lines (table cells,
+    # dates, captions, subheadings) are neutral rather than negative: the region may grow over them.
+    box = _main_container(lines[i:j], scores[i:j])
+    if box is None:
+        return i, j
+    lo, hi = i, j
+    while lo > 0 and any(n.serial == box for n in lines[lo - 1].path):
+        lo -= 1
+    while hi < len(lines) and any(n.serial == box for n in lines[hi].path):
+        hi += 1
+    inner = [max(sc, 0.0) if -6.0 <= sc < 0 and lines[k].features.get("link_density", 0) < 0.5 else sc
+             for k, sc in enumerate(scores[lo:hi], lo)]
+    a, b = _best_region(inner)
+    return min(i, lo + a), max(j, lo + b)
+
+
+def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> int | None:
+    """Serial of the deepest element holding ``share`` of the positive score of ``lines``."""
+    total = sum(sc for sc in scores if sc > 0)
+    if total <= 0:
+        return None
+    acc: dict[int, float] = {}
+    depth: dict[int, int] = {}
+    for ln, sc in zip(lines, scores, strict=True):
+        if sc > 0:
+            for n in ln.path:
+                acc[n.serial] = acc.get(n.serial, 0.0) + sc
+                depth[n.serial] = n.depth
+    best = [k for k, v in acc.items() if v >= share * total]
+    return max(best, key=lambda k: depth[k]) if best else None
 
 
 def extract(html: str, *, parser: str = "auto") -> Extraction:
