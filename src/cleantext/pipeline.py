@@ -132,10 +132,9 @@ _HTML_HINT = ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<me
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    if not head.startswith("<"):
-        return False
-    return any(h in head for h in _HTML_HINT)
+    from .html.sniff import looks_like_html
+
+    return looks_like_html(text)
 
 
 _default: Pipeline | None = None
