@@ -22,6 +22,8 @@ from .config import Config
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".html": "html",
               ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TMP_SUFFIX = ".cleantext-tmp"
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 @dataclass
@@ -125,17 +127,14 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
     """Decode, normalise CRLF to LF, clean; remember the encoding and newline style to write back."""
     text, info = decode_bytes(data)
     enc = str(info.get("encoding") or "utf-8")
+    # a byte order mark is written back as it was, and the text encoded without one after it
     bom = b""
-    if enc.lower().replace("_", "-") in ("utf-16", "utf-32"):
-        for b, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-            if data.startswith(b) and enc.lower().startswith(name[:6]):
-                bom, enc = b, name
-                break
+    family = enc.lower().replace("_", "-").replace("utf8", "utf-8")[:6]
+    marks = [(b, name) for b, name in _BOMS if data.startswith(b)]
+    if marks:
+        bom, enc = next(((b, n) for b, n in marks if n.startswith(family)), marks[0])
     if text.startswith("\ufeff"):
         text = text[1:]
-        if enc.lower().replace("_", "-") in ("utf-8", "utf8"):
-            enc = "utf-8-sig"
     newline = "\n"
     n_crlf = text.count("\r\n")
     if n_crlf and n_crlf == text.count("\n"):
