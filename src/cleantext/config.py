@@ -117,7 +117,7 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
         key = raw_key.replace("-", "_")
         where = f"{source}: {prefix}{raw_key}"
         if key not in _KEYS:
-            raise ConfigError(f"{source}: unknown key {prefix}{raw_key!r} "
+            raise ConfigError(f"{source}: unknown key '{prefix}{raw_key}' "
                               f"(known: {', '.join(sorted(k.replace('_', '-') for k in _KEYS))})")
         if key in _LIST_OF_STR:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
