@@ -21,7 +21,7 @@ from typing import Any
 #: Elements whose subtree is never text for a reader.
 SKIP = frozenset({
     "script", "style", "noscript", "iframe", "template", "svg", "math", "object", "embed", "select",
-    "option", "textarea", "button", "input", "head", "title", "canvas", "audio", "video", "map", "applet",
+    "option", "textarea", "button", "input", "title", "canvas", "audio", "video", "map", "applet",
     "frameset", "frame", "noembed", "noframes",
 })
 #: Elements that start and end a line of text.
