@@ -101,7 +101,8 @@ def test_output_dir_mirrors_tree_and_keeps_originals(tmp_path):
     write(tmp_path / "in" / "sub" / "spam.txt", SPAMMY)
     write(tmp_path / "in" / "clean.txt", CLEAN)
     write(tmp_path / "in" / "notes.rst", SPAMMY)  # not a known extension: a directory walk skips it
-    assert main(["-o", str(tmp_path / "out"), str(tmp_path / "in")]) == 1
+    # -o writes copies and changes no input: success is 0, so `cleantext -o out/ in/ && next` chains
+    assert main(["-o", str(tmp_path / "out"), str(tmp_path / "in")]) == 0
     assert is_clean((tmp_path / "out" / "sub" / "spam.txt").read_text())
     assert (tmp_path / "out" / "clean.txt").read_text() == CLEAN
     assert not (tmp_path / "out" / "notes.rst").exists()
@@ -110,7 +111,7 @@ def test_output_dir_mirrors_tree_and_keeps_originals(tmp_path):
 
 def test_stdin_to_stdout(monkeypatch, capsysbinary):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SPAMMY.encode("gb18030"))))
-    assert main(["-", "-q"]) == 1
+    assert main(["-", "-q"]) == 0  # stdin to stdout changes no file: 0 (as with -o DIR)
     cap = capsysbinary.readouterr()
     assert is_clean(cap.out.decode("gb18030"))  # stdin's encoding is kept too
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CLEAN.encode())))
@@ -230,7 +231,7 @@ def test_jsonl_stdin_streams_to_stdout(monkeypatch, capsys):
     data = "\n".join(json.dumps({"id": i, "text": SPAMMY if i % 2 else CLEAN}, ensure_ascii=False)
                      for i in range(5)) + "\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
-    assert main(["--format", "jsonl", "--report-field", "", "-q", "-"]) == 1
+    assert main(["--format", "jsonl", "--report-field", "", "-q", "-"]) == 0
     out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in out] == list(range(5)) and all(is_clean(r["text"]) and len(r) == 2 for r in out)
 
@@ -321,7 +322,7 @@ def test_html_is_not_rewritten_in_place(tmp_path, capsys):
     assert main([str(p)]) == 1
     assert "HTML is not rewritten in place" in capsys.readouterr().err
     assert p.read_text() == page
-    assert main(["-q", "-o", str(tmp_path / "out"), str(p)]) == 1
+    assert main(["-q", "-o", str(tmp_path / "out"), str(p)]) == 0
     txt = (tmp_path / "out" / "page.txt").read_text()
     assert FOOTER not in txt and txt.count(PARAS[0]) == 1
 

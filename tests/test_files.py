@@ -67,7 +67,7 @@ def test_read_only_file_is_reported_and_left_alone(tmp_path, capsys):
         assert rw.read_text() != SPAMMY  # the rest is processed
         # --check and -o never write the file, so a read-only one is fine there
         assert main(["-q", "--check", str(ro)]) == 1
-        assert main(["-q", "-o", str(tmp_path / "out"), str(ro)]) == 1
+        assert main(["-q", "-o", str(tmp_path / "out"), str(ro)]) == 0
     finally:
         os.chmod(ro, 0o644)
 
@@ -146,7 +146,7 @@ def test_sigkill_mid_write_leaves_old_or_new_file_whole(tmp_path):
     cmd = [exe, "-q"] if exe else [sys.executable, "-m", "cleantext.cli", "-q"]
     done = subprocess.run([*cmd, "-o", str(expected_dir), str(src)], env=env, cwd=tmp_path,
                           capture_output=True, timeout=300)
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 0, done.stderr
     new = (expected_dir / "corpus.jsonl").read_bytes()
     assert new != original
     t_full = time.monotonic()

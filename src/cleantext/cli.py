@@ -1,8 +1,9 @@
 """The ``cleantext`` command: clean files, directories, JSONL corpora or stdin; check, diff, report.
 
 Exit codes: 0 nothing to change; 1 something changed (or would, with ``--check``/``--diff``);
-2 a usage or configuration error, an unreadable or unwritable file, or a failed record (the
-other inputs are still processed and every failure is listed on stderr).
+with ``-o DIR`` or ``-`` (stdout) 0 once the copies are written (no input changed); 2 a usage or configuration
+error, an unreadable or unwritable file, or a failed record (the other inputs are still
+processed and every failure is listed on stderr).
 
 Data goes to stdout (cleaned stdin, ``--check`` listings, ``--diff``, ``--report -``); logs,
 ``Fixing <path>`` lines, the progress bar (only on a TTY) and the summary go to stderr.
@@ -23,7 +24,8 @@ from typing import IO, Any
 from . import __version__
 
 EPILOG = """\
-modes: fix in place (default), --check, --diff, -o DIR.  exit: 0 clean, 1 changed/would change, 2 error.
+modes: fix in place (default), --check, --diff, -o DIR.
+exit: 0 nothing to change (and -o DIR done), 1 changed or would change, 2 error.
 other command: cleantext explain FILE  (the text with every removal marked and its reason)
 configuration: [tool.cleantext] in pyproject.toml or cleantext.toml (see docs/cli.md)"""
 
@@ -178,6 +180,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         summary(out.stats, mode, len(items), time.perf_counter() - t0)
     if out.error:
         return 2
+    if mode == "fix" and (args.output or args.paths == ["-"]):
+        return 0  # cleaned copies (-o DIR, stdout) change no input: success, so it chains with &&
     return 1 if out.changed else 0
 
 
