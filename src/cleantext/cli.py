@@ -117,9 +117,9 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         for key in ("format", "text_field", "id_field", "report_field", "max_chars"):
             if getattr(args, key) is not None:
                 setattr(cfg, key, getattr(args, key))
-        from .config import build_pipeline
+        from .cli_work import pipeline_for
 
-        build_pipeline(cfg)  # fail here, once, on a filter option that does not exist
+        pipeline_for(cfg)  # fail here, once, on a filter option that does not exist (and keep it)
     except ConfigError as e:
         parser.exit(2, f"cleantext: configuration error: {e}\n")
     return cfg

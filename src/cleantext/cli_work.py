@@ -76,16 +76,16 @@ class FileError(Exception):
 
 
 _PIPELINE: Any = None
-_PIPELINE_FOR: int | None = None
+_PIPELINE_FOR: Config | None = None  # held, so its id cannot be reused by a later configuration
 
 
 def pipeline_for(cfg: Config):
     """One pipeline per process and configuration (workers build theirs on first use)."""
     global _PIPELINE, _PIPELINE_FOR
-    if _PIPELINE is None or _PIPELINE_FOR != id(cfg):
+    if _PIPELINE is None or _PIPELINE_FOR is not cfg:
         from .config import build_pipeline
 
-        _PIPELINE, _PIPELINE_FOR = build_pipeline(cfg), id(cfg)
+        _PIPELINE, _PIPELINE_FOR = build_pipeline(cfg), cfg
     return _PIPELINE
 
 
