@@ -136,6 +136,7 @@ def common_start(paths: list[str]) -> str | None:
 
 
 def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+    t0 = time.perf_counter()
     args = parser.parse_args(argv)
     if not args.paths:
         parser.error("no PATH given (use - to read stdin)")
@@ -153,7 +154,6 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     items = list(discover(args.paths, cfg))
 
-    t0 = time.perf_counter()
     out = Emitter(args, job, n_files=len(items))
     pool = None
     if jobs > 1:
