@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..report import Removal
-from .blocks import HEADINGS, Line, parse_lines
+from .blocks import COMMENT, HEADINGS, NEGATIVE, POSITIVE, Line, parse_lines
 
-__all__ = ["Extraction", "extract", "select"]
+__all__ = ["DEFAULT_PARSER", "Extraction", "extract", "select"]
 
 FILTER = "html"
 
@@ -48,32 +48,10 @@ _FOOTER = re.compile(
     r"|客服(热线|电话)|联系我们|关于我们|免责声明|版权声明|网站地图|法律声明|隐私政策|powered by",
     re.IGNORECASE,
 )
-_POSITIVE = frozenset({
-    "article", "content", "contents", "main", "text", "body", "post", "entry", "story", "detail",
-    "zw", "zhengwen", "artibody", "news", "blog", "txt", "con", "cont", "context", "words", "read",
-})
-_NEGATIVE = frozenset({
-    "nav", "navbar", "navigation", "menu", "footer", "foot", "header", "head", "top", "sidebar", "side",
-    "comment", "comments", "reply", "related", "relate", "share", "ad", "ads", "advert", "banner",
-    "breadcrumb", "crumb", "copyright", "login", "search", "tag", "tags", "recommend", "hot", "rank",
-    "sponsor", "promo", "toolbar", "social", "widget", "pager", "pagination", "subnav", "friendlink",
-    "link", "links", "dh", "daohang", "bottom", "right", "left", "noprint", "tool", "tools",
-})
-#: Reader comments and reply forms: text-like, but not the article (a stronger prior, see select()).
-_COMMENT = frozenset({"comment", "comments", "commentlist", "reply", "replies", "respond", "commentform",
-                      "discuss", "pinglun", "pl", "feedback", "guestbook"})
-
-
 def _hint(line: Line) -> float:
-    """A multiplier from the class/id words on the line's path (nearest elements weigh most)."""
-    pos = neg = 0.0
-    for n in line.path:
-        for w in n.words:
-            if w in _POSITIVE:
-                pos = 1.0
-            elif w in _NEGATIVE:
-                neg = 1.0
-    return 1.0 + 0.25 * pos - 0.35 * neg
+    """A multiplier from the class/id words on the line's path."""
+    f = line.flags
+    return 1.0 + (0.25 if f & POSITIVE else 0.0) - (0.35 if f & NEGATIVE else 0.0)
 
 
 def score_line(line: Line) -> float:
@@ -115,28 +93,28 @@ def _best_region(scores: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _reason_after(line: Line) -> tuple[str, str]:
+def _category(line: Line, where: str) -> tuple[str, str]:
+    """Kind and reason (without per-line numbers, so neighbours group) of a line outside the region."""
     f = line.features
+    if line.hidden:
+        return "page_chrome", "hidden element (display:none, hidden attribute or class)"
+    if where == "before":
+        if f.get("link_density", 0) >= 0.5:
+            return "page_chrome", "navigation links before the main content"
+        if line.tag in HEADINGS:
+            return "page_chrome", "heading before the main content"
+        return "page_chrome", "page header before the main content"
     if f.get("comment"):
         return "page_chrome", "reader comments after the main content"
     if _FOOTER.search(line.text):
-        return "scraper_footer", "site footer after the main content (copyright/contact/licence line)"
-    if f["link_density"] >= 0.5:
-        return "unrelated_tail", f"link list after the main content: link density {f['link_density']:.2f}"
-    return "page_chrome", f"after the main content: score {f['score']:.1f}"
-
-
-def _reason_before(line: Line) -> str:
-    f = line.features
-    if f["link_density"] >= 0.5:
-        return f"navigation block: link density {f['link_density']:.2f}"
-    if line.tag in HEADINGS:
-        return f"heading before the main content ({line.tag})"
-    return f"before the main content: score {f['score']:.1f}"
+        return "scraper_footer", "site footer after the main content (copyright/contact/licence)"
+    if f.get("link_density", 0) >= 0.5:
+        return "unrelated_tail", "link list after the main content"
+    return "page_chrome", "page chrome after the main content"
 
 
 def _in_comments(line: Line) -> bool:
-    return any(w in _COMMENT for n in line.path for w in n.words)
+    return bool(line.flags & COMMENT)
 
 
 def select(lines: list[Line]) -> tuple[int, int]:
@@ -201,13 +179,19 @@ def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) 
     return max(best, key=lambda k: depth[k]) if best else None
 
 
-def extract(html: str, *, parser: str = "auto") -> Extraction:
+#: The parser :func:`extract` uses when none is given (what ``cleantext.clean`` gets).
+DEFAULT_PARSER = "auto"
+
+
+def extract(html: str, *, parser: str | None = None) -> Extraction:
     """Extract the page's text and mark everything outside its main content as removals.
 
-    ``parser``: ``"auto"`` (lxml directly when installed: the fast path), ``"bs4"`` (BeautifulSoup,
-    lxml parser when installed), ``"lxml"``, or a BeautifulSoup parser name such as ``"html.parser"``.
+    ``parser``: ``"auto"`` (lxml directly when installed: the fast path; else BeautifulSoup with
+    ``html.parser``), ``"bs4"`` (BeautifulSoup, lxml parser when installed), ``"lxml"``, or a
+    BeautifulSoup parser name such as ``"html.parser"``. Default: :data:`DEFAULT_PARSER`. Both
+    paths give identical output on the test pages (``tests/test_html_cwced.py``).
     """
-    lines, title = parse_lines(html, parser)
+    lines, title = parse_lines(html, parser or DEFAULT_PARSER)
     text = "\n".join(ln.text for ln in lines)
     meta: dict[str, str] = {}
     if title:
@@ -219,35 +203,29 @@ def extract(html: str, *, parser: str = "auto") -> Extraction:
         return Extraction(text, [], meta)
     i, j = select(lines)
     removals: list[Removal] = []
-    pos = 0
-    for k, ln in enumerate(lines):
-        start, end = pos, pos + len(ln.text)
-        pos = end + 1
-        if ln.hidden:
-            kind, reason = "page_chrome", "hidden element (display:none, hidden attribute or class)"
-        elif i <= k < j:
-            continue
-        elif k < i:
-            kind, reason = "page_chrome", _reason_before(ln)
+    group: list[Line] = []
+    key: tuple[str, str] | None = None
+    g_start = pos = 0
+    for k, ln in enumerate([*lines, None]):
+        if ln is None or (i <= k < j and not ln.hidden):
+            new = None
         else:
-            kind, reason = _reason_after(ln)
-        removals.append(Removal(start, end, kind, FILTER, reason, 1.0, ln.text))
-    return Extraction(text, _merge(text, removals), meta)
+            new = _category(ln, "before" if k < i else "after")
+        if new != key or new is None:
+            if group and key is not None:
+                removals.append(_group_removal(text, g_start, group, *key))
+            group, key, g_start = [], new, pos
+        if ln is not None:
+            if new is not None:
+                group.append(ln)
+            pos += len(ln.text) + 1
+    return Extraction(text, removals, meta)
 
 
-def _merge(text: str, removals: list[Removal]) -> list[Removal]:
-    """Join removals of adjacent lines that share kind and reason into one block."""
-    out: list[Removal] = []
-    count = 1
-    for r in removals:
-        if out:
-            p = out[-1]
-            base = p.reason.split(" (", 1)[0] if p.reason.endswith(" lines)") else p.reason
-            if p.kind == r.kind and base == r.reason and text[p.end:r.start] == "\n":
-                count += 1
-                out[-1] = Removal(p.start, r.end, p.kind, FILTER, f"{base} ({count} lines)", p.score,
-                                  text[p.start:r.end])
-                continue
-        count = 1
-        out.append(r)
-    return out
+def _group_removal(text: str, start: int, group: list[Line], kind: str, reason: str) -> Removal:
+    end = start + sum(len(ln.text) + 1 for ln in group) - 1
+    chars = sum(ln.chars for ln in group)
+    density = sum(ln.link_chars for ln in group) / chars if chars else 0.0
+    n = len(group)
+    detail = f"{n} line{'s' if n > 1 else ''}, link density {density:.2f}"
+    return Removal(start, end, kind, FILTER, f"{reason}: {detail}", 1.0, text[start:end])

@@ -135,7 +135,7 @@ def declared_charset(data: bytes) -> str | None:
     return None
 
 
-def _sample(data: bytes, limit: int = 65536) -> bytes:
+def _sample(data: bytes, limit: int = 16384) -> bytes:
     """Bytes for the detector: long ASCII runs (markup) shrunk to their first byte and a space.
 
     The first byte is kept because it may be the trail byte of a double-byte character.
@@ -204,7 +204,7 @@ def plausibility(text: str, limit: int = 4000) -> float | None:
     if len(han) < 8:
         return None
     common = _common_han()
-    return sum(1 for c in han if c in common) / len(han)
+    return sum(map(common.__contains__, han)) / len(han)
 
 
 def _most_plausible(data: bytes, chosen: tuple[str, str, int], others: list[str | None],

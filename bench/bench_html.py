@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""HTML throughput and quality, cleantext side by side with trafilatura, on the same pages in one run.
+
+Every extractor gets each page's raw bytes (so decoding is part of the cost) and the same metric as
+``../shared/eval/score_html.py`` scores its text (character bigrams, macro F1 over pages).
+
+Rows:
+  cleantext clean() [lxml]     ``cleantext.clean(bytes)``: decode, fast-path extraction, five text filters
+  cleantext clean() [bs4]      the same with the BeautifulSoup path (lxml parser when installed)
+  cleantext extract [lxml]     decode + main-text extraction only (fast path)
+  cleantext extract [bs4]      decode + main-text extraction only (BeautifulSoup path)
+  trafilatura                  ``trafilatura.extract(bytes)`` (default settings)
+  trafilatura favor_precision  ``trafilatura.extract(bytes, favor_precision=True)``
+
+trafilatura is not a dependency of cleantext: install it somewhere else and run this script there,
+e.g. ``python -m venv --system-site-packages /tmp/bench-venv && /tmp/bench-venv/bin/pip install
+trafilatura lxml_html_clean``, then ``/tmp/bench-venv/bin/python bench/bench_html.py``. Without it the
+trafilatura rows are skipped.
+
+    python bench/bench_html.py [DIR] [--repeat 3] [--json OUT]
+
+DIR defaults to tests/fixtures/cwced (``original/*.html`` + ``cleaned/*.txt``). Each row is timed
+``--repeat`` times, rows interleaved, and the best time is kept (the machine is noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import platform
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def norm(s: str) -> str:
+    return re.sub(r"[\s\W_]+", "", s or "", flags=re.U)
+
+
+def f1(gold: str, pred: str) -> tuple[float, float, float]:
+    def grams(s: str) -> collections.Counter[str]:
+        s = norm(s)
+        return collections.Counter(s[i:i + 2] for i in range(len(s) - 1))
+    g, p = grams(gold), grams(pred)
+    tp = sum((g & p).values())
+    prec, rec = tp / max(1, sum(p.values())), tp / max(1, sum(g.values()))
+    return prec, rec, (0.0 if tp == 0 else 2 * prec * rec / (prec + rec))
+
+
+def load(d: Path) -> list[tuple[str, bytes, str]]:
+    pages = []
+    for f in sorted((d / "original").glob("*.html")):
+        gold = (d / "cleaned" / f"{f.stem}.txt").read_bytes().decode("utf-8", "replace")
+        pages.append((f.stem, f.read_bytes(), gold))
+    return pages
+
+
+def extractors() -> dict[str, Callable[[bytes], str]]:
+    import cleantext
+    from cleantext.html import extract as ex_mod
+    from cleantext.io.decoding import decode
+    from cleantext.spans import apply
+
+    def clean_with(parser: str) -> Callable[[bytes], str]:
+        def run(raw: bytes) -> str:
+            old = ex_mod.DEFAULT_PARSER
+            ex_mod.DEFAULT_PARSER = parser
+            try:
+                return cleantext.clean(raw).text
+            finally:
+                ex_mod.DEFAULT_PARSER = old
+        return run
+
+    def extract_with(parser: str) -> Callable[[bytes], str]:
+        def run(raw: bytes) -> str:
+            text, _ = decode(raw)
+            ex = ex_mod.extract(text, parser=parser)
+            return apply(ex.text, ex.removals)
+        return run
+
+    out: dict[str, Callable[[bytes], str]] = {
+        "cleantext clean() [lxml]": clean_with("lxml"),
+        "cleantext clean() [bs4]": clean_with("bs4"),
+        "cleantext extract [lxml]": extract_with("lxml"),
+        "cleantext extract [bs4]": extract_with("bs4"),
+    }
+    try:
+        import trafilatura
+    except ImportError as exc:
+        print(f"trafilatura not available ({exc}): its rows are skipped", file=sys.stderr)
+    else:
+        out["trafilatura"] = lambda raw: trafilatura.extract(raw) or ""
+        out["trafilatura favor_precision"] = lambda raw: trafilatura.extract(raw, favor_precision=True) or ""
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dir", nargs="?", default=str(HERE.parent / "tests" / "fixtures" / "cwced"))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", help="write the results here")
+    a = ap.parse_args(argv)
+    pages = load(Path(a.dir))
+    nbytes = sum(len(raw) for _, raw, _ in pages)
+    fns = extractors()
+    for fn in fns.values():  # warm up: imports, lazy tables
+        fn(pages[0][1])
+    best = {name: float("inf") for name in fns}
+    outputs: dict[str, list[str]] = {}
+    for _ in range(a.repeat):
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            outs = [fn(raw) for _, raw, _ in pages]
+            best[name] = min(best[name], time.perf_counter() - t0)
+            outputs[name] = outs
+    results: dict[str, dict[str, float]] = {}
+    for name in fns:
+        prf = [f1(g, o) for (_, _, g), o in zip(pages, outputs[name], strict=True)]
+        n = len(prf)
+        results[name] = {
+            "mb_per_s": nbytes / 1e6 / best[name],
+            "pages_per_s": n / best[name],
+            "precision": sum(p for p, _, _ in prf) / n,
+            "recall": sum(r for _, r, _ in prf) / n,
+            "f1": sum(f for _, _, f in prf) / n,
+        }
+    py = platform.python_version()
+    print(f"{len(pages)} pages, {nbytes / 1e6:.2f} MB, best of {a.repeat}; Python {py}")
+    print(f"{'extractor':30s} {'MB/s':>7s} {'pages/s':>8s} {'P':>6s} {'R':>6s} {'F1':>6s}")
+    for name, r in results.items():
+        print(f"{name:30s} {r['mb_per_s']:7.2f} {r['pages_per_s']:8.1f} {r['precision']:6.3f} "
+              f"{r['recall']:6.3f} {r['f1']:6.3f}")
+    base = {k: v for k, v in results.items() if k.startswith("trafilatura")}
+    if base:
+        slowest_ok = results["trafilatura"]["mb_per_s"]
+        for name in ("cleantext clean() [lxml]", "cleantext clean() [bs4]"):
+            print(f"{name} / trafilatura: {results[name]['mb_per_s'] / slowest_ok:.2f}x")
+    if a.json:
+        Path(a.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()
