@@ -349,3 +349,17 @@ def test_summary_on_stderr(tmp_path, capsys):
     assert cap.out == ""
     assert "1 document in 1 input, 1 changed, 0 failed" in cap.err
     assert "removals: duplicate 3, scraper_footer 1" in cap.err
+
+
+def test_output_dir_clash_is_an_error(tmp_path, capsys):
+    a = write(tmp_path / "a" / "same.txt", SPAMMY)
+    b = write(tmp_path / "b" / "same.txt", CLEAN)
+    assert main(["-q", "-o", str(tmp_path / "out"), str(a), str(b)]) == 2
+    assert f"{b}: error: -o would write it to the same place as {a}" in capsys.readouterr().err
+    assert is_clean((tmp_path / "out" / "same.txt").read_text())
+
+
+def test_unwritable_report_file_is_a_usage_error(tmp_path, capsys):
+    p = write(tmp_path / "a.txt", CLEAN)
+    assert main(["--report", str(tmp_path / "no" / "such" / "dir" / "r.jsonl"), str(p)]) == 2
+    assert "cannot write" in capsys.readouterr().err

@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return explain_main(argv[1:])
         return run(build_parser(), argv)
     except SystemExit as e:  # argparse: --help, --version, usage errors
+        if isinstance(e.code, str):
+            print(e.code, file=sys.stderr)
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     except KeyboardInterrupt:
         print("cleantext: interrupted", file=sys.stderr)
@@ -153,8 +155,13 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
               want_html=args.html_report is not None, embed_report=args.report is None)
     jobs = args.jobs or os.cpu_count() or 1
     items = list(discover(args.paths, cfg))
+    clashes = _output_clashes(job, items)
+    items = [it for it in items if it[0] not in clashes]
 
     out = Emitter(args, job, n_files=len(items))
+    for path, other in clashes.items():
+        print(f"{path}: error: -o would write it to the same place as {other}; skipped", file=sys.stderr)
+        out.error = True
     pool = None
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -265,6 +272,28 @@ def _groups(items: list[tuple[str, str | None]], cfg: Any) -> Iterator[list[tupl
         yield run
 
 
+def _output_clashes(job: Any, items: list[tuple[str, str | None]]) -> dict[str, str]:
+    """With ``-o DIR``: inputs whose copy would land where an earlier input's copy goes."""
+    if not job.out_dir:
+        return {}
+    from .cli_work import format_of
+
+    taken: dict[str, str] = {}
+    clashes: dict[str, str] = {}
+    for path, base in items:
+        if path == "-":
+            continue
+        dest = out_path_of(job, path, base) or ""
+        if format_of(path, job.config.format) == "html":
+            dest = os.path.splitext(dest)[0] + ".txt"  # HTML copies are text
+        dest = os.path.abspath(dest)
+        if dest in taken:
+            clashes[path] = taken[dest]
+        else:
+            taken[dest] = path
+    return clashes
+
+
 def out_path_of(job: Any, path: str, base: str | None) -> str | None:
     from .cli_work import output_path
 
@@ -361,8 +390,13 @@ def _stdin(job: Any):
         return total
     o = Outcome()
     data = stdin.read()
-    fmt = job.config.format
-    c = clean_bytes(data, fmt, job.config)
+    try:
+        c = clean_bytes(data, job.config.format, job.config)
+    except Exception as e:  # noqa: BLE001 - one document: report it like a failed file
+        o.error = True
+        o.stats.failed += 1
+        o.stderr.append(f"-: error: {type(e).__name__}: {e}")
+        return o
     count(o.stats, c.report, len(data), c.encoding)
     o.changed = bool(c.report.removals)
     if job.want_reports:
