@@ -163,6 +163,35 @@ def select(lines: list[Line]) -> tuple[int, int]:
     return min(i, lo + a), max(j, lo + b)
 
 
+_DATETIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d\d")
+_SENTENCE = re.compile(r"[，。！？；,!?;]")
+
+
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,3}\s*[、.．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\d{1,3}[)）])")
+
+
+def _edge_chrome(line: Line) -> bool:
+    """A dateline/byline, or a short button-like line (分享到, 打印, 扫一扫...) at an edge of the region."""
+    t = line.text
+    if line.hidden:
+        return True
+    if line.chars <= 80 and _DATETIME.search(t) and not _END_PUNCT.search(t):
+        return True
+    return line.chars <= 12 and not _SENTENCE.search(t) and not _LIST_ITEM.match(t)
+
+
+def trim(lines: list[Line], i: int, j: int, max_lines: int = 6) -> tuple[int, int]:
+    """Drop dateline/byline/button lines at the edges of the region [i, j) (a few at most)."""
+    k = 0
+    while i < j and k < max_lines and _edge_chrome(lines[i]):
+        i, k = i + 1, k + 1
+    k = 0
+    while j > i and k < max_lines and _edge_chrome(lines[j - 1]):
+        j, k = j - 1, k + 1
+    return i, j
+
+
 def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> int | None:
     """Serial of the deepest element holding ``share`` of the positive score of ``lines``."""
     total = sum(sc for sc in scores if sc > 0)
@@ -201,7 +230,7 @@ def extract(html: str, *, parser: str | None = None) -> Extraction:
         meta.setdefault("headline", h1)
     if not lines:
         return Extraction(text, [], meta)
-    i, j = select(lines)
+    i, j = trim(lines, *select(lines))
     removals: list[Removal] = []
     group: list[Line] = []
     key: tuple[str, str] | None = None
