@@ -16,8 +16,7 @@ import argparse
 import os
 import sys
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from fnmatch import fnmatch
 from typing import IO, Any
 
@@ -144,11 +143,13 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         parser.error("no PATH given (use - to read stdin)")
     if args.jobs < 0:
         parser.error("-j must be 0 or more")
+    if args.max_chars is not None and args.max_chars <= 0:
+        parser.error("--max-chars must be positive")
     if args.report == "-" and ("-" in args.paths or args.check or args.diff):
         parser.error("--report - writes to stdout, which --check, --diff and stdin input already use")
     cfg = load_settings(args, parser, common_start(args.paths))
 
-    from .cli_work import Job
+    from .cli_work import Job, init_worker, ordered, w_file
 
     mode = "check" if args.check else "diff" if args.diff else "fix"
     job = Job(cfg, mode=mode, out_dir=args.output, want_reports=args.report is not None,
@@ -166,8 +167,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,))
-    _init_worker(job)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(job,))
+    init_worker(job)
     try:
         for group in _groups(items, cfg):
             if group[0][0] == "-":
@@ -177,7 +178,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
                     out.emit(_jsonl_file(pool, job, path, out_path_of(job, path, base), out, jobs))
             else:
                 args_iter = ((p, out_path_of(job, p, b)) for p, b, _ in group)
-                for o in ordered(pool, _w_file, args_iter, window=4 * jobs):
+                for o in ordered(pool, w_file, args_iter, window=4 * jobs):
                     out.emit(o)
     finally:
         if pool is not None:
@@ -193,9 +194,6 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
 
 # ---------------------------------------------------------------- finding files
-
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.jsonl",
-                   "*.ndjson")
 
 
 def _rel(path: str, root: str) -> str:
@@ -221,9 +219,9 @@ def excluded(path: str, patterns: Iterable[str], root: str) -> bool:
 def discover(paths: list[str], cfg: Any) -> Iterator[tuple[str, str | None]]:
     """``(path, base)`` in a stable order: named files as given (unless excluded), directories walked
     in sorted order, skipping hidden names and leftover temp files; base is the directory argument."""
-    from .cli_work import TMP_SUFFIX
+    from .cli_work import EXTENSIONS, TMP_SUFFIX
 
-    include = cfg.include or DEFAULT_INCLUDE
+    include = cfg.include or ["*" + ext for ext in EXTENSIONS]
     seen: set[str] = set()
     for arg in paths:
         if arg == "-":
@@ -300,68 +298,14 @@ def out_path_of(job: Any, path: str, base: str | None) -> str | None:
     return output_path(job.out_dir, path, base) if job.out_dir else None
 
 
-# ---------------------------------------------------------------- workers
-
-_JOB: Any = None
-
-
-def _init_worker(job: Any) -> None:
-    global _JOB
-    _JOB = job
-
-
-def _w_file(path: str, out_path: str | None):
-    from .cli_work import process_file
-
-    return process_file(_JOB, path, out_path)
-
-
-def _w_chunk(path: str, chunk: list[tuple[int, bytes]]):
-    from .cli_work import clean_records
-
-    return clean_records(_JOB, path, chunk)
-
-
-def ordered(pool: Any, fn: Callable[..., Any], args_iter: Iterable[tuple[Any, ...]],
-            window: int) -> Iterator[Any]:
-    """``map`` in input order with at most ``window`` tasks in flight (so input is read lazily)."""
-    if pool is None:
-        for a in args_iter:
-            yield fn(*a)
-        return
-    pending: deque = deque()
-    for a in args_iter:
-        pending.append(pool.submit(fn, *a))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitter, jobs: int):
-    from .cli_work import FileError, JsonlSink, Outcome, open_input, read_chunks
+    from .cli_work import process_jsonl
 
-    total = Outcome(lines=[])  # lines: marks a JSONL total, whose progress was counted per chunk
-    sink = None
-    try:
-        sink = JsonlSink(job, path, out_path)
-        with open_input(path) as fh:
-            for o in ordered(pool, _w_chunk, ((path, c) for c in read_chunks(fh)), window=2 * jobs):
-                sink.take(o, total)
-                out.flush_partial(total)
-                out.tick(o.stats.documents, sum(len(x) for x in o.lines or ()))
-        sink.finish(total)
-    except FileError as e:
-        if sink is not None:
-            sink.abort()
-        total.error = True
-        total.stats.failed += 1
-        total.stderr.append(f"{path}: error: {e}")
-    except BaseException:
-        if sink is not None:
-            sink.abort()
-        raise
-    return total
+    def progress(total: Any, chunk: Any) -> None:
+        out.flush_partial(total)
+        out.tick(chunk.stats.documents, sum(len(x) for x in chunk.lines or ()))
+
+    return process_jsonl(job, path, out_path, pool, window=2 * jobs, on_chunk=progress)
 
 
 def _stdin(job: Any):

@@ -12,7 +12,8 @@ import json
 import os
 import stat
 import tempfile
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -208,12 +209,12 @@ def count(stats: Stats, report: Any, nbytes: int, encoding: str = "utf-8") -> No
 
 
 def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
-    """Clean one text, Markdown or HTML file (or hand a JSONL file to :func:`process_jsonl_serial`)."""
+    """Clean one text, Markdown or HTML file (a JSONL file goes to :func:`process_jsonl`)."""
     o = Outcome()
     try:
         fmt = format_of(path, job.config.format)
         if fmt == "jsonl":
-            return process_jsonl_serial(job, path, out_path)
+            return process_jsonl(job, path, out_path)
         data = read_bytes(path)
         c = clean_bytes(data, fmt, job.config)
         count(o.stats, c.report, len(data), c.encoding)
@@ -267,21 +268,51 @@ def writable(c: Cleaned, data: bytes, path: str) -> bytes:
         raise FileError(f"not rewritten: cannot encode the cleaned text as {c.encoding}: {e}") from None
 
 
+# ---------------------------------------------------------------- worker processes
+
+_JOB: Job | None = None
+
+
+def init_worker(job: Job) -> None:
+    """What every worker (and the parent, for ``-j 1``) works for."""
+    global _JOB
+    _JOB = job
+
+
+def w_file(path: str, out_path: str | None) -> Outcome:
+    return process_file(_JOB, path, out_path)  # type: ignore[arg-type]
+
+
+def _w_chunk(path: str, chunk: list[tuple[int, bytes]]) -> Outcome:
+    return clean_records(_JOB, path, chunk)  # type: ignore[arg-type]
+
+
+def ordered(pool: Any, fn: Callable[..., Any], args_iter: Iterable[tuple[Any, ...]],
+            window: int) -> Iterator[Any]:
+    """``map`` in input order with at most ``window`` tasks in flight (so input is read lazily);
+    in this process when ``pool`` is None."""
+    if pool is None:
+        for a in args_iter:
+            yield fn(*a)
+        return
+    pending: deque = deque()
+    for a in args_iter:
+        pending.append(pool.submit(fn, *a))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 # ---------------------------------------------------------------- files on disk
 
 
 def read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
+    with open_input(path) as fh:
+        try:
             return fh.read()
-    except FileNotFoundError:
-        raise FileError("no such file" + (" (broken symlink)" if os.path.islink(path) else "")) from None
-    except IsADirectoryError:
-        raise FileError("is a directory") from None
-    except PermissionError:
-        raise FileError("permission denied") from None
-    except OSError as e:
-        raise FileError(e.strerror or str(e)) from None
+        except OSError as e:
+            raise FileError(e.strerror or str(e)) from None
 
 
 def check_writable(path: str) -> None:
@@ -437,16 +468,27 @@ def read_chunks(fh: IO[bytes], size: int = 256):
         yield chunk
 
 
-def process_jsonl_serial(job: Job, path: str, out_path: str | None) -> Outcome:
-    """A JSONL file in this process (the parent spreads big files over workers instead)."""
-    total = Outcome()
+def process_jsonl(job: Job, path: str, out_path: str | None, pool: Any = None, window: int = 2,
+                  on_chunk: Callable[[Outcome, Outcome], None] | None = None) -> Outcome:
+    """A JSONL file, streamed: chunks cleaned here or by ``pool``'s workers, written in order.
+
+    ``on_chunk(total, chunk)`` is called after every chunk (the command prints what the total
+    has so far and clears it, so nothing piles up in memory).
+    """
+    total = Outcome(lines=[])  # lines: marks a JSONL total (its chunks' lines were written already)
     sink: JsonlSink | None = None
     try:
         sink = JsonlSink(job, path, out_path)
-        fh = open_input(path)
-        with fh:
-            for chunk in read_chunks(fh):
-                sink.take(clean_records(job, path, chunk), total)
+        with open_input(path) as fh:
+            chunks = ((path, c) for c in read_chunks(fh))
+            if pool is None:
+                results: Iterable[Outcome] = (clean_records(job, p, c) for p, c in chunks)
+            else:
+                results = ordered(pool, _w_chunk, chunks, window)
+            for o in results:
+                sink.take(o, total)
+                if on_chunk is not None:
+                    on_chunk(total, o)
         sink.finish(total)
     except FileError as e:
         if sink is not None:
@@ -454,6 +496,10 @@ def process_jsonl_serial(job: Job, path: str, out_path: str | None) -> Outcome:
         total.error = True
         total.stats.failed += 1
         total.stderr.append(f"{path}: error: {e}")
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
     return total
 
 
