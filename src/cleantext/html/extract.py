@@ -104,6 +104,8 @@ def _category(line: Line, where: str) -> tuple[str, str]:
         if line.tag in HEADINGS:
             return "page_chrome", "heading before the main content"
         return "page_chrome", "page header before the main content"
+    if f.get("later_entry"):
+        return "page_chrome", "further entries of a listing page (the first entry is the main content)"
     if f.get("comment"):
         return "page_chrome", "reader comments after the main content"
     if _FOOTER.search(line.text):
@@ -160,7 +162,51 @@ def select(lines: list[Line]) -> tuple[int, int]:
     inner = [max(sc, 0.0) if -6.0 <= sc < 0 and lines[k].features.get("link_density", 0) < 0.5 else sc
              for k, sc in enumerate(scores[lo:hi], lo)]
     a, b = _best_region(inner)
-    return min(i, lo + a), max(j, lo + b)
+    i, j = min(i, lo + a), max(j, lo + b)
+    return i, _first_item_end(lines, scores, i, j)
+
+
+_STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\D{0,6}\d{1,2}:\d\d")
+
+
+def _is_dateline(line: Line) -> bool:
+    """A short line with a full timestamp (date and time), as entries of a listing carry."""
+    return (not line.hidden and line.chars <= 80 and _STAMP.search(line.text) is not None
+            and not _END_PUNCT.search(line.text))
+
+
+def _first_item_end(lines: list[Line], scores: list[float], i: int, j: int) -> int:
+    """End of the region when it is a listing of dated entries (a blog's front page): the first entry.
+
+    Two datelines with the same element path (tags and class words) whose nearest distinct
+    ancestors each hold several lines and real text are two entries of one listing; the region
+    then ends with the first entry, and the rest is reported as further entries.
+    """
+    seen: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
+    for k in range(i, j):
+        if not _is_dateline(lines[k]):
+            continue
+        sig = tuple((n.tag, n.words) for n in lines[k].path)
+        if sig not in seen:
+            seen[sig] = k
+            continue
+        p1, p2 = lines[seen[sig]].path, lines[k].path
+        m = 0
+        while m < min(len(p1), len(p2)) and p1[m].serial == p2[m].serial:
+            m += 1
+        if m >= min(len(p1), len(p2)):
+            continue
+        c1, c2 = p1[m].serial, p2[m].serial
+        item1 = [x for x in range(i, j) if any(n.serial == c1 for n in lines[x].path)]
+        item2 = [x for x in range(i, j) if any(n.serial == c2 for n in lines[x].path)]
+        if min(len(item1), len(item2)) < 3:
+            continue
+        if min(sum(max(scores[x], 0) for x in item1), sum(max(scores[x], 0) for x in item2)) < 50:
+            continue
+        for x in range(item1[-1] + 1, j):
+            lines[x].features["later_entry"] = True
+        return item1[-1] + 1
+    return j
 
 
 _DATETIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d\d")
