@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import sys
@@ -363,3 +364,52 @@ def test_unwritable_report_file_is_a_usage_error(tmp_path, capsys):
     p = write(tmp_path / "a.txt", CLEAN)
     assert main(["--report", str(tmp_path / "no" / "such" / "dir" / "r.jsonl"), str(p)]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_report_to_stdout_in_fix_mode(tmp_path, capsys):
+    p = write(tmp_path / "a.txt", SPAMMY)
+    assert main(["-q", "--report", "-", str(p)]) == 1
+    cap = capsys.readouterr()
+    (line,) = cap.out.splitlines()
+    assert json.loads(line)["path"] == str(p) and f"Fixing {p}" in cap.err
+
+
+def test_jsonl_diff_has_a_hunk_per_changed_record(tmp_path, capsys):
+    p = jsonl(tmp_path / "c.jsonl", [{"text": SPAMMY}, {"text": CLEAN}, {"text": SPAMMY}])
+    assert main(["-q", "--diff", str(p)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- {p}\n+++ {p}\n@@ -1,1 +1,1 @@\n-")
+    assert "@@ -3,1 +3,1 @@" in out and "@@ -2," not in out
+
+
+def test_explain_and_html_report_on_jsonl(tmp_path, capsys):
+    p = jsonl(tmp_path / "c.jsonl", [{"id": "x", "text": SPAMMY}, {"id": "y", "text": CLEAN}])
+    page = tmp_path / "r.html"
+    assert main(["explain", "--color", "never", "--html-report", str(page), str(p)]) == 0
+    out = capsys.readouterr().out
+    assert f"==> {p}:1 (x) <==" in out and f"==> {p}:2 (y) <==" in out
+    assert page.read_text().count("<section") == 2
+
+
+def test_progress_only_on_a_tty(tmp_path, capsys, monkeypatch):
+    for i in range(3):
+        write(tmp_path / "d" / f"{i}.txt", SPAMMY)
+    assert main(["--check", str(tmp_path / "d")]) == 1
+    assert "\r" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    import cleantext.cli as cli
+
+    monkeypatch.setattr(cli.time, "perf_counter", itertools.count().__next__)  # 1 s a call: every tick shows
+    assert main(["--check", str(tmp_path / "d")]) == 1
+    err = capsys.readouterr().err
+    assert "\r\x1b[K" in err and "files" in err
+
+
+def test_help_does_not_import_the_heavy_parts():
+    import subprocess
+
+    code = ("import sys; from cleantext.cli import main; rc = main(['--help']); "
+            "heavy = [m for m in sys.modules if m.split('.')[0] in ('bs4', 'chardet', 'regex', 'rapidfuzz') "
+            "or m.startswith('cleantext.filters')]; print(heavy, file=sys.stderr); sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stderr.strip() == "[]"
