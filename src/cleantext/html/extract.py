@@ -187,10 +187,14 @@ def _first_item_end(lines: list[Line], scores: list[float], i: int, j: int) -> i
         if not _is_dateline(lines[k]):
             continue
         sig = tuple((n.tag, n.words) for n in lines[k].path)
-        if sig not in seen:
+        first = seen.get(sig)
+        if first is None:
             seen[sig] = k
             continue
-        p1, p2 = lines[seen[sig]].path, lines[k].path
+        if first < 0:  # this path was tried already (only its first two entries are compared)
+            continue
+        seen[sig] = -1
+        p1, p2 = lines[first].path, lines[k].path
         m = 0
         while m < min(len(p1), len(p2)) and p1[m].serial == p2[m].serial:
             m += 1

@@ -9,9 +9,10 @@ Order of evidence (first that applies wins, with the checks described below):
    UTF-8 by accident), so a wrong ``charset=gb2312`` cannot turn a UTF-8 page into mojibake;
 4. the page's declared charset (``<meta charset>``, ``<meta http-equiv="Content-Type">``, an XML
    declaration or an ``encoding="..."`` attribute on a crawler's wrapper element), used when it
-   decodes the bytes cleanly; a declaration that produces errors, or a single-byte Western
-   declaration on bytes that look like CJK text, is checked against detection and the decoding with
-   fewer replaced bytes wins (ties go to the declaration);
+   decodes the bytes cleanly (or breaks at most 1 in 1000 non-ASCII bytes); a declaration that
+   produces more errors, or a single-byte Western declaration on bytes that look like CJK text, is
+   checked against detection and the decoding with fewer replaced bytes wins (ties go to the
+   declaration);
 5. nearly-valid UTF-8 (at most 5 % of the non-ASCII bytes broken, the rest valid UTF-8);
 6. ``chardet`` (``encoding_era=MODERN_WEB`` on chardet >= 7), compared with UTF-8 and GB18030 by the
    number of bytes each would replace (ties go to chardet's guess); when the winner's Han characters
@@ -286,6 +287,10 @@ def decode(data: bytes) -> tuple[str, dict[str, Any]]:
     if declared and declared != "utf-8" and declared not in _WIDE:
         text, n = decode_counting(data, declared)
         single_byte = declared not in _CJK_MULTIBYTE
+        if not single_byte and 0 < n and n * 1000 <= non_ascii_count(data):
+            # A handful of broken bytes in a long page that otherwise fits its declaration
+            # (a truncated character, a stray byte): the declaration stands, no detection needed.
+            return text, _info(declared, "declared", n, label)
         if n == 0 and not single_byte:
             enc, text2, m = _most_plausible(data, (declared, text, 0), [_GB, "big5hkscs"])
             if enc == declared:
