@@ -3,7 +3,7 @@
 Such a block is recognised by its structure, not its topics (related items often share names with
 the article): a run of items, each a headline, an optional snippet and a date line::
 
-    更多关于国内的资讯:            <- optional heading
+    更多相关新闻:                  <- optional heading
     某条新闻标题
     ...一段摘要
     2023-02-24 17:42:00

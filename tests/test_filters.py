@@ -1,0 +1,202 @@
+"""Each filter on project-written articles: what it must remove, and the hard cases it must leave alone."""
+
+import cleantext
+from cleantext import Pipeline
+from cleantext.filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+
+P1 = "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民两万多户，群众满意度明显提升。"
+P2 = "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯、雨污分流和停车难等居民反映最集中的问题。"
+P3 = "下一步，市住建部门将总结推广试点经验，建立长效管理机制，确保改造成果能够长期惠及广大居民群众。"
+BODY = "\n\n".join([P1, P2, P3])
+
+
+def removed(result, kind=None):
+    return [r for r in result.report.removals if kind is None or r.kind == kind]
+
+
+# -- page chrome ------------------------------------------------------------------------------
+
+def test_chrome_removes_crumbs_and_header_and_records_metadata():
+    text = "当前位置:首页 > 本地 > 城建\n\n老旧小区改造惠及两万户\n\n发布时间:2025-03-02 09:15:00 来源:城市日报 作者:王明\n\n" + BODY
+    r = Pipeline([PageChrome()]).clean(text)
+    assert r.text.startswith("老旧小区改造惠及两万户")
+    assert P1 in r.text and P3 in r.text
+    md = r.report.metadata
+    assert md["published"] == "2025-03-02T09:15:00"
+    assert md["source"] == "城市日报" and md["author"] == "王明"
+    assert md["title"] == "老旧小区改造惠及两万户"
+
+
+def test_chrome_leaves_body_sentences_with_labels_alone():
+    body = "标题在此\n\n" + P1 + "\n\n来源：据市统计局数据，今年一季度全市新开工项目同比增长百分之十二，增速居全省前列。\n\n" + P2
+    r = Pipeline([PageChrome()]).clean(body)
+    assert r.text == body
+
+
+def test_chrome_keeps_bullets_inside_the_article():
+    text = "社区服务清单\n\n" + P1 + "\n\n• 上门理发\n• 代买代送\n• 健康随访\n\n" + P2
+    assert Pipeline([PageChrome()]).clean(text).text == text
+
+
+# -- unrelated tail ---------------------------------------------------------------------------
+
+TAIL = "\n".join([
+    "相关阅读",
+    "市区两级联动推进城市更新",
+    "...记者从市住建局获悉，今年将新开工改造项目三十个",
+    "2025-02-11 10:20:00",
+    "多个街道启动加装电梯意见征集",
+    "2025-01-28 16:05:00",
+    "夜间经济点亮城市消费新场景",
+    "...多家商圈延长营业时间",
+    "2025-01-20 19:30:00",
+])
+
+
+def test_tail_removes_dated_headline_block_to_the_end():
+    text = "老旧小区改造惠及两万户\n" + BODY + "\n" + TAIL
+    r = Pipeline([UnrelatedTail()]).clean(text)
+    assert r.text.rstrip().endswith(P3)
+    assert [x.kind for x in removed(r)] == ["unrelated_tail"]
+
+
+def test_tail_keeps_a_dated_timeline_inside_the_article():
+    timeline = "\n".join([
+        "项目推进时间表如下：",
+        "2024-03-01",
+        "完成居民意见征集。",
+        "2024-06-15",
+        "完成设计方案公示。",
+        "2024-09-30",
+        "主体工程开工建设。",
+    ])
+    text = "老旧小区改造时间表\n" + P1 + "\n" + timeline + "\n" + P2 + "\n" + P3
+    assert Pipeline([UnrelatedTail()]).clean(text).text == text
+
+
+def test_tail_keeps_numbered_steps_at_the_end():
+    steps = "\n".join(["办理流程：", "1. 登录政务服务网提交申请；", "2. 街道办事处三个工作日内审核；",
+                       "3. 审核通过后签订改造协议。"])
+    text = "加装电梯怎么办\n" + P1 + "\n" + steps
+    assert cleantext.clean(text).text == text
+
+
+# -- scraper footer ---------------------------------------------------------------------------
+
+def test_footer_removes_snapshot_and_disclaimer_block():
+    footer = ("以上内容为网页快照,由某站点爬虫自动采集并收录,本站未对信息做任何修改,信息内容不代表本站立场。\n"
+              "快照生成时间:2025-03-02 10:00:00\n"
+              "如有侵权请联系我们删除。")
+    text = "标题\n" + BODY + "\n" + footer
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert r.text.rstrip().endswith(P3)
+    assert len(removed(r, "scraper_footer")) == 3
+
+
+def test_footer_keeps_an_article_about_crawlers_and_copyright():
+    para = ("专家指出，网络爬虫技术本身并不违法，但未经许可大规模采集他人作品，可能侵犯著作权，"
+            "平台应当建立版权审核机制，在接到权利人通知后及时处理。")
+    text = "标题\n" + P1 + "\n" + para
+    assert Pipeline([ScraperFooter()]).clean(text).text == text
+
+
+# -- duplicates -------------------------------------------------------------------------------
+
+def test_duplicates_remove_a_body_pasted_twice_keeping_the_first_copy():
+    text = "标题\n" + BODY + "\n" + BODY
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text.count(P1) == 1 and r.text.count(P3) == 1
+    assert r.text.index(P1) < 20  # the first copy stayed
+
+
+def test_duplicates_see_through_an_injected_token():
+    copy = "\n".join([P1.replace("累计", "某某平台累计"), P2, P3])
+    r = Pipeline([Duplicates()]).clean("标题\n" + BODY + "\n" + copy)
+    assert "某某平台" not in r.text and r.text.count(P2) == 1
+
+
+def test_duplicates_keep_a_title_repeated_as_a_lone_heading():
+    title = "老旧小区改造惠及两万户"
+    text = title + "\n" + title + "\n" + P1 + "\n" + title + "\n" + P2
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text == text
+    assert r.report.annotations  # but says it saw the repeats
+
+
+def test_duplicates_keep_a_lead_sentence_quoted_again():
+    lead = "一个简单的判断是：改造投入的增加，实际上意味着居民生活质量的提高，这是最直接的效果。"
+    text = "标题\n" + lead + "\n" + P1 + "\n" + P2 + "\n而且" + lead + "\n" + P3
+    assert Pipeline([Duplicates()]).clean(text).text == text
+
+
+# -- brand spam -------------------------------------------------------------------------------
+
+def test_brand_injected_at_random_positions_is_removed_and_sentences_stay():
+    brand = "鸿运娱乐城"
+    text = "\n".join([
+        brand + "老旧小区改造惠及两万户",
+        brand + "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个" + brand + "，惠及居民两万多户。",
+        "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯" + brand + "、雨污分流和停车难等问题。",
+        "下一步，市住建部门将总结推广试点经验，建立长效" + brand + "管理机制，确保改造成果长期惠及居民。",
+    ])
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert brand not in r.text
+    assert r.text.replace("\n", "") == text.replace(brand, "").replace("\n", "")
+    assert all(x.kind == "brand_spam" and x.text == brand for x in removed(r))
+
+
+def test_brand_that_differs_between_two_copies_is_removed_everywhere():
+    brand = "KX88体彩"
+    first = [P1, P2.replace("原则，", "原则" + brand + "，"), P3]
+    second = [P1.replace("全市", "全" + brand + "市"), P2, P3]
+    r = cleantext.clean("标题\n" + "\n".join(first) + "\n" + "\n".join(second))
+    assert brand not in r.text
+    assert P1 in r.text and P2 in r.text and P3 in r.text
+
+
+NAME_ARTICLE = "\n".join([
+    "省人大代表李杰说，今年将重点推进交通互联，李杰表示轨道交通线九月建成通车。",
+    "在谈到产业协作时，李杰介绍，四百余户企业已经相互配套，李杰认为这为同城化打下了基础。",
+    "李杰告诉记者，教育医疗资源共享是群众最关心的事，李杰所在的代表团提交了相关建议。",
+    "座谈会上，代表们听取了李杰的发言。李杰强调，要让群众切实享受到同城化带来的便利。",
+    "对于下一步工作，李杰提到三个方面。李杰指出，首先要加快重大平台建设。",
+    "其次是推进产业建圈强链，李杰说，要推动研发在中心城市、制造在周边城市的分工，李杰称之为双向奔赴。",
+    "李杰还透露，两市将共建合作园区。据李杰介绍，首批项目已经签约落地。",
+    "第三是推进公共服务共建共享，李杰表示，政务服务同城化受理事项将继续扩面，李杰对此充满信心。",
+    "会后，记者再次采访了李杰。李杰坦言，同城化发展仍面临不少体制机制障碍。",
+    "李杰最后说，代表们将持续关注这项工作，李杰和其他代表一道提出了十余条建议。",
+])
+
+
+def test_brand_keeps_a_person_named_twenty_times():
+    assert NAME_ARTICLE.count("李杰") == 20
+    r = cleantext.clean("李杰谈同城化发展\n" + NAME_ARTICLE)
+    assert r.text.count("李杰") == 21
+    assert not removed(r, "brand_spam")
+
+
+SPORTS = "\n".join([
+    "全民健身热潮涌动 省全民健身运动会在奥体中心开幕",
+    "本次省全民健身运动会由国家体育总局指导，省体育局主办，比赛主场设在奥体中心。",
+    "国家体育总局有关负责人表示，省全民健身运动会是展示群众体育成果的重要平台。",
+    "开幕式上，来自各地的运动员在奥体中心进行了精彩的展演，现场观众热情高涨。",
+    "据了解，国家体育总局近年来持续推动全民健身设施建设，奥体中心也将向市民免费开放。",
+    "闭幕后，不少参赛选手结伴前往欢乐谷娱乐，欢乐谷娱乐推出了运动员专属优惠。",
+    "组委会介绍，下一届省全民健身运动会将继续在奥体中心举办，欢迎更多市民参与。",
+])
+
+
+def test_brand_keeps_sports_bodies_venues_and_events():
+    r = cleantext.clean(SPORTS)
+    assert r.text == SPORTS
+    assert not removed(r)
+
+
+def test_brand_keeps_a_common_phrase_that_ends_like_a_brand():
+    text = "\n".join([
+        "电商物流平台建设提速",
+        "多家企业加快建设物流平台，物流平台的服务能力明显增强。",
+        "专家认为，物流平台要与购物网站深度合作，购物网站也应开放更多数据接口。",
+        "目前，区域性物流平台已覆盖全省，购物网站的订单履约时间缩短了一天。",
+    ])
+    assert cleantext.clean(text).text == text
