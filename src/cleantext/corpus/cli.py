@@ -12,6 +12,7 @@ from typing import Any
 
 from .learn import Params, learn
 
+_P = Params()
 _TEXT_SUFFIXES = (".txt", ".md")
 _JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 
@@ -64,9 +65,9 @@ def learn_main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
     ap.add_argument("--site-field", default="site",
                     help="JSONL field naming the site (default: site; records without it form one batch)")
-    ap.add_argument("--min-docs", type=int, default=Params.min_docs)
-    ap.add_argument("--min-ratio", type=float, default=Params.min_ratio)
-    ap.add_argument("--brand-min-docs", type=int, default=Params.brand_min_docs)
+    ap.add_argument("--min-docs", type=int, default=_P.min_docs)
+    ap.add_argument("--min-ratio", type=float, default=_P.min_ratio)
+    ap.add_argument("--brand-min-docs", type=int, default=_P.brand_min_docs)
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
     for f in _files(a.corpus):

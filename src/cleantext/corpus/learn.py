@@ -99,8 +99,8 @@ def observe(text: str, result: Result, site: str = "") -> Observation:
         kind = max(kinds[i], key=kinds[i].__getitem__) if removed[i] >= 0.5 * len(ln) else ""
         if key not in obs.lines:
             obs.lines[key] = (round(ln.start / size, 4), kind, rest_gone[i], ln.text)
-        if not gone[i] and len(key) > len(longest):
-            longest = key
+        if not gone[i] and len(ln.text) > len(longest):
+            longest = ln.text
     obs.fp = _h64(longest) if longest else obs.h
     for r in result.report.removals:
         if r.kind == "brand_spam":

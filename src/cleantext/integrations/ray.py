@@ -82,10 +82,26 @@ class RayCleaner:
         return df
 
 
-def clean_dataset(ds: Any, *, concurrency: int = 2, batch_size: int = 256, **kw: Any) -> Any:
+def actor_cpus(concurrency: int, num_cpus: float | None = None) -> float:
+    """CPUs to reserve per actor: 1, or less when the pool would take every CPU of the cluster.
+
+    An actor pool holding all CPUs starves the read tasks that feed it (Ray Data then waits
+    forever), so on a 2-CPU machine 2 actors reserve 0.5 CPU each; they still use a core each.
+    """
+    if num_cpus is not None:
+        return num_cpus
+    import ray
+
+    total = float(ray.cluster_resources().get("CPU", 1.0))
+    return round(min(1.0, max(0.1, (total - 1.0) / max(concurrency, 1))), 3)
+
+
+def clean_dataset(ds: Any, *, concurrency: int = 2, batch_size: int = 256, num_cpus: float | None = None,
+                  **kw: Any) -> Any:
     """``ds`` cleaned by a pool of ``concurrency`` actors (keyword arguments go to :class:`RayCleaner`)."""
     return ds.map_batches(RayCleaner, fn_constructor_kwargs=kw, batch_format="pandas",
-                          batch_size=batch_size, concurrency=concurrency)
+                          batch_size=batch_size, concurrency=concurrency,
+                          num_cpus=actor_cpus(concurrency, num_cpus))
 
 
 # -- learning ------------------------------------------------------------------------------------
@@ -176,8 +192,9 @@ def learn_ray(ds: Any, *, text_column: str = "text", site_column: str | None = "
     cols = ds.columns() or []
     site_col = site_column if site_column and site_column in cols else None
     kw = {"text_column": text_column, "site_column": site_col}
+    cpus = actor_cpus(concurrency)
     obs_ds = ds.map_batches(_Observer, fn_constructor_kwargs=kw, batch_format="pandas", batch_size=batch_size,
-                            concurrency=concurrency).materialize()
+                            concurrency=concurrency, num_cpus=cpus).materialize()
 
     groups = obs_ds.groupby(["site", "fp"]).aggregate(Count(), Min("h"))
     repeated = {(r["site"], int(r["fp"])): int(r["min(h)"])
@@ -190,7 +207,7 @@ def learn_ray(ds: Any, *, text_column: str = "text", site_column: str | None = "
                 extra[(r["site"], int(r["fp"]))] = _obs_of(r)
 
     partial = obs_ds.map_batches(_Partial, fn_constructor_args=(list(repeated),), batch_format="pandas",
-                                 concurrency=concurrency)
+                                 batch_size=batch_size, concurrency=concurrency, num_cpus=cpus)
     summed = partial.groupby(["type", "site", "key"]).aggregate(*[Sum(c) for c in _SUM_COLS], Max("example"))
     rows = [{"type": r["type"], "site": r["site"], "key": r["key"], "example": r["max(example)"],
              **{c: r[f"sum({c})"] for c in _SUM_COLS}} for r in summed.take_all()]
@@ -202,6 +219,6 @@ def learn_ray(ds: Any, *, text_column: str = "text", site_column: str | None = "
     containing: dict[str, int] = {}
     if cands:
         cont = ds.map_batches(_Containing, fn_constructor_args=(text_column, cands), batch_format="pandas",
-                              batch_size=batch_size, concurrency=concurrency)
+                              batch_size=batch_size, concurrency=concurrency, num_cpus=cpus)
         containing = {r["token"]: int(r["sum(n)"]) for r in cont.groupby("token").sum("n").take_all()}
     return build_model(counts, containing, p)
