@@ -38,6 +38,7 @@ class Document:
     hints: dict[str, Any] = field(default_factory=dict)
     _lines: list[Line] | None = None
     _cuts: list[tuple[int, int]] | None = None
+    _kept: list[Line] | None = None
 
     @property
     def lines(self) -> list[Line]:
@@ -47,8 +48,10 @@ class Document:
         return self._lines
 
     def add(self, removals: list[Removal]) -> None:
-        self.removals.extend(removals)
-        self._cuts = None
+        if removals:
+            self.removals.extend(removals)
+            self._cuts = None
+            self._kept = None
 
     def _merged(self) -> list[tuple[int, int]]:
         if self._cuts is None:
@@ -78,7 +81,9 @@ class Document:
 
     def kept_lines(self) -> list[Line]:
         """Lines that no earlier filter removed in full."""
-        return [ln for ln in self.lines if not self.is_removed(ln.start, ln.end)]
+        if self._kept is None:
+            self._kept = [ln for ln in self.lines if not self.is_removed(ln.start, ln.end)]
+        return list(self._kept)
 
 
 def split_lines(text: str) -> list[Line]:
