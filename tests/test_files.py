@@ -186,3 +186,14 @@ def test_sigkill_on_text_file_is_atomic_too(tmp_path):
     assert p.read_text() == "old\n"
     w.abort()
     assert sorted(x.name for x in tmp_path.iterdir()) == ["a.txt", "cleantext.toml"]
+
+
+def test_output_dir_that_is_a_file(tmp_path, capsys):
+    (tmp_path / "out").write_text("not a directory")
+    t = tmp_path / "a.txt"
+    t.write_text(SPAMMY)
+    j = tmp_path / "c.jsonl"
+    j.write_text(json.dumps({"text": SPAMMY}, ensure_ascii=False) + "\n")
+    assert main(["-q", "-o", str(tmp_path / "out"), str(t), str(j)]) == 2
+    err = capsys.readouterr().err
+    assert f"{t}: error: cannot write in" in err and f"{j}: error: cannot write in" in err

@@ -334,8 +334,8 @@ class AtomicWriter:
         if like == path:
             check_writable(path)
         d = os.path.dirname(os.path.abspath(path))
-        os.makedirs(d, exist_ok=True)
         try:
+            os.makedirs(d, exist_ok=True)
             fd, self.tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".",
                                             suffix=TMP_SUFFIX)
         except OSError as e:
@@ -490,12 +490,12 @@ def process_jsonl(job: Job, path: str, out_path: str | None, pool: Any = None, w
                 if on_chunk is not None:
                     on_chunk(total, o)
         sink.finish(total)
-    except FileError as e:
+    except (FileError, OSError) as e:  # unreadable, or a write failed (disk full): the original stays
         if sink is not None:
             sink.abort()
         total.error = True
         total.stats.failed += 1
-        total.stderr.append(f"{path}: error: {e}")
+        total.stderr.append(f"{path}: error: {e.strerror or e if isinstance(e, OSError) else e}")
     except BaseException:
         if sink is not None:
             sink.abort()
