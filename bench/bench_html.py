@@ -11,6 +11,8 @@ Rows:
   cleantext extract [bs4]      decode + main-text extraction only (BeautifulSoup path)
   trafilatura                  ``trafilatura.extract(bytes)`` (default settings)
   trafilatura favor_precision  ``trafilatura.extract(bytes, favor_precision=True)``
+  trafilatura on decoded str   ``trafilatura.extract(str)``, the str from cleantext's decoder (its
+                               own charset handling misreads some GBK pages)
 
 trafilatura is not a dependency of cleantext: install it somewhere else and run this script there,
 e.g. ``python -m venv --system-site-packages /tmp/bench-venv && /tmp/bench-venv/bin/pip install
@@ -96,6 +98,8 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
     else:
         out["trafilatura"] = lambda raw: trafilatura.extract(raw) or ""
         out["trafilatura favor_precision"] = lambda raw: trafilatura.extract(raw, favor_precision=True) or ""
+        # trafilatura's own charset guess misreads some GBK pages: also give it cleantext's text.
+        out["trafilatura on decoded str"] = lambda raw: trafilatura.extract(decode(raw)[0]) or ""
     return out
 
 
