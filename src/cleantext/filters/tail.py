@@ -106,13 +106,17 @@ class UnrelatedTail(Filter):
         items = len(dated) - first
         if items < 2:
             return None
-        # the first item: as many lines before its date as a typical item has
+        # the first item: as many lines before its date as a typical item has, and more while they
+        # look like a headline or a snippet (short and unfinished, or a "..." excerpt)
         typical = Counter(gaps).most_common(1)[0][0] if gaps else 1
         start = dated[first]
         taken = 0
-        while taken < max(typical, 1) and start > 0:
+        while taken < self.max_gap and start > 0:
             ln = lines[start - 1]
             if _is_dated(ln) or not self._item_like(ln, 100) or self.is_heading(ln):
+                break
+            headline = (len(ln) <= 60 and not ends_sentence(ln.text)) or ln.text.startswith(("...", "…"))
+            if taken >= max(typical, 1) and not headline:
                 break
             start -= 1
             taken += 1
