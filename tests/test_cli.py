@@ -235,6 +235,15 @@ def test_jsonl_stdin_streams_to_stdout(monkeypatch, capsys):
     assert main(["--format", "jsonl", "--report-field", "", "-q", "-"]) == 0
     out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in out] == list(range(5)) and all(is_clean(r["text"]) and len(r) == 2 for r in out)
+    # a stream of 600 records spread over two workers comes out the same as with one
+    big = "".join(json.dumps({"id": i, "text": SPAMMY if i % 3 else CLEAN}, ensure_ascii=False) + "\n"
+                  for i in range(600))
+    outs = []
+    for j in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(big.encode())))
+        assert main(["--format", "jsonl", "-q", "-j", j, "-"]) == 0
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1] and len(outs[0].splitlines()) == 600
 
 
 def test_report_file_for_text_files(tmp_path):

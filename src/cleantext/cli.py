@@ -172,7 +172,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         for group in _groups(items, cfg):
             if group[0][0] == "-":
-                out.emit(_stdin(job))
+                out.emit(_stdin(job, pool, out, jobs))
             elif group[0][2] == "jsonl":
                 for path, base, _ in group:
                     out.emit(_jsonl_file(pool, job, path, out_path_of(job, path, base), out, jobs))
@@ -298,38 +298,29 @@ def out_path_of(job: Any, path: str, base: str | None) -> str | None:
     return output_path(job.out_dir, path, base) if job.out_dir else None
 
 
-def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitter, jobs: int):
+def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitter, jobs: int,
+                stdin: IO[bytes] | None = None, stream: IO[bytes] | None = None):
     from .cli_work import process_jsonl
 
     def progress(total: Any, chunk: Any) -> None:
+        if stream is not None:
+            stream.flush()  # records before the messages about them
         out.flush_partial(total)
         out.tick(chunk.stats.documents, sum(len(x) for x in chunk.lines or ()))
 
-    return process_jsonl(job, path, out_path, pool, window=2 * jobs, on_chunk=progress)
+    return process_jsonl(job, path, out_path, pool, window=2 * jobs, on_chunk=progress,
+                         source=stdin, stream=stream)
 
 
-def _stdin(job: Any):
+def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     """``-``: read stdin, write the result (fix), the listing (check) or the diff to stdout."""
-    from .cli_work import (
-        JsonlSink,
-        Outcome,
-        clean_bytes,
-        clean_records,
-        count,
-        encode_back,
-        listing,
-        read_chunks,
-        report_line,
-        unified_diff,
-    )
+    from .cli_work import Outcome, clean_bytes, count, encode_back, listing, report_line, unified_diff
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout.flush()
     if job.config.format == "jsonl":
-        total = Outcome()
-        sink = JsonlSink(job, "-", None, stream=stdout if job.mode == "fix" else None)
-        for chunk in read_chunks(stdin):
-            sink.take(clean_records(job, "-", chunk), total)
+        total = _jsonl_file(pool, job, "-", None, out, jobs, stdin=stdin,
+                            stream=stdout if job.mode == "fix" else None)
         stdout.flush()
         return total
     o = Outcome()

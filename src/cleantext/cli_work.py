@@ -7,6 +7,7 @@ and returns a picklable :class:`Outcome` that the parent prints in input order.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
 import json
 import os
@@ -469,8 +470,10 @@ def read_chunks(fh: IO[bytes], size: int = 256):
 
 
 def process_jsonl(job: Job, path: str, out_path: str | None, pool: Any = None, window: int = 2,
-                  on_chunk: Callable[[Outcome, Outcome], None] | None = None) -> Outcome:
-    """A JSONL file, streamed: chunks cleaned here or by ``pool``'s workers, written in order.
+                  on_chunk: Callable[[Outcome, Outcome], None] | None = None,
+                  source: IO[bytes] | None = None, stream: IO[bytes] | None = None) -> Outcome:
+    """A JSONL file (or ``source``, e.g. stdin), streamed: chunks cleaned here or by ``pool``'s
+    workers, written in order to the file, ``out_path`` or ``stream``.
 
     ``on_chunk(total, chunk)`` is called after every chunk (the command prints what the total
     has so far and clears it, so nothing piles up in memory).
@@ -478,8 +481,8 @@ def process_jsonl(job: Job, path: str, out_path: str | None, pool: Any = None, w
     total = Outcome(lines=[])  # lines: marks a JSONL total (its chunks' lines were written already)
     sink: JsonlSink | None = None
     try:
-        sink = JsonlSink(job, path, out_path)
-        with open_input(path) as fh:
+        sink = JsonlSink(job, path, out_path, stream=stream)
+        with open_input(path) if source is None else contextlib.nullcontext(source) as fh:
             chunks = ((path, c) for c in read_chunks(fh))
             if pool is None:
                 results: Iterable[Outcome] = (clean_records(job, p, c) for p, c in chunks)
