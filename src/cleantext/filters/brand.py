@@ -58,7 +58,7 @@ class BrandSpam(Filter):
     name = "brand"
     kind = "brand_spam"
 
-    def __init__(self, threshold: float = 4.0, min_len: int = 2, max_len: int = 16,
+    def __init__(self, threshold: float = 4.5, min_len: int = 2, max_len: int = 16,
                  extra_lexicons: Iterable[str] = ()) -> None:
         self.threshold = threshold
         self.min_len = min_len
@@ -69,7 +69,9 @@ class BrandSpam(Filter):
             with open(path, encoding="utf-8") as fh:
                 shapes += [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
         # plain ``re``: the shapes are literal alternations, which ``re`` scans faster than ``regex``
-        self._shape_re = re.compile("|".join(f"(?:{p})" for p in shapes))
+        alternation = "|".join(f"(?:{p})" for p in shapes)
+        self._shape_re = re.compile(alternation)
+        self._shape_end = re.compile(f"(?:{alternation})$")
         self._common = frozenset(lexicon("common_names"))
         self._left, self._right = _contexts()
 
@@ -87,6 +89,8 @@ class BrandSpam(Filter):
                 if j - k >= self.min_len:
                     counts[text[k:j]] += 1
             if j - i >= self.min_len and "." in m.group():
+                if text[i - 1 : i] in ("/", ".", "@", ":") or text[j : j + 1] in ("/", "@"):
+                    continue  # part of a URL or an e-mail address, i.e. a citation, not an insertion
                 counts[text[i:j]] += 1
         # maximal: drop s when its one-character left extension is as frequent
         ext: dict[str, int] = defaultdict(int)
@@ -98,15 +102,17 @@ class BrandSpam(Filter):
 
     # -- evidence -----------------------------------------------------------------------------
     def _is_shaped(self, s: str) -> bool:
-        m = self._shape_re.search(s)
-        if not m or m.end() != len(s):
+        """``<name><brand suffix>`` with a short name that is not an ordinary word, or a domain."""
+        m = self._shape_end.search(s)
+        if not m:
             return False
-        name = s[: m.start()]
-        if len(name) < 2 and not _LATIN_HEAD.match(s):
-            return False
-        name = _LATIN_HEAD.sub("", name)
+        if m.start() == 0:
+            return "." in s  # a bare domain is a shape of its own; a bare suffix is not
+        name = _LATIN_HEAD.sub("", s[: m.start()])
+        if not name:
+            return bool(_LATIN_HEAD.match(s))
         # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases
-        if len(name) > 6 or _FUNCTION.search(name):
+        if len(name) > 6 or _FUNCTION.search(name) or (len(name) < 2 and not _LATIN_HEAD.match(s)):
             return False
         return name not in self._common
 
@@ -171,12 +177,9 @@ class BrandSpam(Filter):
         if splits:
             score += min(1.0, 0.5 * splits)
             why.append(f"splits {splits} word(s)")
-        if attached and attached / len(occ) >= 0.5:
+        if attached >= 2 and attached / len(occ) >= 0.5:
             score -= 3.0
             why.append("tied to its sentence (particles/verbs around it)")
-        elif attached and attached / len(occ) >= 1 / 3:
-            score -= 1.5
-            why.append("partly tied to its sentence")
         for side, ctr in (("right", rights), ("left", lefts)):
             ch, c = ctr.most_common(1)[0]
             if c >= 2 and c / len(occ) >= 0.6 and not (ch in CLAUSE_PUNCT or ch.isspace()):
@@ -206,8 +209,8 @@ class BrandSpam(Filter):
             if not hinted and not self._is_shaped(s):
                 continue
             occ = self._occurrences(text, s)
-            if len(occ) < 2:
-                continue
+            if len(occ) < 2 or (hinted and len(occ) < 3 and not self._is_shaped(s)):
+                continue  # a one-off edit between two copies is not yet a recurring injection
             score, why = self._score(text, s, occ, hinted)
             scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
