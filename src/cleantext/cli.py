@@ -314,7 +314,7 @@ def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitt
 
 def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     """``-``: read stdin, write the result (fix), the listing (check) or the diff to stdout."""
-    from .cli_work import Outcome, clean_bytes, count, encode_back, listing, report_line, unified_diff
+    from .cli_work import FileError, Outcome, clean_bytes, count, listing, report_line, unified_diff, writable
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout.flush()
@@ -342,18 +342,17 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
         o.stdout.extend(listing("-", c.source, c.report.removals))
     elif job.mode == "diff":
         if o.changed:
-            o.stdout.append(unified_diff(c.before, c.after, "-", "-"))
+            o.stdout.append(unified_diff(c.source, c.after, "-", "-"))
     else:
-        html = c.report.input.get("format") == "html"
-        try:
-            if html or encode_back(c, c.before) != data:
-                raise UnicodeError("does not round-trip")
-            res = encode_back(c, c.after)
-        except (UnicodeError, LookupError):
-            if not html:
-                print(f"cleantext: warning: stdin does not encode back exactly as {c.encoding}; "
-                      "writing UTF-8", file=sys.stderr)
-            res = c.after.encode("utf-8")
+        if c.report.input.get("format") == "html":
+            res = c.after.encode("utf-8")  # the article is text now: UTF-8, as with -o
+        else:
+            try:
+                res = writable(c, data)
+            except FileError:
+                print(f"cleantext: warning: stdin does not encode back to the same bytes in {c.encoding}; "
+                      "writing UTF-8 instead", file=sys.stderr)
+                res = c.after.encode("utf-8")
         stdout.write(res)
         stdout.flush()
     return o

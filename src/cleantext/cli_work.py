@@ -105,8 +105,7 @@ def format_of(path: str, forced: str | None) -> str | None:
 class Cleaned:
     """One document cleaned: the text it was cleaned as, the result, and how to write it back."""
 
-    source: str  # the string the removal offsets index
-    before: str  # the text as the user sees it (what a diff starts from)
+    source: str  # the string the removal offsets index (what a diff starts from)
     after: str
     report: Any
     encoding: str
@@ -114,20 +113,11 @@ class Cleaned:
     newline: str
 
 
-def decode_bytes(data: bytes) -> tuple[str, dict[str, Any]]:
-    from .io.decoding import decode
-
-    res = decode(data)
-    if isinstance(res, tuple):
-        text, info = res
-    else:  # a richer result object
-        text, info = res.text, dict(getattr(res, "info", None) or vars(res))
-    return text, dict(info)
-
-
 def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
     """Decode, normalise CRLF to LF, clean; remember the encoding and newline style to write back."""
-    text, info = decode_bytes(data)
+    from .io.decoding import decode
+
+    text, info = decode(data)
     enc = str(info.get("encoding") or "utf-8")
     # a byte order mark is written back as it was, and the text encoded without one after it
     bom = b""
@@ -150,7 +140,7 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
     if newline != "\n":
         report.input["newline"] = "crlf (offsets index the text with LF line breaks)"
     source = report.source_text if report.source_text is not None else text
-    return Cleaned(source, source, result.text, report, enc, bom, newline)
+    return Cleaned(source, result.text, report, enc, bom, newline)
 
 
 def encode_back(c: Cleaned, text: str) -> bytes:
@@ -229,19 +219,19 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
             o.stdout.extend(listing(path, c.source, c.report.removals))
         elif job.mode == "diff" and changed:
             label = f"{path} (extracted text)" if c.report.input.get("format") == "html" else path
-            o.stdout.append(unified_diff(c.before, c.after, label, label))
+            o.stdout.append(unified_diff(c.source, c.after, label, label))
         elif job.mode == "fix":
             is_html = c.report.input.get("format") == "html"
             if out_path is not None:
                 if is_html:  # the cleaned article is text: out/page.html -> out/page.txt, UTF-8
                     write_atomic(os.path.splitext(out_path)[0] + ".txt", c.after.encode("utf-8"), like=path)
                 else:
-                    write_atomic(out_path, writable(c, data, path), like=path)
+                    write_atomic(out_path, writable(c, data), like=path)
             elif changed and is_html:
                 o.stderr.append(f"{path}: HTML is not rewritten in place (the cleaned article is text); "
                                 "use -o DIR to write it, or --check/--report to review")
             elif changed:
-                write_atomic(path, writable(c, data, path), like=path)
+                write_atomic(path, writable(c, data), like=path)
                 o.stderr.append(f"Fixing {path}")
     except FileError as e:
         o.error = True
@@ -254,14 +244,14 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
     return o
 
 
-def writable(c: Cleaned, data: bytes, path: str) -> bytes:
+def writable(c: Cleaned, data: bytes) -> bytes:
     """The cleaned bytes, in the file's encoding and newline style; refuse if that cannot be exact.
 
     A file whose decoded text does not encode back to the very same bytes (undecodable bytes were
     replaced, say) is never rewritten: the parts cleantext keeps must stay byte for byte.
     """
     try:
-        if encode_back(c, c.before) != data:
+        if encode_back(c, c.source) != data:
             raise FileError(f"not rewritten: its text does not encode back to the same bytes in "
                             f"{c.encoding} (undecodable or ambiguous bytes); the file is left as it was")
         return encode_back(c, c.after)
