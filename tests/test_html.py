@@ -150,3 +150,17 @@ def test_degenerate_pages_do_not_raise(html, parser):
 def test_fast_path_identical_on_synthetic_page():
     a, b = extract(page(), parser="lxml"), extract(page(), parser="bs4")
     assert a.text == b.text and a.removals == b.removals and a.metadata == b.metadata
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_preformatted_text_keeps_its_lines(parser):
+    html = "<html><body><pre>床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。</pre></body></html>"
+    lines = [ln.text for ln in parse_lines(html, parser)[0]]
+    assert lines == ["床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_deeply_nested_page(parser):
+    body = "<p>" + ARTICLE[0] + "</p>" + "<div>" * 3000 + "<p>" + ARTICLE[1] + "</p>" + "</div>" * 3000
+    out = kept(extract(f"<html><body>{body}</body></html>", parser=parser))
+    assert ARTICLE[0] in out and ARTICLE[1] in out

@@ -93,7 +93,8 @@ class Line:
 
 
 class _Builder:
-    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "h1", "hidden")
+    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "h1", "hidden",
+                 "pre")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -105,9 +106,17 @@ class _Builder:
         self.title: str | None = None
         self.h1: str | None = None
         self.hidden = 0
+        self.pre = 0
 
     def text(self, s: str) -> None:
         if s:
+            if self.pre and "\n" in s:  # preformatted text keeps its line breaks
+                first, *rest = s.split("\n")
+                self.text(first)
+                for piece in rest:
+                    self.flush()
+                    self.text(piece)
+                return
             self.parts.append(s)
             if self.link_depth:
                 self.link_parts.append(s)
@@ -137,6 +146,8 @@ class _Builder:
             self.flush()
         if tag == "a":
             self.link_depth += 1
+        elif tag == "pre" or tag == "textarea" or tag == "listing" or tag == "xmp":
+            self.pre += 1
         flags = self.path[-1].flags if self.path else 0
         if cls or ident:
             words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower()))
@@ -157,6 +168,8 @@ class _Builder:
             self.flush()
         if tag == "a" and self.link_depth:
             self.link_depth -= 1
+        elif (tag == "pre" or tag == "textarea" or tag == "listing" or tag == "xmp") and self.pre:
+            self.pre -= 1
         if node is not None:
             if node.hidden:
                 self.hidden -= 1
@@ -261,10 +274,14 @@ def parse_lines(html: str, parser: str = "auto") -> tuple[list[Line], str | None
         # lxml refuses str input with an encoding declaration: drop the declaration (it was used).
         # Plain etree elements, not lxml.html's: no per-element Python class lookup (2x faster).
         src = _ENC_DECL.sub(r"\1", html, count=1)
+        lp = etree.HTMLParser(remove_comments=False, huge_tree=True)
         try:
-            root = etree.fromstring(src, etree.HTMLParser(remove_comments=False))
+            root = etree.fromstring(src, lp)
         except Exception:  # empty or unparseable document  # noqa: BLE001
             root = None
+        if any(e.level_name == "FATAL" for e in lp.error_log):
+            # libxml2 gave up (elements nested over 2048 deep): the BeautifulSoup path copes.
+            return parse_lines(html, "bs4")
         if root is None:
             return [], None
         walk_lxml(root, b)
