@@ -197,3 +197,18 @@ def test_output_dir_that_is_a_file(tmp_path, capsys):
     assert main(["-q", "-o", str(tmp_path / "out"), str(t), str(j)]) == 2
     err = capsys.readouterr().err
     assert f"{t}: error: cannot write in" in err and f"{j}: error: cannot write in" in err
+
+
+def test_directory_that_cannot_be_listed_is_reported(tmp_path, capsys, monkeypatch):
+    """Root can list any directory, so the failure is simulated: a directory that vanishes between
+    being seen and being listed goes through the same error path as one without permission."""
+    import cleantext.cli as cli
+
+    gone = tmp_path / "gone"
+    good = tmp_path / "good.txt"
+    good.write_text(SPAMMY)
+    real_isdir = os.path.isdir
+    monkeypatch.setattr(cli.os.path, "isdir", lambda p: p == str(gone) or real_isdir(p))
+    assert main(["-q", str(gone), str(good)]) == 2
+    assert f"{gone}: error: No such file or directory" in capsys.readouterr().err
+    assert good.read_text() != SPAMMY

@@ -155,13 +155,16 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     job = Job(cfg, mode=mode, out_dir=args.output, want_reports=args.report is not None,
               want_html=args.html_report is not None, embed_report=args.report is None)
     jobs = args.jobs or os.cpu_count() or 1
-    items = list(discover(args.paths, cfg))
+    problems: list[str] = []
+    items = list(discover(args.paths, cfg, problems))
     clashes = _output_clashes(job, items)
     items = [it for it in items if it[0] not in clashes]
+    problems += [f"{path}: error: -o would write it to the same place as {other}; skipped"
+                 for path, other in clashes.items()]
 
     out = Emitter(args, job, n_files=len(items))
-    for path, other in clashes.items():
-        print(f"{path}: error: -o would write it to the same place as {other}; skipped", file=sys.stderr)
+    for msg in problems:
+        print(msg, file=sys.stderr)
         out.error = True
     pool = None
     if jobs > 1:
@@ -197,9 +200,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
 
 def _rel(path: str, root: str) -> str:
-    ap = os.path.abspath(path)
-    rel = os.path.relpath(ap, root) if not os.path.relpath(ap, root).startswith("..") else path
-    return rel.replace(os.sep, "/")
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return (path if rel.startswith("..") else rel).replace(os.sep, "/")
 
 
 def excluded(path: str, patterns: Iterable[str], root: str) -> bool:
@@ -216,9 +218,10 @@ def excluded(path: str, patterns: Iterable[str], root: str) -> bool:
     return False
 
 
-def discover(paths: list[str], cfg: Any) -> Iterator[tuple[str, str | None]]:
+def discover(paths: list[str], cfg: Any, errors: list[str]) -> Iterator[tuple[str, str | None]]:
     """``(path, base)`` in a stable order: named files as given (unless excluded), directories walked
-    in sorted order, skipping hidden names and leftover temp files; base is the directory argument."""
+    in sorted order, skipping hidden names and leftover temp files; base is the directory argument.
+    Directories that cannot be read are added to ``errors``."""
     from .cli_work import EXTENSIONS, TMP_SUFFIX
 
     include = cfg.include or ["*" + ext for ext in EXTENSIONS]
@@ -232,7 +235,10 @@ def discover(paths: list[str], cfg: Any) -> Iterator[tuple[str, str | None]]:
                 seen.add(arg)
                 yield arg, None
             continue
-        for dirpath, dirnames, filenames in os.walk(arg, onerror=_walk_error):
+        def walk_error(e: OSError) -> None:
+            errors.append(f"{e.filename}: error: {e.strerror or e}")
+
+        for dirpath, dirnames, filenames in os.walk(arg, onerror=walk_error):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                  and not excluded(os.path.join(dirpath, d), cfg.exclude, cfg.root))
             for name in sorted(filenames):
@@ -243,13 +249,6 @@ def discover(paths: list[str], cfg: Any) -> Iterator[tuple[str, str | None]]:
                         and not excluded(p, cfg.exclude, cfg.root):
                     seen.add(p)
                     yield p, arg
-
-
-_WALK_ERRORS: list[str] = []
-
-
-def _walk_error(e: OSError) -> None:
-    _WALK_ERRORS.append(f"{e.filename}: error: {e.strerror or e}")
 
 
 def _groups(items: list[tuple[str, str | None]], cfg: Any) -> Iterator[list[tuple[str, str | None, str]]]:
@@ -274,17 +273,12 @@ def _output_clashes(job: Any, items: list[tuple[str, str | None]]) -> dict[str, 
     """With ``-o DIR``: inputs whose copy would land where an earlier input's copy goes."""
     if not job.out_dir:
         return {}
-    from .cli_work import format_of
-
     taken: dict[str, str] = {}
     clashes: dict[str, str] = {}
     for path, base in items:
         if path == "-":
             continue
-        dest = out_path_of(job, path, base) or ""
-        if format_of(path, job.config.format) == "html":
-            dest = os.path.splitext(dest)[0] + ".txt"  # HTML copies are text
-        dest = os.path.abspath(dest)
+        dest = os.path.abspath(out_path_of(job, path, base) or "")
         if dest in taken:
             clashes[path] = taken[dest]
         else:
@@ -295,7 +289,7 @@ def _output_clashes(job: Any, items: list[tuple[str, str | None]]) -> dict[str, 
 def out_path_of(job: Any, path: str, base: str | None) -> str | None:
     from .cli_work import output_path
 
-    return output_path(job.out_dir, path, base) if job.out_dir else None
+    return output_path(job.out_dir, path, base, job.config.format) if job.out_dir else None
 
 
 def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitter, jobs: int,
@@ -369,10 +363,7 @@ class Emitter:
 
         self.stats = Stats()
         self.changed = False
-        self.error = bool(_WALK_ERRORS)
-        for msg in _WALK_ERRORS:
-            print(msg, file=sys.stderr)
-        _WALK_ERRORS.clear()
+        self.error = False
         self.report: IO[str] | None = None
         self.html = None
         self.n_files, self.files_done = n_files, 0

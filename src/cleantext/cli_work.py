@@ -223,8 +223,8 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         elif job.mode == "fix":
             is_html = c.report.input.get("format") == "html"
             if out_path is not None:
-                if is_html:  # the cleaned article is text: out/page.html -> out/page.txt, UTF-8
-                    write_atomic(os.path.splitext(out_path)[0] + ".txt", c.after.encode("utf-8"), like=path)
+                if is_html:  # the cleaned article is text (output_path named it .txt), in UTF-8
+                    write_atomic(out_path, c.after.encode("utf-8"), like=path)
                 else:
                     write_atomic(out_path, writable(c, data), like=path)
             elif changed and is_html:
@@ -554,8 +554,11 @@ class JsonlSink:
             self.writer.abort()
 
 
-def output_path(out_dir: str, path: str, base: str | None) -> str:
+def output_path(out_dir: str, path: str, base: str | None, forced_format: str | None = None) -> str:
     """Where ``-o DIR`` puts ``path``: mirrored under DIR relative to the directory argument it came
-    from, or by its name when it was named on the command line."""
+    from, or by its name when it was named on the command line. An HTML page's cleaned article is
+    text: ``page.html`` becomes ``DIR/page.txt``."""
     rel = os.path.relpath(path, base) if base is not None else os.path.basename(path)
+    if format_of(path, forced_format) == "html":
+        rel = os.path.splitext(rel)[0] + ".txt"
     return str(Path(out_dir) / rel)
