@@ -21,6 +21,7 @@ from ..report import Removal
 from ..textutil import ends_sentence, han_count, is_date_line, lexicon, lexicon_regex, parse_datetime
 from .base import Filter
 
+_CLAUSE_IN_VALUE = regex.compile(r"[：，,;；]|(?<!\d):(?!\d)")  # a colon between digits is a time
 _SEPARATORS = regex.compile(r"\s*(?:>|›|»|→|&gt;|/|\|)\s*")
 
 
@@ -89,10 +90,10 @@ class PageChrome(Filter):
                     doc.metadata.setdefault(k, v)
             return "header metadata line: " + ", ".join(k for k in meta if k) if meta else "header metadata"
         if head and is_date_line(text):
+            # a bare date under the title is recorded but kept: many articles print it as their dateline
             iso = parse_datetime(text)
             if iso:
                 doc.metadata.setdefault("published", iso)
-            return "header date line"
         return None
 
     def _metadata(self, text: str) -> dict[str, str] | None:
@@ -105,9 +106,11 @@ class PageChrome(Filter):
         meta: dict[str, str] = {}
         for i, m in enumerate(hits):
             end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
-            value = text[m.end() : end].strip(" \u3000\xa0|｜,，")
+            value = text[m.end() : end].strip(" \u3000\xa0\u2002|｜,，")
             if len(value) > 40 or ends_sentence(value) and len(value) > 20:
                 return None
+            if _CLAUSE_IN_VALUE.search(value):
+                return None  # "作者: 某某：某大学，北京" is a byline with an affiliation, part of the text
             key = self._label_keys.get(m.group(1), "")
             if key == "published":
                 value = parse_datetime(value) or value
