@@ -162,7 +162,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     problems += [f"{path}: error: -o would write it to the same place as {other}; skipped"
                  for path, other in clashes.items()]
 
-    out = Emitter(args, job, n_files=len(items))
+    out = Emitter(args, n_files=len(items))
     for msg in problems:
         print(msg, file=sys.stderr)
         out.error = True
@@ -358,7 +358,7 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
 class Emitter:
     """Prints outcomes in order: stdout lines, stderr lines, report lines, HTML fragments, progress."""
 
-    def __init__(self, args: argparse.Namespace, job: Any, n_files: int) -> None:
+    def __init__(self, args: argparse.Namespace, n_files: int) -> None:
         from .cli_work import Stats
 
         self.stats = Stats()
@@ -370,13 +370,15 @@ class Emitter:
         self.progress = sys.stderr.isatty() and not args.quiet
         self.t0 = self._last = time.perf_counter()
         self.docs = self.nbytes = 0
-        self._printed = 0  # how many lines of a JSONL outcome were already printed
         if args.report is not None:
             self.report = sys.stdout if args.report == "-" else _open_text(args.report)
         if args.html_report is not None:
             from .explain import HtmlReport
 
-            self.html = HtmlReport(args.html_report)
+            try:
+                self.html = HtmlReport(args.html_report)
+            except OSError as e:
+                raise SystemExit(f"cleantext: cannot write {args.html_report}: {e.strerror or e}") from None
 
     def flush_partial(self, o: Any) -> None:
         """Print what a JSONL file in progress has to say so far (keeps memory flat)."""
@@ -391,6 +393,8 @@ class Emitter:
             self._clear_progress()
         for s in o.stdout:
             sys.stdout.write(s if s.endswith("\n") else s + "\n")
+        if o.stderr:
+            sys.stdout.flush()  # keep the two streams in order on a terminal
         for s in o.stderr:
             print(s, file=sys.stderr)
         if self.report is not None:
