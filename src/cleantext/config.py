@@ -99,7 +99,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     if path is None:
         path = find_config(start or Path.cwd())
         if path is None:
-            return Config(root=str(start or Path.cwd()))
+            return Config(root=str(Path.cwd()))  # globs are then relative to where the command runs
     data = _read_toml(path)
     prefix = ""
     if path.name == "pyproject.toml" or "tool" in data and "cleantext" in data.get("tool", {}):
