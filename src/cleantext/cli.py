@@ -92,13 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleantext: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `cleantext --check big/ | head`: stop quietly, as other tools do
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 1
 
 
 def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, start: str | None):
     """The configuration file's settings with the command line's options on top."""
     from pathlib import Path
 
-    from .config import Config, ConfigError, _filter_class, load_config
+    from .config import Config, ConfigError, filter_class, load_config
 
     try:
         if args.isolated:
@@ -109,7 +115,7 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         if args.select is not None:
             cfg.select = [s.strip() for s in args.select.split(",") if s.strip()]
             for s in cfg.select:
-                _filter_class(s, "--select")
+                filter_class(s, "--select")
         cfg.allow = [*cfg.allow, *(args.allow or ())]
         cfg.lexicons = [*cfg.lexicons, *(os.path.abspath(x) for x in args.lexicon or ())]
         if args.include:

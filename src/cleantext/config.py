@@ -146,7 +146,7 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
             raise ConfigError(f"{source}: unknown filter {prefix}filters.{name} "
                               f"(known: {', '.join(builtin_filters())})")
     for name in cfg.select or ():
-        _filter_class(name, source, prefix)
+        filter_class(name, f"{source}: {prefix}select")
     return cfg
 
 
@@ -156,7 +156,8 @@ def builtin_filters() -> dict[str, type]:
     return {c.name: c for c in (PageChrome, ScraperFooter, UnrelatedTail, Duplicates, BrandSpam)}
 
 
-def _filter_class(name: str, source: str = "<config>", prefix: str = "") -> type:
+def filter_class(name: str, where: str = "select") -> type:
+    """The filter class ``name`` stands for; ``where`` (``FILE: tool.cleantext.select``) starts errors."""
     known = builtin_filters()
     if name in known:
         return known[name]
@@ -167,9 +168,9 @@ def _filter_class(name: str, source: str = "<config>", prefix: str = "") -> type
         try:
             cls = getattr(importlib.import_module(mod), attr)
         except (ImportError, AttributeError) as e:
-            raise ConfigError(f"{source}: {prefix}select: cannot import filter {name!r}: {e}") from None
+            raise ConfigError(f"{where}: cannot import filter {name!r}: {e}") from None
         return cls
-    raise ConfigError(f"{source}: {prefix}select: unknown filter {name!r} (known: {', '.join(known)})")
+    raise ConfigError(f"{where}: unknown filter {name!r} (known: {', '.join(known)})")
 
 
 def build_pipeline(cfg: Config):  # -> cleantext.Pipeline (imported lazily)
@@ -181,7 +182,7 @@ def build_pipeline(cfg: Config):  # -> cleantext.Pipeline (imported lazily)
     src = cfg.source or "<config>"
     filters = []
     for name in names:
-        cls = _filter_class(name, src, prefix)
+        cls = filter_class(name, f"{src}: {prefix}select")
         kwargs = dict(cfg.filters.get(name, {}))
         if cls.__name__ == "BrandSpam" and cfg.lexicons:
             if _accepts(cls, "extra_lexicons"):
