@@ -40,3 +40,11 @@ def test_seed_kinds_found():
     for p in SEEDS.glob("0*.txt"):
         kinds |= {rm.kind for rm in cleantext.clean(p.read_text(encoding="utf-8")).report.removals}
     assert kinds == set(cleantext.KINDS)
+
+
+@pytest.mark.parametrize("gold", ["seed-000.gold.txt", "seed-003.gold.txt"])
+def test_clean_gold_is_left_alone(gold):
+    # the gold is a clean article: cleaning it again must remove nothing (a control with real text)
+    text = (SEEDS / gold).read_text(encoding="utf-8")
+    r = cleantext.clean(text)
+    assert r.report.removals == [] and r.text == text

@@ -108,6 +108,8 @@ class BrandSpam(Filter):
             return False
         if m.start() == 0:
             return "." in s  # a bare domain is a shape of its own; a bare suffix is not
+        if regex.fullmatch(r"[A-Za-z]{5,}", s[: m.start()]):
+            return False  # a Latin word before 娱乐 is a company's own name (Maroo娱乐), not a brand tag
         name = _LATIN_HEAD.sub("", s[: m.start()])
         if not name:
             return bool(_LATIN_HEAD.match(s))
@@ -117,13 +119,24 @@ class BrandSpam(Filter):
         return name not in self._common
 
     def _isolated(self, text: str, s: str, n_occ: int) -> bool:
-        """Out of place: the token's pieces (bigrams; chars for a 2-char token) occur only inside it."""
-        if len(s) == 2:
-            pieces = list(s)
+        """Out of place: the token's name (and its joint with the suffix) occurs only inside the token.
+
+        ``金博体育`` in a government press release: 金博 and 博体 appear nowhere else. ``重大平台``
+        in the same release is not out of place: 重大 also opens 重大项目.
+        """
+        if "." in s:  # a domain: its first label
+            label = s.split(".")[0]
+            return text.count(label) <= n_occ * s.count(label)
+        cut = len(s)
+        while (m := self._shape_end.search(s[:cut])) and m.start() > 0:
+            cut = m.start()  # strip stacked suffixes: 万博|体育|官网
+        stem = s[: min(cut + 1, len(s))]  # the name plus the first character of the suffix
+        if len(stem) <= 2:
+            pieces = list(stem)
         else:
-            pieces = [s[i : i + 2] for i in range(len(s) - 1)]
-        outside = sum(1 for g in pieces if text.count(g) > n_occ * s.count(g))
-        return outside * 3 <= len(pieces)
+            pieces = [g for g in (stem[i : i + 2] for i in range(len(stem) - 1)) if not g.isascii()]
+            pieces += regex.findall(r"[A-Za-z0-9]{2,}", stem)
+        return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
 
     def _occurrences(self, text: str, s: str) -> list[int]:
         out, p = [], text.find(s)
