@@ -88,18 +88,11 @@ class Document:
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
-    pos, n = 0, len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            lines.append(Line(len(lines), s, e, text[s:e]))
-        if nl < 0:
-            break
-        pos = nl + 1
+    pos = 0
+    for raw in text.split("\n"):
+        body = raw.strip()
+        if body:
+            s = pos + len(raw) - len(raw.lstrip())
+            lines.append(Line(len(lines), s, s + len(body), body))
+        pos += len(raw) + 1
     return lines

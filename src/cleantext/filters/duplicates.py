@@ -121,7 +121,7 @@ class Duplicates(Filter):
         return False
 
     def _paragraph(self, key: str) -> bool:
-        words = sum(1 for c in key if c.isalnum())
+        words = sum(map(str.isalnum, key))
         if words * 2 < len(key):
             return False  # a rule of underscores or a row of symbols is layout, not a paragraph
         return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
