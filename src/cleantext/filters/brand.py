@@ -121,7 +121,7 @@ class BrandSpam(Filter):
     def _isolated(self, text: str, s: str, n_occ: int) -> bool:
         """Out of place: the token's name (and its joint with the suffix) occurs only inside the token.
 
-        ``金博体育`` in a government press release: 金博 and 博体 appear nowhere else. ``重大平台``
+        ``鸿运娱乐城`` in a government press release: 鸿运 and 运娱 appear nowhere else. ``重大平台``
         in the same release is not out of place: 重大 also opens 重大项目.
         """
         if "." in s:  # a domain: its first label
