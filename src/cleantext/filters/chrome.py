@@ -99,11 +99,16 @@ class PageChrome(Filter):
     def _metadata(self, text: str) -> dict[str, str] | None:
         """Parse ``label: value`` pairs if they make up the whole line, else None."""
         hits = list(self._label_re.finditer(text))
-        if not hits or len(text) - hits[0].start() < 3 or hits[0].start() > 2:
+        if not hits or len(text) - hits[0].start() < 3:
             return None
+        lead = text[: hits[0].start()].strip()
+        if len(lead) > 2 and not is_date_line(lead):
+            return None  # only a date may stand before the first label ("2024-01-25 16:20 来源：…")
         if len(hits) == 1 and len(text) > 60:
             return None
         meta: dict[str, str] = {}
+        if len(lead) > 2 and (iso := parse_datetime(lead)):
+            meta["published"] = iso
         for i, m in enumerate(hits):
             end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
             value = text[m.end() : end].strip(" \u3000\xa0\u2002|｜,，")
