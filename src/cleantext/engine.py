@@ -69,9 +69,9 @@ class Cleaner:
 
             filters = list(self.filters) if self.filters is not None else default_filters()
             if self.model is not None:
-                from .corpus.filter import CorpusFilter
+                from .corpus.filter import with_model
 
-                filters.append(CorpusFilter(self.model))
+                filters = with_model(filters, self.model)
             self._pipeline = Pipeline(filters, max_chars=self.max_chars, max_seconds=self.max_seconds)
         return self._pipeline
 

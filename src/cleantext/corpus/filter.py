@@ -9,6 +9,7 @@ import regex
 from ..document import Document
 from ..filters.base import Filter
 from ..report import Removal
+from ..textutil import ends_sentence, is_date_line
 from .model import LearnedBrand, LearnedLine, Model, norm_line
 
 #: The site of the document being cleaned (set by :meth:`cleantext.engine.Cleaner.clean`).
@@ -27,7 +28,9 @@ class CorpusFilter(Filter):
       ``page_chrome``, ``unrelated_tail``), with the reason ``seen in N of M documents (site S)``;
     - after a learned line that, across the corpus, was followed only by removed lines (a "more
       news" heading, a snapshot notice), the rest of the document goes too, as ``unrelated_tail``,
-      but only when the line sits in the second half of the document;
+      but only when the line sits in the second half of the document; the same after any learned
+      line past the first 30 % when every line after it is a learned line, a date or a short
+      headline-like line (at least two dates or three headlines);
     - a known injected brand is removed wherever it appears, unless the text after it reads as a
       name (``X说``, ``X市``, ``X大会``): then it is annotated.
 
@@ -37,34 +40,46 @@ class CorpusFilter(Filter):
     name = "corpus"
     kind = "scraper_footer"
 
-    def __init__(self, model: Model, *, cut_tails: bool = True, brands: bool = True,
-                 min_cut_position: float = 0.5) -> None:
+    def __init__(self, model: Model, *, lines: bool = True, cut_tails: bool = True, brands: bool = True,
+                 min_cut_position: float = 0.5, min_list_position: float = 0.3) -> None:
         self.model = model
+        self.lines = lines
         self.cut_tails = cut_tails
         self.brands = brands
         self.min_cut_position = min_cut_position
+        self.min_list_position = min_list_position
         self._index: dict[str, dict[str, LearnedLine]] | None = None
         self._any: dict[str, LearnedLine] = {}
+        self._cut: set[str] = set()
         self._brand_re: regex.Pattern[str] | None = None
         self._brand: dict[str, LearnedBrand] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {"model": self.model, "cut_tails": self.cut_tails, "brands": self.brands,
-                "min_cut_position": self.min_cut_position}
+        return {"model": self.model, "lines": self.lines, "cut_tails": self.cut_tails, "brands": self.brands,
+                "min_cut_position": self.min_cut_position, "min_list_position": self.min_list_position}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["model"], cut_tails=state["cut_tails"], brands=state["brands"],  # type: ignore[misc]
-                      min_cut_position=state["min_cut_position"])
+        self.__init__(state["model"], lines=state["lines"], cut_tails=state["cut_tails"],  # type: ignore[misc]
+                      brands=state["brands"], min_cut_position=state["min_cut_position"],
+                      min_list_position=state["min_list_position"])
 
     def _build(self) -> None:
         index: dict[str, dict[str, LearnedLine]] = {}
         best: dict[str, LearnedLine] = {}
+        tails: dict[str, list[int]] = {}
         for ln in self.model.lines:
             index.setdefault(ln.site, {})[ln.text] = ln
             b = best.get(ln.text)
             if b is None or ln.ratio > b.ratio:
                 best[ln.text] = ln
+            t = tails.setdefault(ln.text, [0, 0])
+            t[0] += ln.tail_docs
+            t[1] += ln.docs
         self._index, self._any = index, best
+        # a line that, summed over all sites, was followed only by noise cuts the rest on every site
+        ratio = float(self.model.params.get("tail_ratio", 0.6))
+        self._cut = {k for k, (tail, docs) in tails.items() if docs and tail >= ratio * docs
+                     and best[k].pos >= 0.5}
         self._brand = {b.token: b for b in self.model.brands}
         if self._brand:
             toks = sorted(self._brand, key=lambda t: (-len(t), t))
@@ -78,6 +93,23 @@ class CorpusFilter(Filter):
                 return own[key]
         return self._any.get(key)
 
+    def _list_follows(self, doc: Document, index: int, site: str | None, min_items: int = 2) -> bool:
+        """Everything after line ``index`` is a learned line, a date, or a short (headline-like) line."""
+        items = dates = 0
+        for ln in doc.lines[index + 1:]:
+            if doc.is_removed(ln.start, ln.end):
+                continue
+            if self._lookup(norm_line(ln.text), site) is not None:
+                continue
+            if is_date_line(ln.text):
+                dates += 1
+                continue
+            if len(ln) <= 40 or (len(ln) <= 60 and not ends_sentence(ln.text)):
+                items += 1
+                continue
+            return False
+        return items + dates >= min_items and (dates >= 2 or items >= 3)
+
     def find(self, doc: Document) -> list[Removal]:
         if self._index is None:
             self._build()
@@ -85,24 +117,39 @@ class CorpusFilter(Filter):
         out: list[Removal] = []
         n = len(doc.text)
         cut_at: int | None = None
-        for ln in doc.lines:
+        for ln in doc.lines if self.lines else ():
             if cut_at is not None:
                 break
-            learned = self._lookup(norm_line(ln.text), site)
+            key = norm_line(ln.text)
+            learned = self._lookup(key, site)
             if learned is None:
                 continue
             if not doc.is_removed(ln.start, ln.end):
                 out.append(self.span(doc, ln.start, ln.end, learned.reason(),
                                      score=min(1.0, 0.6 + 0.4 * learned.ratio), kind=learned.kind))
-            if self.cut_tails and learned.cut_after and n and ln.start >= self.min_cut_position * n:
-                cut_at = ln.end
+            if not (self.cut_tails and n and ln.start >= self.min_list_position * n):
+                continue
+            if (learned.cut_after or key in self._cut) and ln.start >= self.min_cut_position * n:
                 reason = (f"after a line seen in {learned.docs:,} of {learned.site_docs:,} documents, "
                           f"everything that followed was noise in {learned.tail_docs:,} of them")
-                for rest in doc.lines[ln.index + 1:]:
-                    if not doc.is_removed(rest.start, rest.end):
-                        out.append(self.span(doc, rest.start, rest.end, reason,
-                                             score=min(1.0, 0.5 + 0.4 * learned.tail_docs / learned.docs),
-                                             kind="unrelated_tail"))
+                score = min(1.0, 0.5 + 0.4 * learned.tail_docs / learned.docs)
+            elif self._list_follows(doc, ln.index, site):
+                reason = (f"list of short headline/date lines to the end, after a line seen in "
+                          f"{learned.docs:,} of {learned.site_docs:,} documents")
+                score = 0.8
+            else:
+                continue
+            cut_at = ln.end
+            for rest in doc.lines[ln.index + 1:]:
+                if doc.is_removed(rest.start, rest.end):
+                    continue
+                other = self._lookup(norm_line(rest.text), site)
+                if other is not None:
+                    out.append(self.span(doc, rest.start, rest.end, other.reason(),
+                                         score=min(1.0, 0.6 + 0.4 * other.ratio), kind=other.kind))
+                else:
+                    out.append(self.span(doc, rest.start, rest.end, reason, score=score,
+                                         kind="unrelated_tail"))
         if self.brands and self._brand_re is not None:
             for m in self._brand_re.finditer(doc.text):
                 s, e = m.span()
@@ -116,3 +163,28 @@ class CorpusFilter(Filter):
                 out.append(self.span(doc, s, e, b.reason(), score=min(0.95, 0.5 + 0.5 * b.ratio),
                                      kind="brand_spam"))
         return out
+
+
+def with_model(filters: list[Filter], model: Model) -> list[Filter]:
+    """``filters`` with a model's two filters put where they help most.
+
+    The learned lines go just before the first footer or tail filter (so those see a site footer
+    already gone and find the related-news list that now reaches the end of the document); the
+    known brands go last, after the per-document brand filter, which keeps its own evidence.
+    """
+    out = list(filters)
+    at = next((i for i, f in enumerate(out) if f.kind in ("scraper_footer", "unrelated_tail")), len(out))
+    out.insert(at, CorpusFilter(model, brands=False))
+    out.append(CorpusBrandFilter(model))
+    return out
+
+
+class CorpusBrandFilter(CorpusFilter):
+    """Only the known-brand part of :class:`CorpusFilter` (see :func:`with_model`)."""
+
+    name = "corpus_brand"
+    kind = "brand_spam"
+
+    def __init__(self, model: Model, **kw: object) -> None:
+        kw.setdefault("lines", False)
+        super().__init__(model, **kw)  # type: ignore[arg-type]
