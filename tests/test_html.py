@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleantext
 from cleantext.html.blocks import parse_lines
@@ -164,3 +166,32 @@ def test_deeply_nested_page(parser):
     body = "<p>" + ARTICLE[0] + "</p>" + "<div>" * 3000 + "<p>" + ARTICLE[1] + "</p>" + "</div>" * 3000
     out = kept(extract(f"<html><body>{body}</body></html>", parser=parser))
     assert ARTICLE[0] in out and ARTICLE[1] in out
+
+
+_TAGS = ["div", "p", "span", "a", "li", "ul", "td", "tr", "table", "h2", "b", "br", "script", "pre", "section"]
+_LEAVES = ["正文一段，有标点。", "链接", "abc", " ", "\n", "首页 | 新闻"]
+_ATTRS = ["", ' class="content"', ' class="nav"', ' style="display:none"', ' class="comment"', ' href="/x"']
+
+
+@st.composite
+def _node(draw, depth=0):
+    if depth > 4 or draw(st.booleans()):
+        return draw(st.sampled_from(_LEAVES))
+    tag = draw(st.sampled_from(_TAGS))
+    if tag == "br":
+        return "<br>"
+    kids = "".join(draw(st.lists(_node(depth + 1), max_size=4)))
+    return f"<{tag}{draw(st.sampled_from(_ATTRS))}>{kids}</{tag}>"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_node(), min_size=1, max_size=6))
+def test_generated_pages_offsets_and_parity(parts):
+    html = "<html><body>" + "".join(parts) + "</body></html>"
+    results = [extract(html, parser=p) for p in PARSERS]
+    for ex in results:
+        for r in ex.removals:
+            assert ex.text[r.start:r.end] == r.text
+    if HAVE_LXML:
+        fast, soup = results[-1], results[-2]  # "lxml", "bs4"
+        assert fast.text == soup.text and fast.removals == soup.removals
