@@ -48,3 +48,10 @@ def test_clean_gold_is_left_alone(gold):
     text = (SEEDS / gold).read_text(encoding="utf-8")
     r = cleantext.clean(text)
     assert r.report.removals == [] and r.text == text
+
+
+def test_title_metadata_loses_the_injected_prefix():
+    r = cleantext.clean((SEEDS / "003_214c2e03461503b2.txt").read_text(encoding="utf-8"))
+    title = r.report.metadata["title"]
+    assert r.text.lstrip().startswith(title)
+    assert r.report.metadata["published"] == "2023-05-09T21:08:34"

@@ -97,6 +97,7 @@ class Pipeline:
         report.removals = settle(doc.text, removals)
         report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
         report.metadata = dict(doc.metadata)
+        _clean_title(doc, report)
         return Result(apply(doc.text, report.removals), report)
 
     def _over_limit(self, text: str) -> str | None:
@@ -119,6 +120,18 @@ def _drop_allowed(text: str, removals: list[Removal], allow: Sequence[str]) -> l
     if not hits:
         return removals
     return [r for r in removals if not any(s < r.end and r.start < e for s, e in hits)]
+
+
+def _clean_title(doc: Document, report: Report) -> None:
+    """The recorded title without the tokens removed from the title line (an injected brand prefix)."""
+    line = doc.hints.get("title_line")
+    if line is None or report.metadata.get("title") != line.text:
+        return
+    inside = [r for r in report.removals if line.start <= r.start and r.end <= line.end]
+    if inside:
+        shifted = [Removal(r.start - line.start, r.end - line.start, r.kind, r.filter, r.reason)
+                   for r in inside]
+        report.metadata["title"] = apply(line.text, shifted).strip()
 
 
 def default_filters() -> list[Filter]:
