@@ -154,10 +154,11 @@ def select(lines: list[Line]) -> tuple[int, int]:
     box = _main_container(lines[i:j], scores[i:j])
     if box is None:
         return i, j
+    depth, serial = box
     lo, hi = i, j
-    while lo > 0 and any(n.serial == box for n in lines[lo - 1].path):
+    while lo > 0 and _inside(lines[lo - 1], depth, serial):
         lo -= 1
-    while hi < len(lines) and any(n.serial == box for n in lines[hi].path):
+    while hi < len(lines) and _inside(lines[hi], depth, serial):
         hi += 1
     inner = [max(sc, 0.0) if -6.0 <= sc < 0 and lines[k].features.get("link_density", 0) < 0.5 else sc
              for k, sc in enumerate(scores[lo:hi], lo)]
@@ -200,17 +201,34 @@ def _first_item_end(lines: list[Line], scores: list[float], i: int, j: int) -> i
             m += 1
         if m >= min(len(p1), len(p2)):
             continue
-        c1, c2 = p1[m].serial, p2[m].serial
-        item1 = [x for x in range(i, j) if any(n.serial == c1 for n in lines[x].path)]
-        item2 = [x for x in range(i, j) if any(n.serial == c2 for n in lines[x].path)]
-        if min(len(item1), len(item2)) < 3:
+        a1, b1 = _span_of(lines, first, m, p1[m].serial, i, j)
+        a2, b2 = _span_of(lines, k, m, p2[m].serial, i, j)
+        if min(b1 - a1, b2 - a2) < 3:
             continue
-        if min(sum(max(scores[x], 0) for x in item1), sum(max(scores[x], 0) for x in item2)) < 50:
+        if min(sum(max(sc, 0) for sc in scores[a1:b1]), sum(max(sc, 0) for sc in scores[a2:b2])) < 50:
             continue
-        for x in range(item1[-1] + 1, j):
+        for x in range(b1, j):
             lines[x].features["later_entry"] = True
-        return item1[-1] + 1
+        return b1
     return j
+
+
+def _inside(line: Line, depth: int, serial: int) -> bool:
+    return len(line.path) > depth and line.path[depth].serial == serial
+
+
+def _span_of(lines: list[Line], k: int, depth: int, serial: int, lo: int, hi: int) -> tuple[int, int]:
+    """The lines [a, b) inside element ``serial`` (at ``depth``) around line ``k``, within [lo, hi).
+
+    An element's lines are contiguous, so this walks out from ``k`` only as far as the element goes.
+    """
+    a = k
+    while a > lo and _inside(lines[a - 1], depth, serial):
+        a -= 1
+    b = k + 1
+    while b < hi and _inside(lines[b], depth, serial):
+        b += 1
+    return a, b
 
 
 _DATETIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d\d")
@@ -242,8 +260,8 @@ def trim(lines: list[Line], i: int, j: int, max_lines: int = 6) -> tuple[int, in
     return i, j
 
 
-def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> int | None:
-    """Serial of the deepest element holding ``share`` of the positive score of ``lines``."""
+def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> tuple[int, int] | None:
+    """Depth and serial of the deepest element holding ``share`` of the positive score of ``lines``."""
     total = sum(sc for sc in scores if sc > 0)
     if total <= 0:
         return None
@@ -255,7 +273,10 @@ def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) 
                 acc[n.serial] = acc.get(n.serial, 0.0) + sc
                 depth[n.serial] = n.depth
     best = [k for k, v in acc.items() if v >= share * total]
-    return max(best, key=lambda k: depth[k]) if best else None
+    if not best:
+        return None
+    serial = max(best, key=lambda k: depth[k])
+    return depth[serial], serial
 
 
 #: The parser :func:`extract` uses when none is given (what ``cleantext.clean`` gets).
