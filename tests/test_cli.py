@@ -422,3 +422,19 @@ def test_help_does_not_import_the_heavy_parts():
             "or m.startswith('cleantext.filters')]; print(heavy, file=sys.stderr); sys.exit(rc)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize("pattern, path, hit", [
+    ("vendor", "/r/vendor/a.txt", True),          # no slash: any path component
+    ("vendor", "/r/src/vendor/a.txt", True),
+    ("*.min.html", "/r/site/x.min.html", True),
+    ("raw/*.html", "/r/raw/x.html", True),        # a slash: anchored at the root
+    ("raw/*.html", "/r/sub/raw/x.html", False),
+    ("raw/", "/r/raw/deep/x.txt", True),          # a directory and everything under it
+    ("docs", "/r/documents/x.txt", False),
+    ("/elsewhere/*", "/elsewhere/x.txt", True),   # outside the root: the path as given
+])
+def test_exclude_patterns(pattern, path, hit):
+    from cleantext.cli import excluded
+
+    assert excluded(path, [pattern], "/r") is hit
