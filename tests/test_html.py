@@ -195,3 +195,14 @@ def test_generated_pages_offsets_and_parity(parts):
     if HAVE_LXML:
         fast, soup = results[-1], results[-2]  # "lxml", "bs4"
         assert fast.text == soup.text and fast.removals == soup.removals
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_in_markup_never_raises(t):
+    html = f"<html><body><p>{t}</p><div>{t[::-1]}</div></body></html>"
+    results = [extract(html, parser=p) for p in PARSERS]
+    for ex in results:
+        for r in ex.removals:
+            assert ex.text[r.start:r.end] == r.text
+    assert isinstance(cleantext.clean(html).text, str)

@@ -255,6 +255,13 @@ def walk_lxml(root: Any, b: _Builder) -> None:
         push(iter(el))
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _bad_char(m: re.Match[str]) -> str:
+    return "\ufffd" if m.group() >= "\ud800" else " "
+
+
 _ENC_DECL = re.compile(r"\A(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 
 
@@ -266,6 +273,9 @@ def parse_lines(html: str, parser: str = "auto") -> tuple[list[Line], str | None
     name (``"html.parser"``, ``"bs4-lxml"``, ``"html5lib"``).
     """
     b = _Builder()
+    # Lone surrogates (from a lenient decoder) cannot reach libxml2, and C0 controls are not text:
+    # the same clean-up for every parser keeps their outputs equal.
+    html = _BAD_CHARS.sub(_bad_char, html)
     if parser == "auto":
         parser = "lxml" if _have_lxml() else "html.parser"
     if parser == "lxml":
