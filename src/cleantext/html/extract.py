@@ -239,20 +239,24 @@ _LIST_ITEM = re.compile(
     r"^\s*(?:\d{1,3}\s*[、.．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\d{1,3}[)）])")
 
 
-def _edge_chrome(line: Line) -> bool:
+def _edge_chrome(line: Line, dateline: bool = True) -> bool:
     """A dateline/byline, or a short button-like line (分享到, 打印, 扫一扫...) at an edge of the region."""
     t = line.text
     if line.hidden:
         return True
-    if line.chars <= 80 and _DATETIME.search(t) and not _END_PUNCT.search(t):
+    if dateline and line.chars <= 80 and _DATETIME.search(t) and not _END_PUNCT.search(t):
         return True
     return line.chars <= 12 and not _SENTENCE.search(t) and not _LIST_ITEM.match(t)
 
 
 def trim(lines: list[Line], i: int, j: int, max_lines: int = 6) -> tuple[int, int]:
-    """Drop dateline/byline/button lines at the edges of the region [i, j) (a few at most)."""
+    """Drop button lines at the edges of the region [i, j), and datelines at its end (a few at most).
+
+    Datelines and bylines at the start are left to the ``PageChrome`` text filter, which removes
+    them and records their values (published, source, author) in ``report.metadata``.
+    """
     k = 0
-    while i < j and k < max_lines and _edge_chrome(lines[i]):
+    while i < j and k < max_lines and _edge_chrome(lines[i], dateline=False):
         i, k = i + 1, k + 1
     k = 0
     while j > i and k < max_lines and _edge_chrome(lines[j - 1]):
