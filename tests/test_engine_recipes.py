@@ -14,7 +14,8 @@ DOCS = ["标题\n正文一段。\n\n正文一段。\n", "首页 > 新闻 > 正�
 
 
 def test_record_cleaner_survives_pickling():
-    fn = pickle.loads(pickle.dumps(record_cleaner(text_field="t")))
+    cloudpickle = pytest.importorskip("cloudpickle")  # what Dask and Spark use to ship functions
+    fn = pickle.loads(cloudpickle.dumps(record_cleaner(text_field="t")))
     ref_texts, ref_reports = Cleaner().clean_batch(DOCS)
     for i, d in enumerate(DOCS):
         out = fn({"id": i, "t": d})
