@@ -14,8 +14,16 @@ How the main content is chosen (:func:`select`):
    ``comment``...) scale the score a little: a prior, never a verdict;
 3. the main region is the contiguous run of lines with the highest total score (maximum subarray),
    so it starts and ends on content and absorbs small negative islands (a subheading, a caption);
-4. lines outside the region are removed: ``page_chrome`` before it, and after it ``scraper_footer``
-   (copyright/ICP/contact lines), ``unrelated_tail`` (link lists) or ``page_chrome``.
+   runs of three or more link lines are barriers, and reader-comment containers count against it
+   when the page has real text outside them;
+4. inside the element holding most of the region's text, short plain lines (table cells, dates,
+   captions) are neutral, so the region grows over tables and lists that belong to the article;
+5. a region made of dated entries with the same structure (a blog's front page) keeps its first
+   entry; button lines at its edges and datelines at its end are trimmed;
+6. lines outside the region, and hidden lines anywhere, are removed, one removal per run of lines
+   with the same kind and reason: ``page_chrome`` before the region (and hidden elements, reader
+   comments, further entries), and after it ``scraper_footer`` (copyright/ICP/contact lines),
+   ``unrelated_tail`` (link lists) or ``page_chrome``.
 """
 
 from __future__ import annotations
@@ -42,12 +50,13 @@ class Extraction:
 
 _PUNCT = re.compile(r"[，。！？；：、,.!?;…]")
 _END_PUNCT = re.compile(r"[。！？!?…；;”」』）)]$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _FOOTER = re.compile(
     r"版权所有|copyright|©|\(c\)|all rights reserved|icp[备证]|备案|公网安备|违法和不良信息|举报电话"
     r"|客服(热线|电话)|联系我们|关于我们|免责声明|版权声明|网站地图|法律声明|隐私政策|powered by",
     re.IGNORECASE,
 )
+
+
 def _hint(line: Line) -> float:
     """A multiplier from the class/id words on the line's path."""
     f = line.flags
