@@ -202,7 +202,7 @@ def plausibility(text: str, limit: int = 4000) -> float | None:
     decode without errors but score about 0.55, because half of the pairs land on rare characters.
     """
     han = "".join(_HAN_RUN.findall(text, 0, 200_000))[:limit]
-    if len(han) < 8:
+    if len(han) < 4:
         return None
     common = _common_han()
     return sum(map(common.__contains__, han)) / len(han)
