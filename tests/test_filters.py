@@ -200,3 +200,18 @@ def test_brand_keeps_a_common_phrase_that_ends_like_a_brand():
         "目前，区域性物流平台已覆盖全省，购物网站的订单履约时间缩短了一天。",
     ])
     assert cleantext.clean(text).text == text
+
+
+def test_duplicates_find_a_body_pasted_twice_without_line_breaks():
+    one_line = P1 + P2 + P3
+    copy = P1 + P2.replace("原则，", "原则鸿运娱乐城，") + P3
+    text = "标题\n" + one_line + copy + "\n"
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text == "标题\n" + one_line + "\n"
+    assert "鸿运娱乐城" in Pipeline([Duplicates()]).clean(text).report.removals[0].text
+
+
+def test_duplicates_keep_two_sentences_quoted_again_in_a_paragraph():
+    quote = "改造不是简单的修修补补。要让居民住得更舒心。"
+    text = "标题\n" + quote + P1 + "\n" + P2 + "正如专家所说：" + quote + "\n" + P3
+    assert Pipeline([Duplicates()]).clean(text).text == text

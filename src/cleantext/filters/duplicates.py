@@ -18,6 +18,7 @@ brand filter: text present in one copy of a paragraph and not the other was inse
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz, process
@@ -29,6 +30,8 @@ from ..textutil import WORD_CHAR, squeeze
 from .base import Filter
 
 _Q = 8  # shingle length for containment
+# a finished sentence: lines without sentence punctuation (spec tables, headings) are the line pass's
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]+[”’」』）)]*")
 
 
 class Duplicates(Filter):
@@ -46,12 +49,15 @@ class Duplicates(Filter):
     kind = "duplicate"
 
     def __init__(self, near: float = 85.0, contained: float = 0.75, min_chars: int = 4,
-                 paragraph_chars: int = 40, max_fuzzy_lines: int = 3000) -> None:
+                 paragraph_chars: int = 40, max_fuzzy_lines: int = 3000, min_sentence_run: int = 3,
+                 min_run_chars: int = 80) -> None:
         self.near = near
         self.contained = contained
         self.min_chars = min_chars
         self.paragraph_chars = paragraph_chars
         self.max_fuzzy_lines = max_fuzzy_lines
+        self.min_sentence_run = min_sentence_run
+        self.min_run_chars = min_run_chars
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
@@ -101,6 +107,57 @@ class Duplicates(Filter):
                                       f"repeated short line kept (copy of line {lines[m[1]].index + 1})"
                                       if m[1] >= 0 else "short line made of earlier text kept", 0.3)
             i = j
+        taken = {r.start for r in out}
+        rest = [ln for ln in lines if ln.start not in taken]
+        out.extend(self._sentence_copies(doc, rest, inserted))
+        return out
+
+    def _sentence_copies(self, doc: Document, lines: list[Line], inserted: Counter[str]) -> list[Removal]:
+        """Copies inside paragraphs: a run of sentences that repeats earlier sentences in order.
+
+        Catches a body pasted twice when the page has no line breaks between paragraphs (or the copy
+        was glued onto a paragraph). At least ``min_sentence_run`` sentences and ``min_run_chars``
+        characters in a row, the originals consecutive too; a sentence that differs from its original
+        by an injected token still continues the run.
+        """
+        sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
+        for ln in lines:
+            for m in _SENTENCE.finditer(ln.text):
+                key = squeeze(m.group())
+                if key:
+                    sents.append((ln.start + m.start(), ln.start + m.end(), key))
+        if len(sents) < 2 * self.min_sentence_run:
+            return []
+        first: dict[str, int] = {}
+        orig: list[int] = [-1] * len(sents)
+        for k, (_, _, key) in enumerate(sents):
+            if len(key) >= 12 and key in first:
+                orig[k] = first[key]
+            else:
+                first.setdefault(key, k)
+        out: list[Removal] = []
+        k = 0
+        while k < len(sents):
+            if orig[k] < 0:
+                k += 1
+                continue
+            run = [k]
+            o = orig[k]
+            while run[-1] + 1 < len(sents):
+                nxt, want = run[-1] + 1, o + len(run)
+                if want >= run[0] or want >= len(sents):
+                    break
+                if orig[nxt] == want:
+                    run.append(nxt)
+                elif orig[nxt] < 0 and fuzz.ratio(sents[nxt][2], sents[want][2]) >= self.near:
+                    _diff_tokens(sents[want][2], sents[nxt][2], inserted)
+                    run.append(nxt)
+                else:
+                    break
+            a, b = sents[run[0]][0], sents[run[-1]][1]
+            if len(run) >= self.min_sentence_run and sum(len(sents[x][2]) for x in run) >= self.min_run_chars:
+                out.append(self.span(doc, a, b, f"{len(run)} sentences repeating earlier ones in order", 0.9))
+            k = run[-1] + 1
         return out
 
     def _copied_block(self, keys: list[str], match: list, run: range) -> bool:
