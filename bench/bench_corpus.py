@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in r["clean"]:
             print(f"| {row['engine']} | {row['workers']} | {row['s']} | {row['docs_per_s']:,} | "
                   f"{row['mb_per_s']} |")
+        print(f"\nload average before/after: {r['load_before']} / {r['load_after']}")
         print(f"\nray.init: {r['init_s']} s; learn (one process): {out['learn_s']} s; "
               f"learn_ray (2 actors): {r['learn_ray_s']} s; same model: {r['same_model']}")
     if a.json:
@@ -135,6 +136,8 @@ def bench_ray(cases: list[dict], model) -> dict:
     from cleantext.integrations.ray import clean_dataset, learn_ray
 
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    # Ray starts workers at nice 15; the one-process run is at nice 0, so compare like with like
+    os.environ.setdefault("RAY_worker_niceness", "0")
     tmp = ROOT / "bench" / "out" / "ray_input.jsonl"
     tmp.parent.mkdir(parents=True, exist_ok=True)
     with open(tmp, "w", encoding="utf-8") as f:
@@ -143,7 +146,7 @@ def bench_ray(cases: list[dict], model) -> dict:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     texts = [c["input"] for c in cases]
     n, mb = len(texts), sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    res: dict = {"clean": []}
+    res: dict = {"clean": [], "load_before": os.getloadavg()}
 
     def row(engine: str, workers: int, s: float) -> dict:
         return {"engine": engine, "workers": workers, "s": round(s, 1), "docs_per_s": round(n / s),
@@ -178,6 +181,7 @@ def bench_ray(cases: list[dict], model) -> dict:
         res["same_model"] = key(m_ray) == key(model) and bkey(m_ray) == bkey(model)
     finally:
         ray.shutdown()
+    res["load_after"] = os.getloadavg()
     _ = learn
     return res
 

@@ -34,34 +34,38 @@ class CorpusFilter(Filter):
     - a known injected brand is removed wherever it appears, unless the text after it reads as a
       name (``X说``, ``X市``, ``X大会``): then it is annotated.
 
-    The site's own lines are preferred (``current_site``); lines learned on other sites apply too.
+    A document of a known site (``current_site``) gets that site's lines and the lines shared by
+    several sites (3+, or 2 with at least ``shared_min_ratio`` of one site's documents); a document
+    without a known site gets those and every line in ``shared_min_ratio`` of some site's documents.
     """
 
     name = "corpus"
     kind = "scraper_footer"
 
     def __init__(self, model: Model, *, lines: bool = True, cut_tails: bool = True, brands: bool = True,
-                 min_cut_position: float = 0.5, min_list_position: float = 0.3) -> None:
+                 min_cut_position: float = 0.5, min_list_position: float = 0.3,
+                 shared_min_ratio: float = 0.2) -> None:
         self.model = model
         self.lines = lines
         self.cut_tails = cut_tails
         self.brands = brands
         self.min_cut_position = min_cut_position
         self.min_list_position = min_list_position
+        self.shared_min_ratio = shared_min_ratio
         self._index: dict[str, dict[str, LearnedLine]] | None = None
         self._any: dict[str, LearnedLine] = {}
+        self._shared: dict[str, LearnedLine] = {}
         self._cut: set[str] = set()
         self._brand_re: regex.Pattern[str] | None = None
         self._brand: dict[str, LearnedBrand] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {"model": self.model, "lines": self.lines, "cut_tails": self.cut_tails, "brands": self.brands,
-                "min_cut_position": self.min_cut_position, "min_list_position": self.min_list_position}
+        return {k: v for k, v in vars(self).items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["model"], lines=state["lines"], cut_tails=state["cut_tails"],  # type: ignore[misc]
-                      brands=state["brands"], min_cut_position=state["min_cut_position"],
-                      min_list_position=state["min_list_position"])
+        state = dict(state)
+        model = state.pop("model")
+        self.__init__(model, **state)  # type: ignore[misc]
 
     def _build(self) -> None:
         index: dict[str, dict[str, LearnedLine]] = {}
@@ -75,7 +79,14 @@ class CorpusFilter(Filter):
             t = tails.setdefault(ln.text, [0, 0])
             t[0] += ln.tail_docs
             t[1] += ln.docs
+        sites: dict[str, int] = {}
+        for ln in self.model.lines:
+            sites[ln.text] = sites.get(ln.text, 0) + 1
         self._index, self._any = index, best
+        # lines that travel to other sites: learned on 3+ sites, or on 2 with a strong share on one of them
+        self._shared = {k: v for k, v in best.items()
+                        if sites[k] >= 3 or (sites[k] == 2 and v.ratio >= self.shared_min_ratio)}
+        self._any = {k: v for k, v in best.items() if k in self._shared or v.ratio >= self.shared_min_ratio}
         # a line that, summed over all sites, was followed only by noise cuts the rest on every site
         ratio = float(self.model.params.get("tail_ratio", 0.6))
         self._cut = {k for k, (tail, docs) in tails.items() if docs and tail >= ratio * docs
@@ -86,12 +97,17 @@ class CorpusFilter(Filter):
             self._brand_re = regex.compile("|".join(regex.escape(t) for t in toks))
 
     def _lookup(self, key: str, site: str | None) -> LearnedLine | None:
+        """The site's own learned line, else one shared by several sites.
+
+        A document whose site the model does not know (or that has no site) gets the shared lines
+        and the lines that are in at least ``shared_min_ratio`` of some site's documents.
+        """
         assert self._index is not None
-        if site is not None:
-            own = self._index.get(site)
-            if own is not None and key in own:
-                return own[key]
-        return self._any.get(key)
+        own = self._index.get(site) if site is not None else None
+        if own is None:
+            return self._any.get(key)
+        hit = own.get(key)
+        return hit if hit is not None else self._shared.get(key)
 
     def _list_follows(self, doc: Document, index: int, site: str | None, min_items: int = 2) -> bool:
         """Everything after line ``index`` is a learned line, a date, or a short (headline-like) line."""
@@ -123,6 +139,9 @@ class CorpusFilter(Filter):
             key = norm_line(ln.text)
             learned = self._lookup(key, site)
             if learned is None:
+                continue
+            # a rare related-news item (a popular headline) goes only with its list, never alone
+            if learned.kind == "unrelated_tail" and learned.ratio < self.shared_min_ratio:
                 continue
             if not doc.is_removed(ln.start, ln.end):
                 out.append(self.span(doc, ln.start, ln.end, learned.reason(),
