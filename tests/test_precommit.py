@@ -6,6 +6,7 @@ so these tests check the manifest, the packaging and the console script together
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -46,6 +47,9 @@ def content_repo(tmp_path):
     (r / "articles").mkdir(parents=True)
     (r / "articles" / "spammy.txt").write_text(SPAMMY, encoding="utf-8")
     (r / "articles" / "clean.md").write_text(CLEAN, encoding="utf-8")
+    records = [{"id": 1, "text": SPAMMY, "src": "a"}, {"id": 2, "text": CLEAN, "src": "b"}]
+    (r / "corpus.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in records),
+                                    encoding="utf-8")
     git(r, "init", "-q")
     git(r, "add", ".")
     return r
@@ -72,6 +76,10 @@ def test_fix_hook_cleans_spammy_file_and_leaves_clean_one(content_repo, pc_home)
     fixed = spammy.read_text(encoding="utf-8")
     assert fixed.rstrip() == CLEAN.rstrip() and FOOTER not in fixed
     assert clean.read_text(encoding="utf-8") == CLEAN
+    assert "Fixing corpus.jsonl" in first.stdout
+    rec1, rec2 = (json.loads(x) for x in (content_repo / "corpus.jsonl").read_text(encoding="utf-8").splitlines())
+    assert rec1["text"].rstrip() == CLEAN.rstrip() and rec1["_cleantext"]["removals"]
+    assert rec2 == {"id": 2, "text": CLEAN, "src": "b"}
     git(content_repo, "add", ".")
     second = try_repo(content_repo, "cleantext", pc_home)
     assert second.returncode == 0, second.stdout + second.stderr
@@ -82,10 +90,12 @@ def test_check_hook_reports_and_writes_nothing(content_repo, pc_home):
     r = try_repo(content_repo, "cleantext-check", pc_home)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "articles/spammy.txt:" in r.stdout and "scraper_footer" in r.stdout
+    assert "corpus.jsonl:1: " in r.stdout and "corpus.jsonl:2: " not in r.stdout
     assert spammy.read_text(encoding="utf-8") == SPAMMY
     assert not subprocess.run(["git", "diff", "--quiet"], cwd=content_repo).returncode
     # once the article is cleaned, the check passes
     spammy.write_text(CLEAN, encoding="utf-8")
+    (content_repo / "corpus.jsonl").write_text(json.dumps({"text": CLEAN}, ensure_ascii=False) + "\n")
     git(content_repo, "add", ".")
     r = try_repo(content_repo, "cleantext-check", pc_home)
     assert r.returncode == 0, r.stdout + r.stderr
