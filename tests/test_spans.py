@@ -40,3 +40,9 @@ def test_overlaps_resolved_earlier_wins():
     t = "0123456789"
     out = settle(t, [R(0, 5), R(3, 8)])
     assert [(r.start, r.end) for r in out] == [(0, 5), (5, 8)]
+
+
+def test_chain_of_removals_to_the_end_leaves_no_trailing_hole():
+    t = "A\n\nfoot\n\ntail\n"
+    out = settle(t, [R(3, 7), R(9, 13)])
+    assert apply(t, out) == "A\n"

@@ -85,7 +85,28 @@ def settle(text: str, removals: Sequence[Removal]) -> list[Removal]:
             hi = taken[i + 1].start if i + 1 < len(taken) else n
             s, e = max(s, lo), min(e, hi)
         grown.append(_with(text, r, s, e))
-    return [r for r in grown if r.end > r.start]
+    grown = [r for r in grown if r.end > r.start]
+    _trim_end(text, grown)
+    return grown
+
+
+def _trim_end(text: str, spans: list[Removal]) -> None:
+    """When removals run to the end of the text, let the first of that chain take the blank lines
+    before it, so the result ends with the last kept line and its newline (no trailing hole)."""
+    if not spans or spans[-1].end != len(text):
+        return
+    k = len(spans) - 1
+    while k > 0 and spans[k - 1].end == spans[k].start:
+        k -= 1
+    s = spans[k].start
+    lo = spans[k - 1].end if k > 0 else 0
+    j = s
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    nl = text.find("\n", j)
+    start = nl + 1 if 0 <= nl < s else s
+    if start < s and _blank(text[start:s]):
+        spans[k] = _with(text, spans[k], start, spans[k].end)
 
 
 def _with(text: str, r: Removal, s: int, e: int) -> Removal:
