@@ -154,8 +154,11 @@ def listing(path: str, source: str, removals: list[Any], line_base: int | None =
     out = []
     for r in removals:
         if line_base is None:
-            line = source.count("\n", 0, r.start) + 1
-            col = r.start - (source.rfind("\n", 0, r.start) + 1) + 1
+            # point at the first visible character: a removal may begin with blank lines it takes along
+            lead = len(r.text) - len(r.text.lstrip())
+            at = r.start + lead if lead < len(r.text) else r.start
+            line = source.count("\n", 0, at) + 1
+            col = at - (source.rfind("\n", 0, at) + 1) + 1
             where = f"{path}:{line}:{col}"
         else:
             where = f"{path}:{line_base}"
