@@ -215,3 +215,36 @@ def test_duplicates_keep_two_sentences_quoted_again_in_a_paragraph():
     quote = "改造不是简单的修修补补。要让居民住得更舒心。"
     text = "标题\n" + quote + P1 + "\n" + P2 + "正如专家所说：" + quote + "\n" + P3
     assert Pipeline([Duplicates()]).clean(text).text == text
+
+
+def test_brand_with_a_capital_letter_tag_is_removed_from_two_places():
+    brand = "QW星汇真人"  # invented: a tag, a short name, a suffix
+    text = "\n".join([
+        "秋粮收购工作有序开展",
+        brand + "连日来，各地粮食部门组织收购企业入市收购，农民售粮进度明显加快。",
+        brand + "据介绍，今年秋粮收购价格总体稳定，优质优价特征明显，种粮农民收益有保障。",
+        "下一步，有关部门将加强市场监测，确保收购工作平稳有序。",
+    ])
+    r = cleantext.clean(text)
+    assert r.text == text.replace(brand, "")
+    assert [x.text for x in removed(r, "brand_spam")] == [brand, brand]
+
+
+def test_brand_tag_rule_keeps_league_and_broadcaster_names():
+    text = "\n".join([
+        "联赛新赛季开幕",
+        "NBA中国官网发布消息，新赛季揭幕战将于下月举行，NBA球队将在国内进行季前赛。",
+        "与此同时，CBA联赛也公布了赛程。据NBA中国官网介绍，转播合作方将同步推出中文解说。",
+        "业内人士认为，CBA联赛与NBA中国官网的合作有助于篮球运动推广。",
+    ])
+    assert cleantext.clean(text).text == text
+
+
+def test_brand_filter_never_cuts_a_domain_out_of_a_link():
+    text = "\n".join([
+        "shop-example.net 市场监管部门发布消费提示",
+        "详情可登录 http://www.shop-example.net 查询，或发送邮件至 help@shop-example.net 咨询。",
+        "监管部门提醒，消费者在 http://shop-example.net/notice 看到的公告以官方发布为准。",
+    ])
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert r.text == text

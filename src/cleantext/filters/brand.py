@@ -34,6 +34,9 @@ from .base import Filter
 
 _RUN = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}][\p{Han}\p{Latin}\p{Nd}.]*")
 _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
+# a capital-letter tag glued to a short Han name and a brand suffix (``XY<name>体育``): how betting
+# sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
+_TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些]")
 
@@ -140,8 +143,12 @@ class BrandSpam(Filter):
 
     def _occurrences(self, text: str, s: str) -> list[int]:
         out, p = [], text.find(s)
+        domain = "." in s
         while p >= 0:
-            out.append(p)
+            # a domain inside a URL or an address is a citation: never cut it out of its link
+            e = p + len(s)
+            if not (domain and (text[p - 1 : p] in ("/", ".", "@", ":") or text[e : e + 1] in ("/", "@"))):
+                out.append(p)
             p = text.find(s, p + len(s))
         return out
 
@@ -152,6 +159,10 @@ class BrandSpam(Filter):
         if shape:
             score += 3.0
             why.append("brand-like shape")
+            m = self._shape_end.search(s)
+            if m and _TAGGED.match(s[: m.start()]):
+                score += 0.5
+                why.append("capital-letter tag before the name")
         if hinted and self._isolated(text, s, len(occ)):
             score += 3.0
             why.append("differs between two copies of a paragraph")
