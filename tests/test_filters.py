@@ -248,3 +248,15 @@ def test_brand_filter_never_cuts_a_domain_out_of_a_link():
     ])
     r = Pipeline([BrandSpam()]).clean(text)
     assert r.text == text
+
+
+def test_brand_ignores_a_shaped_word_seen_twice_only_in_one_repeated_passage():
+    passage = "几率或许很低，就像中彩票。从统计结果看，多数受访者表示会理性消费。"
+    text = "\n".join([
+        "理性看待投资收益",
+        "专家提醒，投资理财要量力而行，不要幻想一夜暴富。" + passage,
+        "有受访者坦言，过去曾盲目跟风，如今更看重稳健收益。",
+        "编者按：" + passage,
+    ])
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert r.text == text

@@ -235,6 +235,8 @@ class BrandSpam(Filter):
             occ = self._occurrences(text, s)
             if len(occ) < 2 or (hinted and len(occ) < 3 and not self._is_shaped(s)):
                 continue  # a one-off edit between two copies is not yet a recurring injection
+            if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
+                continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
             score, why = self._score(text, s, occ, hinted)
             scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
