@@ -251,7 +251,7 @@ def test_brand_filter_never_cuts_a_domain_out_of_a_link():
 
 
 def test_brand_ignores_a_shaped_word_seen_twice_only_in_one_repeated_passage():
-    passage = "几率或许很低，就像中彩票。从统计结果看，多数受访者表示会理性消费。"
+    passage = "调查显示，这类机会的几率或许很低，像中彩票。从统计结果看，多数受访者表示会理性消费。"
     text = "\n".join([
         "理性看待投资收益",
         "专家提醒，投资理财要量力而行，不要幻想一夜暴富。" + passage,
