@@ -260,3 +260,53 @@ def test_brand_ignores_a_shaped_word_seen_twice_only_in_one_repeated_passage():
     ])
     r = Pipeline([BrandSpam()]).clean(text)
     assert r.text == text
+
+
+# -- footer and tail of an unseen site ----------------------------------------------------------
+
+UNSEEN_FOOTER = "\n".join([
+    "Copyright © 2010-2026 xinwen-example.org All Rights Reserved",
+    "如有侵权请发送邮件至jubao@xinwen-example.org，我们将在48小时内处理。",
+    "本站部分文章来自网络收集整理，本站不承担由此产生的任何法律责任。",
+])
+
+
+def test_footer_of_an_unseen_site_is_recognised_by_what_it_talks_about():
+    text = "标题\n" + BODY + "\n" + UNSEEN_FOOTER
+    r = cleantext.clean(text)
+    assert r.text.rstrip().endswith(P3)
+    assert len(removed(r, "scraper_footer")) == 3
+
+
+def test_footer_keeps_a_closing_sentence_on_law_and_the_internet():
+    endings = [
+        "律师提醒，网络转载他人作品须经授权，否则将承担相应的法律责任。",
+        "律师表示，如有侵权行为，消费者可通过电话或网络向监管部门投诉，维护自身权益。",
+        "我们将继续关注此事进展，如有新的消息，将通过网络及时发布。",
+        "本网记者了解到，涉事平台已删除相关视频，并表示将依法承担法律责任。",
+        "第三场(c)：12月12日上午举行闭幕式，各代表团依次退场。",
+    ]
+    for end in endings:
+        text = "标题\n" + BODY + "\n" + end
+        assert cleantext.clean(text).text == text, end
+
+
+def test_tail_above_a_footer_is_still_the_end_of_the_article():
+    tail = "\n".join(["今日要闻", "城市更新让老街区焕发新活力", "2025-01-22 09:00:00",
+                      "冬季供暖保障有力有序", "2025-01-21 18:00:00", "夜间经济点亮城市消费新场景",
+                      "2025-01-20 19:30:00"])
+    text = "标题\n" + BODY + "\n" + tail + "\n" + UNSEEN_FOOTER
+    r = cleantext.clean(text)
+    assert r.text.rstrip().endswith(P3)
+    assert {x.kind for x in removed(r)} == {"unrelated_tail", "scraper_footer"}
+
+
+def test_tail_takes_the_headline_above_an_excerpt_but_not_the_article_line_above():
+    last = "记者注意到，部分老旧小区已启动第二轮提升"  # short and unfinished, like a headline
+    tail = "\n".join(["城市更新让老街区焕发新活力", "2025-01-22 09:00:00",
+                      "冬季供暖保障有力有序", "2025-01-21 18:00:00",
+                      "夜间经济“点亮”城市", "...多家商圈延长营业时间，客流明显回升", "2025-01-20 19:30:00",
+                      "春运首日客流平稳", "2025-01-19 08:00:00"])
+    text = "标题\n" + BODY + "\n" + last + "\n" + tail
+    r = Pipeline([UnrelatedTail()]).clean(text)
+    assert r.text.rstrip().endswith(last)

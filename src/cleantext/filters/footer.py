@@ -3,8 +3,12 @@
 Structure beats phrases: the filter walks back from the end of the kept text over lines that carry
 footer markers (``data/footer_markers.txt``: crawler/snapshot wording, 如有侵权, 版权归…所有,
 Copyright, ICP备 …) and stops at the first line that is not footer-like. A long line needs two
-distinct markers, so a paragraph *about* crawlers or copyright stays. Lines removed by earlier
-filters (the related-news tail) are skipped, so a footer above a tail is still "at the end".
+distinct markers, so a paragraph *about* crawlers or copyright stays. A line without a marker is
+footer-like when the site speaks of itself and of two other footer topics
+(``data/footer_vocabulary.txt``: legal, source, contact), as in "本站文章均来自网络收集，本站不承担
+任何法律责任": unseen sites word their disclaimers differently, but they talk about the site. Lines
+removed by earlier filters (the related-news tail) are skipped, so a footer above a tail is still
+"at the end".
 
 >>> from cleantext import Pipeline
 >>> text = "正文第一段，讲了一件事。\\n免责声明:本文来源于网络,仅供参考。如有侵权,请联系删除。\\n"
@@ -39,24 +43,72 @@ class ScraperFooter(Filter):
         self.max_line = max_line
         self.short_line = short_line
         self._markers = [regex.compile(p) for p in lexicon("footer_markers")]
+        self._vocabulary: dict[str, regex.Pattern[str]] = {}
+        for entry in lexicon("footer_vocabulary"):
+            topic, _, pattern = entry.partition("=")
+            self._vocabulary[topic.strip()] = regex.compile(pattern.strip(), regex.IGNORECASE)
 
     def markers(self, text: str) -> list[str]:
         return [m.pattern for m in self._markers if m.search(text)]
 
-    def find(self, doc: Document) -> list[Removal]:
-        lines = doc.kept_lines()
+    def topics(self, text: str) -> list[str]:
+        """Footer topics (``data/footer_vocabulary.txt``) the line speaks of, and "speech" if it quotes."""
+        return [t for t, rx in self._vocabulary.items() if rx.search(text)]
+
+    def classify(self, text: str) -> tuple[str, list[str]]:
+        """``("firm" | "near" | "", why)``: a footer line alone, one only next to a firm line, or neither.
+
+        Firm: a marker on a short line, two markers, or the site speaking of itself and two other
+        topics. Near: one marker on a longer line, or "we" and another topic ("如有侵权请发邮件…我们将
+        在24小时内处理"): an article may end on such a sentence, a footer block holds it beside others.
+        """
+        if len(text) > self.max_line:
+            return "", []
+        hits = self.markers(text)
+        topics = self.topics(text)
+        if "speech" in topics:  # someone quoted: a sentence of the article, unless it is plainly both
+            return ("firm", hits) if len(hits) >= 2 else ("", [])
+        if hits and (len(text) <= self.short_line or len(hits) >= 2):
+            return "firm", hits
+        others = [t for t in topics if t not in ("self", "we")]
+        about = ["talks about " + "/".join(topics)] if topics else []
+        if len(text) > 2.5 * self.short_line:
+            return "", []
+        if "self" in topics and len(others) >= 2:
+            return "firm", hits + about
+        if hits or (("self" in topics or "we" in topics) and others):
+            return "near", hits + about
+        return "", []
+
+    def block(self, lines: list[Line]) -> list[tuple[Line, list[str]]]:
+        """The footer block at the end of ``lines``, last line first, each with why it belongs."""
+        memo: dict[int, tuple[str, list[str]]] = {}
+
+        def kind(i: int) -> tuple[str, list[str]]:
+            if i not in memo:
+                memo[i] = self.classify(lines[i].text)
+            return memo[i]
+
         block: list[tuple[Line, list[str]]] = []
         pending: list[Line] = []  # unmarked short lines, kept only if a marked line comes above them
-        for ln in reversed(lines):
-            hits = self.markers(ln.text) if len(ln) <= self.max_line else []
-            if hits and (len(ln) <= self.short_line or len(hits) >= 2):
+        below_firm = False
+        for i in range(len(lines) - 1, -1, -1):
+            ln, (k, why) = lines[i], kind(i)
+            if k == "firm" or (k == "near" and (below_firm or (i > 0 and kind(i - 1)[0] == "firm"))):
                 block.extend((p, []) for p in pending)
                 pending = []
-                block.append((ln, hits))
+                block.append((ln, why))
+                below_firm = k == "firm"
             elif len(ln) <= 30 and _AUX.search(ln.text) and len(pending) < 1:
                 pending.append(ln)
+                below_firm = False
             else:
                 break
+        return block
+
+    def find(self, doc: Document) -> list[Removal]:
+        lines = doc.kept_lines()
+        block = self.block(lines)
         if not block or len(block) >= len(lines):
             return []
         out = []

@@ -10,7 +10,8 @@ the article): a run of items, each a headline, an optional snippet and a date li
     另一条新闻标题
     2023-02-23 16:26:00
 
-The block must reach the end of the document (ignoring lines earlier filters removed) and hold at
+The block must reach the end of the document (ignoring lines earlier filters removed, and a footer
+block below it, which :class:`ScraperFooter` removes after this filter) and hold at
 least ``min_items`` dated items (fewer if a heading announces it). A heading such as 相关阅读 or
 猜你喜欢 followed only by short headline lines is a tail too. A dated list inside the article (a
 timeline followed by more prose) never reaches the end, so it stays.
@@ -26,6 +27,7 @@ from ..document import Document, Line
 from ..report import Removal
 from ..textutil import DATE_RE, ends_sentence, is_date_line, lexicon_regex
 from .base import Filter
+from .footer import ScraperFooter
 
 _TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\]】]?$")
 
@@ -59,6 +61,7 @@ class UnrelatedTail(Filter):
         self.max_item_line = max_item_line
         self._heading = lexicon_regex("tail_headings")
         self._footer = lexicon_regex("footer_markers")
+        self._footer_block = ScraperFooter().block
 
     def _item_like(self, ln: Line, limit: int) -> bool:
         return len(ln) <= limit and not self._footer.search(ln.text)
@@ -68,6 +71,11 @@ class UnrelatedTail(Filter):
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
+        footer = len(self._footer_block(lines))
+        if footer:
+            lines = lines[:-footer]  # a footer under the list: the list still ends the article
+        if not lines:
+            return []
         start = self._dated_block(lines)
         reason = None
         if start is not None:
@@ -115,11 +123,20 @@ class UnrelatedTail(Filter):
             ln = lines[start - 1]
             if _is_dated(ln) or not self._item_like(ln, 100) or self.is_heading(ln):
                 break
-            headline = (len(ln) <= 60 and not ends_sentence(ln.text)) or ln.text.startswith(("...", "…"))
-            if taken >= max(typical, 1) and not headline:
+            # past a typical item's size only an excerpt ("...摘要") or the headline it hangs under
+            # joins: the article's last line may be short and unfinished too
+            excerpt = ln.text.startswith(("...", "…"))
+            above_excerpt = len(ln) <= 60 and lines[start].text.startswith(("...", "…"))
+            if taken >= max(typical, 1) and not (excerpt or above_excerpt):
                 break
             start -= 1
             taken += 1
+        # a heading a line or two above: what lies between is the first item's headline
+        for k in (2, 3):
+            if start - k >= 0 and self.is_heading(lines[start - k]) and all(
+                    len(ln) <= 60 and self._item_like(ln, 60) for ln in lines[start - k + 1 : start]):
+                start = start - k + 1
+                break
         heading = start > 0 and self.is_heading(lines[start - 1])
         has_heading = heading or any(self.is_heading(ln) for ln in lines[start : dated[-1]])
         if items < self.min_items - (1 if has_heading else 0):
