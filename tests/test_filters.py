@@ -310,3 +310,24 @@ def test_tail_takes_the_headline_above_an_excerpt_but_not_the_article_line_above
     text = "标题\n" + BODY + "\n" + last + "\n" + tail
     r = Pipeline([UnrelatedTail()]).clean(text)
     assert r.text.rstrip().endswith(last)
+
+
+def test_chrome_keeps_a_bulleted_subheading_that_opens_the_text():
+    text = "●社区食堂开进老旧小区\n" + BODY
+    assert cleantext.clean(text).text == text
+
+
+def test_brand_keeps_an_everyday_word_before_a_platform_suffix():
+    text = "\n".join([
+        "移动支付便民惠民",
+        "记者走访发现，不少菜市场摊主都开通了支付平台收款，顾客扫码即可完成付款。",
+        "有摊主说，过去找零麻烦，如今通过支付平台，一天能多做不少生意。",
+    ])
+    assert Pipeline([BrandSpam()]).clean(text).text == text
+
+
+def test_footer_does_not_take_a_long_we_sentence_above_the_footer():
+    last = "目前，我们已经建立了一个覆盖全县的网络来对农民进行培训，周边农民已经尝到了甜头。"
+    text = "标题\n" + BODY + "\n" + last + "\n" + UNSEEN_FOOTER
+    r = cleantext.clean(text)
+    assert r.text.rstrip().endswith(last)

@@ -38,7 +38,7 @@ _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 # sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
-_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些]")
+_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
 def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -59,8 +59,8 @@ class ScraperFooter(Filter):
         """``("firm" | "near" | "", why)``: a footer line alone, one only next to a firm line, or neither.
 
         Firm: a marker on a short line, two markers, or the site speaking of itself and two other
-        topics. Near: one marker on a longer line, or "we" and another topic ("如有侵权请发邮件…我们将
-        在24小时内处理"): an article may end on such a sentence, a footer block holds it beside others.
+        topics. Near: one marker on a longer line, or "we" and two other topics ("请发邮件至…，我们将
+        在24小时内删除"): an article may end on such a sentence, a footer block holds it beside others.
         """
         if len(text) > self.max_line:
             return "", []
@@ -76,7 +76,7 @@ class ScraperFooter(Filter):
             return "", []
         if "self" in topics and len(others) >= 2:
             return "firm", hits + about
-        if hits or (("self" in topics or "we" in topics) and others):
+        if hits or ("we" in topics and len(others) >= 2):
             return "near", hits + about
         return "", []
 
