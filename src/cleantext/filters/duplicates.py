@@ -31,7 +31,9 @@ from .base import Filter
 
 _Q = 8  # shingle length for containment
 # a finished sentence: lines without sentence punctuation (spec tables, headings) are the line pass's
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]+[”’」』）)]*")
+# the unfinished rest of a line matches too (and is skipped): without the ``$`` branch a long line
+# with no terminator fails at every start position, which is quadratic in the line's length
+_SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
 
 class Duplicates(Filter):
@@ -127,6 +129,8 @@ class Duplicates(Filter):
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
         for ln in lines:
             for m in _SENTENCE.finditer(ln.text):
+                if m.group(1) is None:
+                    continue  # the unfinished rest of the line
                 key = squeeze(m.group())
                 if key:
                     sents.append((ln.start + m.start(), ln.start + m.end(), key))
