@@ -331,3 +331,27 @@ def test_footer_does_not_take_a_long_we_sentence_above_the_footer():
     text = "标题\n" + BODY + "\n" + last + "\n" + UNSEEN_FOOTER
     r = cleantext.clean(text)
     assert r.text.rstrip().endswith(last)
+
+
+def test_footer_furniture_and_unseen_wording_around_a_firm_line():
+    footer = "\n".join([
+        "网页存档时间：2022年3月4日 10:11",
+        "原始地址：http://news.example.org/2022/0304/998.shtml",
+        "本存档页面由系统自动保存，内容以原网页为准。",
+        "——————",
+        "以上文字来源于互联网公开信息，本网站仅作展示，不对其真实性负责。",
+        "投诉与建议：service@newsbox-example.com",
+        "页面更新于 2024-05-06 08:09:10",
+    ])
+    text = "标题\n" + BODY + "\n" + footer
+    r = cleantext.clean(text)
+    assert r.text.rstrip().endswith(P3)
+    assert len(removed(r, "scraper_footer")) == 7
+    assert not removed(r, "unrelated_tail")  # "更新于 <date>" is not a dated headline
+
+
+def test_footer_furniture_alone_is_not_a_footer():
+    for end in ["详情请见：http://www.gov.example.cn/zhengce/2024/0301.html",
+                "活动时间：2024年3月1日 09:00", "——————"]:
+        text = "标题\n" + BODY + "\n" + end
+        assert cleantext.clean(text).text == text, end

@@ -26,6 +26,14 @@ from ..textutil import lexicon
 from .base import Filter
 
 _AUX = regex.compile(r"(https?://|www\.|@[\w-]+\.|\b[\w-]+\.(com|cn|net|cc|org)\b|电话|邮箱|[:：]$)")
+# a footer's furniture: "label: URL / e-mail / date-time", "label于 date-time", a rule of dashes
+_DATETIME = (r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+             r"(\s*\d{1,2}[:：时]\d{1,2}([:：分]\d{1,2})?秒?)?")
+_FURNITURE = regex.compile(
+    r"^\S{1,12}?\s*([:：]\s*(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|" + _DATETIME + r")"
+    r"|(于|在)\s*" + _DATETIME + r")\s*$"
+    r"|^[-—_=*~·.。…\s]{3,}$"
+)
 
 
 class ScraperFooter(Filter):
@@ -66,7 +74,8 @@ class ScraperFooter(Filter):
             return "", []
         hits = self.markers(text)
         topics = self.topics(text)
-        if "speech" in topics:  # someone quoted: a sentence of the article, unless it is plainly both
+        furniture = _FURNITURE.match(text.strip())
+        if "speech" in topics and not furniture:  # someone quoted: an article's sentence, unless plainly both
             return ("firm", hits) if len(hits) >= 2 else ("", [])
         if hits and (len(text) <= self.short_line or len(hits) >= 2):
             return "firm", hits
@@ -78,6 +87,8 @@ class ScraperFooter(Filter):
             return "firm", hits + about
         if hits or ("we" in topics and len(others) >= 2):
             return "near", hits + about
+        if furniture:
+            return "near", ["footer furniture (label with a link, address or time; a rule)"]
         return "", []
 
     def block(self, lines: list[Line]) -> list[tuple[Line, list[str]]]:
@@ -89,19 +100,24 @@ class ScraperFooter(Filter):
                 memo[i] = self.classify(lines[i].text)
             return memo[i]
 
+        def firm_above(i: int) -> bool:  # a firm line over a short run of near lines
+            j = i - 1
+            while j >= 0 and i - j <= 3 and kind(j)[0] == "near":
+                j -= 1
+            return j >= 0 and kind(j)[0] == "firm"
+
         block: list[tuple[Line, list[str]]] = []
         pending: list[Line] = []  # unmarked short lines, kept only if a marked line comes above them
-        below_firm = False
+        has_firm = False
         for i in range(len(lines) - 1, -1, -1):
             ln, (k, why) = lines[i], kind(i)
-            if k == "firm" or (k == "near" and (below_firm or (i > 0 and kind(i - 1)[0] == "firm"))):
+            if k == "firm" or (k == "near" and (has_firm or firm_above(i))):
                 block.extend((p, []) for p in pending)
                 pending = []
                 block.append((ln, why))
-                below_firm = k == "firm"
+                has_firm = has_firm or k == "firm"
             elif len(ln) <= 30 and _AUX.search(ln.text) and len(pending) < 1:
                 pending.append(ln)
-                below_firm = False
             else:
                 break
         return block

@@ -29,6 +29,7 @@ from ..textutil import DATE_RE, ends_sentence, is_date_line, lexicon_regex
 from .base import Filter
 from .footer import ScraperFooter
 
+_TIME_LABEL = regex.compile(r"([:：]|[于在]|时间|日期|更新|生成|发布|存档|保存|抓取)\s*$")
 _TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\]】]?$")
 
 
@@ -39,8 +40,8 @@ def _is_dated(ln: Line) -> bool:
     if len(ln) > 80 or len(ln) <= 10:
         return False
     m = _TRAILING_DATE.search(ln.text)
-    # "label: date" (快照生成时间:…, 发布时间:…) is a metadata line, not a headline item
-    return bool(m) and not ln.text[: m.start()].rstrip().endswith((":", "："))
+    # "label: date" (快照生成时间:…, 发布时间:…, 页面更新于 …) is a metadata line, not a headline item
+    return bool(m) and not _TIME_LABEL.search(ln.text[: m.start()])
 
 
 class UnrelatedTail(Filter):
