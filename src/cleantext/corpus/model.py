@@ -13,7 +13,9 @@ import regex
 FORMAT = "cleantext-corpus-model"
 VERSION = 1
 
-_URL = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；、]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# an e-mail local part has at most 64 characters (RFC 5321); unbounded, a long run of letters or
+# digits without an @ was rescanned from every position (quadratic)
+_URL = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；、]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
 

@@ -22,7 +22,9 @@ from ..textutil import ends_sentence, han_count, is_date_line, lexicon, lexicon_
 from .base import Filter
 
 _CLAUSE_IN_VALUE = regex.compile(r"[：，,;；]|(?<!\d):(?!\d)")  # a colon between digits is a time
-_SEPARATORS = regex.compile(r"\s*(?:>|›|»|→|&gt;|/|\|)\s*")
+# (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
+# scanned once, not once per position (same matches: the trailing \s* is greedy)
+_SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
 
 
 def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
