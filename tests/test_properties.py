@@ -19,42 +19,11 @@ from pathlib import Path
 from docgen import document
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from invariants import check_invariants
 
 import cleantext
-from cleantext import apply
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def is_subsequence(small: str, big: str) -> bool:
-    it = iter(big)
-    return all(ch in it for ch in small)
-
-
-def source_of(x: str | bytes, r: cleantext.Result) -> str:
-    if r.report.source_text is not None:
-        return r.report.source_text
-    assert isinstance(x, str)
-    return x
-
-
-def check_invariants(x: str | bytes) -> cleantext.Result:
-    r = cleantext.clean(x)
-    src = source_of(x, r)
-    pos = 0
-    for rm in r.report.removals:
-        assert pos <= rm.start < rm.end <= len(src), (pos, rm)
-        assert rm.text == src[rm.start : rm.end]
-        pos = rm.end
-    assert apply(src, r.report.removals) == r.text
-    assert is_subsequence(r.text, src)
-    if isinstance(x, str) and r.report.input.get("format") == "text":
-        assert r.report.source_text is None  # offsets index the input itself
-        assert len(r.text) == len(x) - r.report.removed_chars
-    for a in r.report.annotations:
-        assert 0 <= a.start <= a.end <= len(src)
-    json.loads(r.report.to_json())
-    return r
 
 
 #: Second-order effects a second pass may still act on (docs/reliability.md, "Idempotence"): removing

@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "adds to the configuration's exclude)")
     p.add_argument("--max-chars", type=int, metavar="N",
                    help="leave documents longer than N characters as they are")
+    p.add_argument("--max-seconds", type=float, metavar="S",
+                   help="leave a document as it is if its filters take longer than S seconds")
     p.add_argument("--config", metavar="FILE",
                    help="read this configuration file instead of searching for one")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
@@ -121,8 +123,8 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         if args.include:
             cfg.include = list(args.include)
         cfg.exclude = [*cfg.exclude, *(args.exclude or ())]
-        for key in ("format", "text_field", "id_field", "report_field", "max_chars"):
-            if getattr(args, key) is not None:
+        for key in ("format", "text_field", "id_field", "report_field", "max_chars", "max_seconds"):
+            if getattr(args, key, None) is not None:  # `explain` has no --max-seconds
                 setattr(cfg, key, getattr(args, key))
         from .cli_work import pipeline_for
 
@@ -151,6 +153,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         parser.error("-j must be 0 or more")
     if args.max_chars is not None and args.max_chars <= 0:
         parser.error("--max-chars must be positive")
+    if args.max_seconds is not None and not args.max_seconds > 0:
+        parser.error("--max-seconds must be positive")
     if args.report == "-" and ("-" in args.paths or args.check or args.diff):
         parser.error("--report - writes to stdout, which --check, --diff and stdin input already use")
     cfg = load_settings(args, parser, common_start(args.paths))
