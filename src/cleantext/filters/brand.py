@@ -152,7 +152,10 @@ class BrandSpam(Filter):
             p = text.find(s, p + len(s))
         return out
 
-    def _score(self, text: str, s: str, occ: list[int], hinted: bool) -> tuple[float, list[str]]:
+    def _score(self, text: str, s: str, occ: list[int], hinted: bool,
+               meets: dict[str, bool] | None = None) -> tuple[float, list[str]]:
+        """``meets`` caches, per document, whether a character pair occurs in the text (one scan each)."""
+        meets = {} if meets is None else meets
         why: list[str] = []
         score = 0.0
         shape = self._is_shaped(s)
@@ -187,7 +190,10 @@ class BrandSpam(Filter):
                 kinds.add("before punctuation")
             elif not line_start and a not in CLAUSE_PUNCT and not a.isspace():
                 kinds.add("inside a sentence")
-                if text.count(a + b) > 0:
+                ab = a + b
+                if ab not in meets:
+                    meets[ab] = ab in text  # once per pair, not once per occurrence: linear in the text
+                if meets[ab]:
                     splits += 1
             if text.endswith(self._left, 0, p) or text.startswith(self._right, e):
                 attached += 1
@@ -228,6 +234,7 @@ class BrandSpam(Filter):
             if self.min_len <= len(tok) <= self.max_len:
                 cands[tok] = max(cands[tok], 2)
         scored = []
+        meets: dict[str, bool] = {}
         for s in cands:
             hinted = s in hints
             if not hinted and not self._is_shaped(s):
@@ -237,7 +244,7 @@ class BrandSpam(Filter):
                 continue  # a one-off edit between two copies is not yet a recurring injection
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
-            score, why = self._score(text, s, occ, hinted)
+            score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = [False] * len(text)

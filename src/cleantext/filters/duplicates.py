@@ -194,7 +194,7 @@ class Duplicates(Filter):
     def _near(self, k: str, keys: list[str], i: int, ends: dict[str, list[int]]) -> tuple[int, float] | None:
         """Best earlier near copy. Copies that differ by an injected token still share their first or
         their last 10 characters, so only lines sharing one of those are scored (linear, not quadratic)."""
-        cands = {j for key in (k[:10], k[-10:]) for j in ends.get(key, ())}
+        cands = {j for key in (k[:10], k[-10:]) for j in _ends_window(ends.get(key, ()))}
         for key in (k[:10], k[-10:]):
             ends.setdefault(key, []).append(i)
         if not cands:
@@ -264,3 +264,13 @@ def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:
             continue
         if 2 <= len(seg) <= 16 and all(WORD_CHAR.match(c) or c == "." for c in seg):
             out[seg] += 1
+
+
+#: Lines sharing a 10-character end that are scored as near copies: the earliest and the latest
+#: (a body pasted twice copies early lines; a repeat nearby copies recent ones). Without a bound, a
+#: document whose paragraphs open alike ("本报讯（记者…") made the near search quadratic.
+_NEAR_WINDOW = 32
+
+
+def _ends_window(js):
+    return js if len(js) <= 2 * _NEAR_WINDOW else [*js[:_NEAR_WINDOW], *js[-_NEAR_WINDOW:]]
