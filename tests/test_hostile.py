@@ -1,7 +1,8 @@
 """Hostile and broken input: one test per kind, each checking the offset invariants and a sensible outcome.
 
 The big ones are marked ``slow`` (they still run in the default ``pytest`` and in ``.ci/run``); each
-must finish well under 30 s on a shared 2-CPU machine, which ``within`` asserts on CPU time.
+must finish, which ``within`` guards with a generous CPU-time cap (30 s; the slowest takes about 4 s):
+a hang guard, not a speed target (those live in ``bench/`` and docs/benchmarks.md).
 Per-document limits (characters, time) are tested at the end.
 """
 
@@ -286,29 +287,3 @@ def test_cli_exposes_the_limits(tmp_path, capsys, monkeypatch):
     assert main(["-q", "--check", str(p)]) == 1  # without a limit the copy is found
     assert main(["--max-seconds", "0", str(p)]) == 2  # usage error
     assert p.read_text(encoding="utf-8") == doubled
-
-
-# -- scaling ---------------------------------------------------------------------------------------
-@pytest.mark.slow
-def test_time_per_mb_is_about_constant_from_100_kb_to_1_mb():
-    """bench/bench_scaling.py in small: CPU time per MB within 3x (it was 30x before the brand filter's
-    per-occurrence text scan and the unbounded near-copy candidate lists were fixed)."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from bench_scaling import make_document
-
-    p = Pipeline()
-    per_mb = []
-    for size, inner in ((100_000, 10), (1_000_000, 1)):
-        doc = make_document(size, 1)
-        best = float("inf")
-        for _ in range(3):
-            t0 = time.process_time()
-            for _ in range(inner):
-                r = p.clean(doc)
-            best = min(best, (time.process_time() - t0) / inner)
-        assert r.report.removals
-        per_mb.append(best / (len(doc.encode("utf-8")) / 1e6))
-    assert max(per_mb) / min(per_mb) <= 3, per_mb
