@@ -15,8 +15,8 @@ Rows:
                                own charset handling misreads some GBK pages)
 
 trafilatura is not a dependency of cleantext: install it somewhere else and run this script there,
-e.g. ``python -m venv --system-site-packages /tmp/bench-venv && /tmp/bench-venv/bin/pip install
-trafilatura lxml_html_clean``, then ``/tmp/bench-venv/bin/python bench/bench_html.py``. Without it the
+e.g. ``python -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install -e '.[fast]' trafilatura
+lxml_html_clean``, then ``/tmp/bench-venv/bin/python bench/bench_html.py``. Without it the
 trafilatura rows are skipped.
 
     python bench/bench_html.py [DIR] [--repeat 3] [--json OUT]
