@@ -355,3 +355,17 @@ def test_footer_furniture_alone_is_not_a_footer():
                 "活动时间：2024年3月1日 09:00", "——————"]:
         text = "标题\n" + BODY + "\n" + end
         assert cleantext.clean(text).text == text, end
+
+
+def test_chrome_reads_english_headers():
+    header = "Published: 2024-03-01 Source: Xinhua"
+    r = cleantext.clean("老旧小区改造惠及两万户\n" + header + "\n" + BODY)
+    assert header not in r.text and P1 in r.text
+    assert {"published": "2024-03-01", "source": "Xinhua"}.items() <= r.report.metadata.items()
+
+
+def test_chrome_keeps_a_government_documents_index_card():
+    # the issuing body, number and dates of a government document are part of the document
+    card = "发文机关：\t某省人民政府\t成文日期：\t2022年01月27日\n发文字号：\t某政发〔2022〕1号"
+    text = "某省人民政府关于做好春节期间安全工作的通知\n" + card + "\n" + BODY
+    assert cleantext.clean(text).text == text
