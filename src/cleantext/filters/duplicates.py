@@ -272,5 +272,5 @@ def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:
 _NEAR_WINDOW = 32
 
 
-def _ends_window(js):
+def _ends_window(js: list[int]) -> list[int]:
     return js if len(js) <= 2 * _NEAR_WINDOW else [*js[:_NEAR_WINDOW], *js[-_NEAR_WINDOW:]]

@@ -5,10 +5,10 @@ footer markers (``data/footer_markers.txt``: crawler/snapshot wording, 如有侵
 Copyright, ICP备 …) and stops at the first line that is not footer-like. A long line needs two
 distinct markers, so a paragraph *about* crawlers or copyright stays. A line without a marker is
 footer-like when the site speaks of itself and of two other footer topics
-(``data/footer_vocabulary.txt``: legal, source, contact), as in "本站文章均来自网络收集，本站不承担
-任何法律责任": unseen sites word their disclaimers differently, but they talk about the site. Lines
-removed by earlier filters (the related-news tail) are skipped, so a footer above a tail is still
-"at the end".
+(``data/footer_vocabulary.txt``: legal, source, contact, archive, time), as in
+"本站文章均来自网络收集，本站不承担任何法律责任": unseen sites word their disclaimers
+differently, but they talk about the site. Lines removed by earlier filters (the related-news tail)
+are skipped, so a footer above a tail is still "at the end".
 
 >>> from cleantext import Pipeline
 >>> text = "正文第一段，讲了一件事。\\n免责声明:本文来源于网络,仅供参考。如有侵权,请联系删除。\\n"
@@ -22,16 +22,14 @@ import regex
 
 from ..document import Document, Line
 from ..report import Removal
-from ..textutil import lexicon
+from ..textutil import DATE_RE, lexicon
 from .base import Filter
 
 _AUX = regex.compile(r"(https?://|www\.|@[\w-]+\.|\b[\w-]+\.(com|cn|net|cc|org)\b|电话|邮箱|[:：]$)")
-# a footer's furniture: "label: URL / e-mail / date-time", "label于 date-time", a rule of dashes
-_DATETIME = (r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-             r"(\s*\d{1,2}[:：时]\d{1,2}([:：分]\d{1,2})?秒?)?")
+# a footer's furniture: "label: URL / e-mail", "label: date-time" or "label于 date-time", a rule of dashes
 _FURNITURE = regex.compile(
-    r"^\S{1,12}?\s*([:：]\s*(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|" + _DATETIME + r")"
-    r"|(于|在)\s*" + _DATETIME + r")\s*$"
+    r"^\S{1,12}?\s*(?:[:：]\s*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?:[:：]|于|在)\s*(?:" + DATE_RE.pattern + r"))\s*$"
     r"|^[-—_=*~·.。…\s]{3,}$"
 )
 
@@ -79,10 +77,10 @@ class ScraperFooter(Filter):
             return ("firm", hits) if len(hits) >= 2 else ("", [])
         if hits and (len(text) <= self.short_line or len(hits) >= 2):
             return "firm", hits
-        others = [t for t in topics if t not in ("self", "we")]
-        about = ["talks about " + "/".join(topics)] if topics else []
         if len(text) > 2.5 * self.short_line:
             return "", []
+        others = [t for t in topics if t not in ("self", "we")]
+        about = ["talks about " + "/".join(topics)] if topics else []
         if "self" in topics and len(others) >= 2:
             return "firm", hits + about
         if hits or ("we" in topics and len(others) >= 2):
