@@ -318,10 +318,14 @@ def test_chrome_keeps_a_bulleted_subheading_that_opens_the_text():
 
 
 def test_brand_keeps_an_everyday_word_before_a_platform_suffix():
+    # 支付平台 sits like an injection (line start, before a comma, inside a sentence, nowhere else);
+    # only the common-word prior (data/common_names.txt: 支付) keeps it
     text = "\n".join([
-        "移动支付便民惠民",
-        "记者走访发现，不少菜市场摊主都开通了支付平台收款，顾客扫码即可完成付款。",
-        "有摊主说，过去找零麻烦，如今通过支付平台，一天能多做不少生意。",
+        "菜市场里的扫码收款",
+        "记者走访发现，不少摊主都开通了支付平台，顾客扫码即可完成付款。",
+        "有摊主说，过去找零麻烦，如今收款方便多了。",
+        "据介绍，接入支付平台后收款到账更快，摊主普遍表示满意。",
+        "支付平台，正在走进越来越多的菜市场。",
     ])
     assert Pipeline([BrandSpam()]).clean(text).text == text
 
