@@ -22,8 +22,6 @@ Example::
 
 from __future__ import annotations
 
-import inspect
-import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -53,13 +51,15 @@ class Config:
     report_field: str = "_cleantext"
     max_chars: int | None = None
     max_seconds: float | None = None
+    #: A corpus model file (``cleantext learn``) whose learned lines and brands are removed too.
+    model: str | None = None
     #: Where the settings came from, and the directory relative paths and globs are taken from.
     source: str | None = None
     root: str = "."
 
 
 _LIST_OF_STR = ("select", "allow", "lexicons", "include", "exclude")
-_STR = ("format", "text_field", "id_field", "report_field")
+_STR = ("format", "text_field", "id_field", "report_field", "model")
 _KEYS = {f.name for f in fields(Config)} - {"source", "root"}
 FORMATS = ("text", "md", "html", "jsonl")
 
@@ -139,6 +139,8 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
             raise ConfigError(f"{where}: expected one of {', '.join(FORMATS)}")
         if key == "lexicons":
             value = [str(root / v) for v in value]
+        if key == "model":
+            value = str(root / value)
         setattr(cfg, key, value)
     # the filter tables must name known filters and known options: fail now, not in a worker
     for name in cfg.filters:
@@ -151,58 +153,30 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
 
 
 def builtin_filters() -> dict[str, type]:
-    from .filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+    """Built-in filter classes by name, in the default order (from :mod:`cleantext.registry`)."""
+    from . import registry
 
-    return {c.name: c for c in (PageChrome, ScraperFooter, UnrelatedTail, Duplicates, BrandSpam)}
+    return {n: registry.filter_class(n) for n in registry.DEFAULT}
 
 
 def filter_class(name: str, where: str = "select") -> type:
     """The filter class ``name`` stands for; ``where`` (``FILE: tool.cleantext.select``) starts errors."""
-    known = builtin_filters()
-    if name in known:
-        return known[name]
-    if ":" in name:  # a user's own filter: "package.module:ClassName"
-        import importlib
+    from .registry import BuildError
+    from .registry import filter_class as _filter_class
 
-        mod, _, attr = name.partition(":")
-        try:
-            cls = getattr(importlib.import_module(mod), attr)
-        except (ImportError, AttributeError) as e:
-            raise ConfigError(f"{where}: cannot import filter {name!r}: {e}") from None
-        return cls
-    raise ConfigError(f"{where}: unknown filter {name!r} (known: {', '.join(known)})")
+    try:
+        return _filter_class(name)
+    except BuildError as e:
+        raise ConfigError(f"{where}: {e}") from None
 
 
 def build_pipeline(cfg: Config):  # -> cleantext.Pipeline (imported lazily)
-    """The pipeline a configuration describes."""
-    from .pipeline import Pipeline
+    """The pipeline a configuration describes (built by :func:`cleantext.registry.build`)."""
+    from .registry import BuildError, build
 
-    names = cfg.select if cfg.select is not None else list(builtin_filters())
     prefix = "tool.cleantext." if cfg.source and cfg.source.endswith("pyproject.toml") else ""
     src = cfg.source or "<config>"
-    filters = []
-    for name in names:
-        cls = filter_class(name, f"{src}: {prefix}select")
-        kwargs = dict(cfg.filters.get(name, {}))
-        if cls.__name__ == "BrandSpam" and cfg.lexicons:
-            if _accepts(cls, "extra_lexicons"):
-                kwargs["extra_lexicons"] = list(cfg.lexicons)
-            else:
-                print(f"cleantext: warning: {src}: lexicons ignored: this version's brand filter "
-                      "takes no extra lexicons", file=sys.stderr)
-        for k in kwargs:
-            if not _accepts(cls, k):
-                raise ConfigError(f"{src}: {prefix}filters.{name}.{k}: unknown option of {cls.__name__}")
-        try:
-            filters.append(cls(**kwargs))
-        except (TypeError, ValueError) as e:
-            raise ConfigError(f"{src}: {prefix}filters.{name}: {e}") from None
-    return Pipeline(filters, allow=cfg.allow, max_chars=cfg.max_chars, max_seconds=cfg.max_seconds)
-
-
-def _accepts(cls: type, kw: str) -> bool:
     try:
-        params = inspect.signature(cls).parameters
-    except (TypeError, ValueError):
-        return True
-    return kw in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+        return build(cfg)
+    except BuildError as e:
+        raise ConfigError(f"{src}: {prefix}{e}") from None

@@ -65,14 +65,10 @@ class Cleaner:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            from .pipeline import Pipeline, default_filters
+            from .registry import build
 
-            filters = list(self.filters) if self.filters is not None else default_filters()
-            if self.model is not None:
-                from .corpus.filter import with_model
-
-                filters = with_model(filters, self.model)
-            self._pipeline = Pipeline(filters, max_chars=self.max_chars, max_seconds=self.max_seconds)
+            self._pipeline = build(filters=self.filters, model=self.model, max_chars=self.max_chars,
+                                   max_seconds=self.max_seconds)
         return self._pipeline
 
     # -- cleaning -------------------------------------------------------------------------------

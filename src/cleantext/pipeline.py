@@ -40,6 +40,7 @@ class Pipeline:
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
                  max_seconds: float | None = None, allow: Sequence[str] = ()) -> None:
         self.filters: list[Filter] = list(default_filters() if filters is None else filters)
+        # (``Pipeline()`` with no filters is the default set: see :mod:`cleantext.registry`)
         self.allow: tuple[str, ...] = tuple(a for a in allow if a)
         self.max_chars = max_chars
         self.max_seconds = max_seconds
@@ -135,10 +136,10 @@ def _clean_title(doc: Document, report: Report) -> None:
 
 
 def default_filters() -> list[Filter]:
-    """The five filters in the order that works best (see docs/filters.md)."""
-    from .filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+    """The default filters, from the one builder (:mod:`cleantext.registry`)."""
+    from .registry import default_filters as _default_filters
 
-    return [PageChrome(), UnrelatedTail(), ScraperFooter(), Duplicates(), BrandSpam()]
+    return _default_filters()
 
 
 _HTML_HINT = ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<meta", "<table", "<article")
@@ -162,7 +163,9 @@ def clean(data: str | bytes, *, format: str | None = None) -> Result:
     """
     global _default
     if _default is None:
-        _default = Pipeline()
+        from .registry import build
+
+        _default = build()
     return _default.clean(data, format=format)
 
 
