@@ -16,6 +16,8 @@ class Removal:
 
     ``start``/``end`` index the string the pipeline cleaned (``Report.source_text`` when the
     input was bytes or HTML, otherwise the input itself); ``text`` is exactly ``input[start:end]``.
+    ``code`` is a stable reason code (``footer.disclaimer``, ``duplicate.near_copy``), a key for
+    statistics; ``reason`` says the same in words.
     """
 
     start: int
@@ -25,6 +27,7 @@ class Removal:
     reason: str
     score: float = 1.0
     text: str = ""
+    code: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -110,4 +110,4 @@ def _trim_end(text: str, spans: list[Removal]) -> None:
 
 
 def _with(text: str, r: Removal, s: int, e: int) -> Removal:
-    return Removal(s, e, r.kind, r.filter, r.reason, r.score, text[s:e])
+    return Removal(s, e, r.kind, r.filter, r.reason, r.score, text[s:e], r.code)

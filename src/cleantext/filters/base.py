@@ -25,12 +25,15 @@ class Filter:
         raise NotImplementedError
 
     def span(self, doc: Document, start: int, end: int, reason: str, score: float = 1.0,
-             kind: str | None = None) -> Removal:
+             kind: str | None = None, code: str | None = None) -> Removal:
+        """A removal of ``doc.text[start:end]``; ``code`` is the stable reason code
+        (``<filter>.<what>``, default ``<filter>.match``), ``reason`` the same in words."""
         return Removal(start, end, kind or self.kind, self.name, reason, round(float(score), 4),
-                       doc.text[start:end])
+                       doc.text[start:end], code or f"{self.name}.match")
 
-    def annotate(self, doc: Document, start: int, end: int, reason: str, score: float = 0.0) -> None:
-        doc.annotations.append(self.span(doc, start, end, reason, score))
+    def annotate(self, doc: Document, start: int, end: int, reason: str, score: float = 0.0,
+                 code: str | None = None) -> None:
+        doc.annotations.append(self.span(doc, start, end, reason, score, code=code))
 
     def __repr__(self) -> str:
         opts = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))

@@ -341,4 +341,4 @@ def _group_removal(text: str, start: int, group: list[Line], kind: str, reason: 
     density = sum(ln.link_chars for ln in group) / chars if chars else 0.0
     n = len(group)
     detail = f"{n} line{'s' if n > 1 else ''}, link density {density:.2f}"
-    return Removal(start, end, kind, FILTER, f"{reason}: {detail}", 1.0, text[start:end])
+    return Removal(start, end, kind, FILTER, f"{reason}: {detail}", 1.0, text[start:end], f"html.{reason}")
