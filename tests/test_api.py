@@ -25,7 +25,7 @@ def test_custom_filter_composes():
 
     r = Pipeline([Shout()]).clean("好消息BUY!今天。")
     assert r.text == "好消息今天。"
-    assert r.report.removals == [Removal(3, 7, "brand_spam", "shout", "shouting", 1.0, "BUY!")]
+    assert r.report.removals == [Removal(3, 7, "brand_spam", "shout", "shouting", 1.0, "BUY!", "shout.match")]
 
 
 def test_limit_leaves_document_unchanged():
