@@ -2,7 +2,7 @@
 
 import cleantext
 from cleantext import Pipeline
-from cleantext.filters import BrandSpam, Duplicates, PageChrome, ScraperFooter, UnrelatedTail
+from cleantext.filters import BrandSpam, PageChrome, ScraperFooter, UnrelatedTail
 
 P1 = "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民两万多户，群众满意度明显提升。"
 P2 = "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯、雨污分流和停车难等居民反映最集中的问题。"
@@ -100,35 +100,6 @@ def test_footer_keeps_an_article_about_crawlers_and_copyright():
     assert Pipeline([ScraperFooter()]).clean(text).text == text
 
 
-# -- duplicates -------------------------------------------------------------------------------
-
-def test_duplicates_remove_a_body_pasted_twice_keeping_the_first_copy():
-    text = "标题\n" + BODY + "\n" + BODY
-    r = Pipeline([Duplicates()]).clean(text)
-    assert r.text.count(P1) == 1 and r.text.count(P3) == 1
-    assert r.text.index(P1) < 20  # the first copy stayed
-
-
-def test_duplicates_see_through_an_injected_token():
-    copy = "\n".join([P1.replace("累计", "某某平台累计"), P2, P3])
-    r = Pipeline([Duplicates()]).clean("标题\n" + BODY + "\n" + copy)
-    assert "某某平台" not in r.text and r.text.count(P2) == 1
-
-
-def test_duplicates_keep_a_title_repeated_as_a_lone_heading():
-    title = "老旧小区改造惠及两万户"
-    text = title + "\n" + title + "\n" + P1 + "\n" + title + "\n" + P2
-    r = Pipeline([Duplicates()]).clean(text)
-    assert r.text == text
-    assert r.report.annotations  # but says it saw the repeats
-
-
-def test_duplicates_keep_a_lead_sentence_quoted_again():
-    lead = "一个简单的判断是：改造投入的增加，实际上意味着居民生活质量的提高，这是最直接的效果。"
-    text = "标题\n" + lead + "\n" + P1 + "\n" + P2 + "\n而且" + lead + "\n" + P3
-    assert Pipeline([Duplicates()]).clean(text).text == text
-
-
 # -- brand spam -------------------------------------------------------------------------------
 
 def test_brand_injected_at_random_positions_is_removed_and_sentences_stay():
@@ -200,21 +171,6 @@ def test_brand_keeps_a_common_phrase_that_ends_like_a_brand():
         "目前，区域性物流平台已覆盖全省，购物网站的订单履约时间缩短了一天。",
     ])
     assert cleantext.clean(text).text == text
-
-
-def test_duplicates_find_a_body_pasted_twice_without_line_breaks():
-    one_line = P1 + P2 + P3
-    copy = P1 + P2.replace("原则，", "原则鸿运娱乐城，") + P3
-    text = "标题\n" + one_line + copy + "\n"
-    r = Pipeline([Duplicates()]).clean(text)
-    assert r.text == "标题\n" + one_line + "\n"
-    assert "鸿运娱乐城" in Pipeline([Duplicates()]).clean(text).report.removals[0].text
-
-
-def test_duplicates_keep_two_sentences_quoted_again_in_a_paragraph():
-    quote = "改造不是简单的修修补补。要让居民住得更舒心。"
-    text = "标题\n" + quote + P1 + "\n" + P2 + "正如专家所说：" + quote + "\n" + P3
-    assert Pipeline([Duplicates()]).clean(text).text == text
 
 
 def test_brand_with_a_capital_letter_tag_is_removed_from_two_places():

@@ -1,16 +1,27 @@
-"""Duplicates: paragraphs, titles and whole bodies that a page holds twice. The first copy stays.
+"""Duplicates: text a page holds twice. The first copy stays, except a summary box.
 
-Every non-blank line is compared with the lines before it: an exact copy (ignoring whitespace and
-full/half width), a near copy (``rapidfuzz`` ratio, which tolerates a token injected into one copy),
-or a paragraph made almost wholly of earlier text (a description that glues the title to the lead).
+Five forms, each with its reason code:
 
-Copies are then judged by the run they stand in, so legitimate repetition survives:
+* ``duplicate.summary_box``: a box opened by a summary label (``data/summary_labels.txt``: 导读,
+  摘要, 核心提示 ... or a short ``X注：`` / ``X按：``) whose text is found again in the body. The label
+  is only the trigger; the measured overlap (share of the box's 8-character pieces found in the
+  text around it) decides. The box goes wherever it stands, so the body stays whole.
+* ``duplicate.title_repeat``: the first line (the page title, or what is left of it) repeated in
+  the next few lines, on a line of its own (a near copy counts) or glued to the start of a line or
+  of a sentence (``标题正文第一句…`` with no break).
+* ``duplicate.exact_copy`` / ``duplicate.near_copy``: a line compared with the lines before it: an
+  exact copy (ignoring whitespace), a near copy (``rapidfuzz`` ratio, which tolerates a token
+  injected into one copy), or a paragraph made almost wholly of earlier text; and runs of
+  sentences inside lines that repeat earlier sentences in order (sub-line copies).
+* ``duplicate.body_twice``: a run of copied lines as long as the text before it.
 
-* a run of repeated lines holding two real paragraphs (or one, with its heading) is removed whole
-  (a body pasted twice, a block of paragraphs repeated), as is a long paragraph pasted verbatim;
-* a lone short or heading-like repeat (a title shown twice, a heading repeated as an image caption)
-  or a lone sentence the author quotes again is kept and only annotated, except the page title
-  repeated right after the header chrome.
+Copies are judged by the run they stand in, so legitimate repetition survives: a run holding two
+real paragraphs (or one, with its heading) is removed, as is a long paragraph pasted verbatim; a
+lone short repeat (a heading repeated later, a slogan, ``是的。``) or a sentence the author quotes
+again is kept and only annotated. Thresholds for the title and summary forms are fitted by
+``bench/fit_duplicates.py`` (``data/models/duplicates.json``).
+
+Reasons count lines as ``path:line:col`` does: file lines, blank ones included.
 
 The tokens by which two near copies differ are left in ``doc.hints["inserted_tokens"]`` for the
 brand filter: text present in one copy of a paragraph and not the other was inserted.
@@ -18,15 +29,21 @@ brand filter: text present in one copy of a paragraph and not the other was inse
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
+import unicodedata
 from collections import Counter
+from functools import cache
+from importlib import resources
 
+import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from ..document import Document, Line
 from ..report import Removal
-from ..textutil import WORD_CHAR, squeeze
+from ..textutil import WORD_CHAR, lexicon, squeeze
 from .base import Filter
 
 _Q = 8  # shingle length for containment
@@ -35,9 +52,86 @@ _Q = 8  # shingle length for containment
 # with no terminator fails at every start position, which is quadratic in the line's length
 _SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
+#: dropped when comparing a title with its copies: spacing, quotes, brackets, separators, dots
+_FOLD_DROP = frozenset(" \t\u3000\xa0“”\"'‘’「」『』[]【】《》<>()（）.…·•|｜_-—–~～*#")
+_OPEN = frozenset("[【《“‘(（「『<")
+_CLOSE = frozenset("]】》”’)）」』>")
+#: what may stand right before a title glued into a line: a sentence end, a label's colon, a space
+_BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
+#: a title followed by one of these is a clause of the sentence, not a pasted title
+_CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
+_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,8}[】\]]\s*)+")
+_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|-{2,}|—{1,}|\s-\s|-(?=[^-]{2,15}$))\s*")
+#: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
+_TITLE_LABEL = regex.compile(r"(?:(?:本文|文章)?原?标题|题目|title|headline)\s*[:：]\s*(?:[【\[][^】\]]{0,8}[】\]]?\s*)*$", regex.I)
+#: a box's text is compared with this much text on either side of it (bounded time)
+_BOX_WINDOW = 20000
+
+
+@cache
+def _label_re() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in sorted(lexicon("summary_labels"), key=len, reverse=True))
+    return regex.compile(
+        rf"^[【\[（(]?\s*(?:(?:{words})[】\]）)]?\s*(?:[:：]|\s|$)|\p{{Han}}{{1,4}}[注按][】\]）)]?\s*[:：])\s*",
+        regex.IGNORECASE)
+
+
+@cache
+def _fitted() -> dict[str, float]:
+    """Thresholds fitted by ``bench/fit_duplicates.py`` (package data)."""
+    try:
+        raw = resources.files("cleantext").joinpath("data", "models", "duplicates.json").read_text("utf-8")
+        return dict(json.loads(raw)["thresholds"])
+    except (FileNotFoundError, KeyError, ValueError):
+        return {}
+
+
+def _fold(s: str, base: int = 0) -> tuple[str, list[int]]:
+    """``s`` without spacing and decoration, width-folded (：/:), with each kept character's offset."""
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(s):
+        if ch.isspace() or ch in _FOLD_DROP:
+            continue
+        c = unicodedata.normalize("NFKC", ch).lower() if ord(ch) > 0x7F else ch.lower()
+        if not c or c[0] in _FOLD_DROP:
+            continue
+        out.append(c[0])
+        pos.append(base + i)
+    return "".join(out), pos
+
+
+def _shingles(s: str) -> set[str]:
+    return {s[p : p + _Q] for p in range(len(s) - _Q + 1)}
+
+
+def _coverage(k: str, shingles: set[str]) -> float:
+    """Share of ``k`` covered by 8-character pieces found in ``shingles``."""
+    if len(k) < _Q:
+        return 0.0
+    covered, reach = 0, 0
+    for p in range(len(k) - _Q + 1):
+        if k[p : p + _Q] in shingles:
+            covered += p + _Q - max(p, reach)
+            reach = p + _Q
+    return covered / len(k)
+
+
+class _LineNo:
+    """File line numbers (1-based, blank lines counted) of offsets, as ``path:line:col`` gives them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._nl: list[int] | None = None
+
+    def __call__(self, pos: int) -> int:
+        if self._nl is None:
+            self._nl = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._nl, pos) + 1
+
 
 class Duplicates(Filter):
-    """Remove repeated paragraphs, keeping the first copy.
+    """Remove text a page holds twice, keeping the first copy (but the body over a summary box).
 
     Parameters:
         near: rapidfuzz ratio (0-100) at or above which two lines are near copies.
@@ -45,6 +139,12 @@ class Duplicates(Filter):
         min_chars: shorter lines are never compared.
         paragraph_chars: a line this long (or a shorter full sentence) counts as a real paragraph.
         max_fuzzy_lines: above this many lines only exact copies are sought (bounded time).
+        min_sentence_run, min_run_chars: a sub-line copy is at least this many sentences and characters.
+        title_near: folded ratio (0-100) at which a line near the top is a copy of the title
+            (fitted; above 100 switches title copies off).
+        summary_cover: share of a summary box found again in the text for the box to go (fitted;
+            above 1 switches summary boxes off).
+        head_lines: how many lines after the title are searched for its copies.
     """
 
     name = "duplicates"
@@ -52,7 +152,9 @@ class Duplicates(Filter):
 
     def __init__(self, near: float = 85.0, contained: float = 0.75, min_chars: int = 4,
                  paragraph_chars: int = 40, max_fuzzy_lines: int = 3000, min_sentence_run: int = 3,
-                 min_run_chars: int = 80) -> None:
+                 min_run_chars: int = 80, title_near: float | None = None,
+                 summary_cover: float | None = None, head_lines: int = 3) -> None:
+        fitted = _fitted()
         self.near = near
         self.contained = contained
         self.min_chars = min_chars
@@ -60,14 +162,136 @@ class Duplicates(Filter):
         self.max_fuzzy_lines = max_fuzzy_lines
         self.min_sentence_run = min_sentence_run
         self.min_run_chars = min_run_chars
+        self.title_near = float(fitted.get("title_near", 90.0) if title_near is None else title_near)
+        self.summary_cover = float(fitted.get("summary_cover", 0.7)
+                                   if summary_cover is None else summary_cover)
+        self.head_lines = head_lines
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
+        lineno = _LineNo(doc.text)
+        inserted: Counter[str] = doc.hints.setdefault("inserted_tokens", Counter())
+        out: list[Removal] = []
+        if self.summary_cover <= 1.0:
+            out.extend(self._summary_boxes(doc, lines))
+        if self.title_near <= 100.0 and lines:
+            out.extend(self._title_copies(doc, lines, out))
+        cut = _Cuts(out)
+        out.extend(self._line_copies(doc, [ln for ln in lines if not cut.covers(ln.start, ln.end)],
+                                     lineno, inserted))
+        cut = _Cuts(out)
+        rest = [ln for ln in lines if not cut.covers(ln.start, ln.end)]
+        out.extend(self._sentence_copies(doc, rest, inserted, lineno, cut))
+        return out
+
+    # -- summary boxes ------------------------------------------------------------------------
+
+    def _summary_boxes(self, doc: Document, lines: list[Line]) -> list[Removal]:
+        """Boxes opened by a summary label whose text the body holds again: the box goes."""
+        label = _label_re()
+        out: list[Removal] = []
+        text = doc.text
+        for n, ln in enumerate(lines):
+            m = label.match(ln.text)
+            if m is None:
+                continue
+            cs = m.end()
+            if cs >= len(ln.text):  # the label on a line of its own: the box is the lines below it
+                if any(squeeze(o.text) == squeeze(ln.text) for o in lines[n + 1 :]):
+                    continue  # the box itself comes again: a body pasted twice, not a summary
+                last = None
+                for nxt in lines[n + 1 : n + 6]:
+                    k, _ = _fold(nxt.text)
+                    if len(k) < 12:
+                        break
+                    ref = _fold(text[nxt.end : nxt.end + _BOX_WINDOW])[0]
+                    if _coverage(k, _shingles(ref)) < self.summary_cover:
+                        break
+                    last = nxt
+                if last is not None:
+                    out.append(self.span(doc, ln.start, last.end,
+                                         f"summary box '{ln.text}' repeating the text below it", 0.9,
+                                         code="duplicate.summary_box"))
+                continue
+            body, pos = _fold(ln.text[cs : cs + 3000], cs)
+            if len(body) < 12:
+                continue
+            # the box ends where its own opening comes again (a box glued to the lead it repeats)
+            again = body.find(body[:_Q], _Q)
+            end = pos[again] if again > 0 else len(ln.text)  # the spacing before the lead goes with it
+            box = _fold(ln.text[cs:end])[0]
+            if len(box) < 12:
+                continue
+            a, b = ln.start + end, ln.start
+            around = _fold(text[a : a + _BOX_WINDOW])[0] + "\n" + _fold(text[max(0, b - _BOX_WINDOW) : b])[0]
+            if _fold(ln.text[: min(end, cs + 24)])[0] in around:
+                continue  # the box itself comes again, label and all: a body pasted twice
+            cover = _coverage(box, _shingles(around))
+            if cover >= self.summary_cover:
+                out.append(self.span(doc, ln.start, ln.start + end,
+                                     f"summary box '{m.group().strip()}' whose text the article repeats "
+                                     f"({cover:.0%} of it found again)", round(cover, 2),
+                                     code="duplicate.summary_box"))
+        return out
+
+    # -- titles --------------------------------------------------------------------------------
+
+    def _title_copies(self, doc: Document, lines: list[Line], boxes: list[Removal]) -> list[Removal]:
+        """The first line repeated just below it: whole (near copies count) or glued into a line."""
+        title = lines[0]
+        cores = _title_cores(title.text)
+        if not cores:
+            return []
+        out: list[Removal] = []
+        cut = _Cuts(boxes)
+        glued = False
+        tlen = max(len(c) for c in cores)
+        head = True  # until the first paragraph: a title copy on a line of its own
+        for ln in lines[1 : 1 + self.head_lines]:
+            if cut.covers(ln.start, ln.end):
+                continue
+            if head and len(ln) <= 2 * tlen + 10 and ("。" not in ln.text[:-1] or "。" in title.text) \
+                    and _named_title(ln.text) is None:
+                k = _fold(ln.text)[0]
+                score = max(fuzz.ratio(c, k) for c in cores) if k else 0.0
+                if score >= self.title_near:
+                    how = "repeated" if score >= 100 else f"repeated ({score:.0f}% alike)"
+                    out.append(self.span(doc, ln.start, ln.end, f"the title of the first line {how}",
+                                         round(score / 100, 2), code="duplicate.title_repeat"))
+                    continue
+            if self._paragraph(squeeze(ln.text)):
+                head = False
+            if glued:
+                continue
+            hit = _glued(ln.text, cores)
+            if hit is None:
+                continue
+            s, e = hit
+            if not ln.text[e:].strip():
+                continue  # the title alone on its line: a heading, judged above
+            if _TITLE_LABEL.search(ln.text[max(0, s - 12) : s]):
+                continue  # ``原标题：…``: a labelled title is page chrome
+            after = ln.text[e:].lstrip()[:1]
+            if after and after in "|｜_-—":
+                continue  # the title with its subtitle or suffix: a headline line, not a glued body
+            if e < len(ln.text) and ln.text[e] in _CONTINUES:
+                self.annotate(doc, ln.start + s, ln.start + e,
+                              "title text that opens a sentence kept", 0.3, code="duplicate.title_repeat")
+                continue
+            glued = True
+            out.append(self.span(doc, ln.start + s, ln.start + e,
+                                 "the title of the first line glued to the text after it", 0.8,
+                                 code="duplicate.title_repeat"))
+        return out
+
+    # -- lines ---------------------------------------------------------------------------------
+
+    def _line_copies(self, doc: Document, lines: list[Line], lineno: _LineNo,
+                     inserted: Counter[str]) -> list[Removal]:
         keys = [squeeze(ln.text) for ln in lines]
         fuzzy = len(lines) <= self.max_fuzzy_lines
         first: dict[str, int] = {}
         match: list[tuple[str, int, float] | None] = [None] * len(lines)
-        inserted: Counter[str] = doc.hints.setdefault("inserted_tokens", Counter())
         ends: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
@@ -96,53 +320,86 @@ class Duplicates(Filter):
                 j += 1
             run = range(i, j)
             if self._copied_block(keys, match, run):
-                out.extend(self._removal(doc, lines, r, match[r]) for r in run)  # type: ignore[arg-type]
+                before = sum(len(k) for k in keys[:i])
+                twice = sum(len(keys[r]) for r in run) >= 0.8 * before and j - i >= 2
+                out.extend(self._removal(doc, lines, r, match[r], lineno, twice)  # type: ignore[arg-type]
+                           for r in run)
             else:
                 for r in run:
                     m = match[r]
                     assert m is not None
                     if self._title_after_header(doc, lines, r, m):
                         out.append(self.span(doc, lines[r].start, lines[r].end,
-                                             "title repeated after the page header", 0.9))
+                                             "title repeated after the page header", 0.9,
+                                             code="duplicate.title_repeat"))
                     else:
                         self.annotate(doc, lines[r].start, lines[r].end,
-                                      f"repeated short line kept (copy of line {lines[m[1]].index + 1})"
-                                      if m[1] >= 0 else "short line made of earlier text kept", 0.3)
+                                      f"repeated short line kept (copy of line {lineno(lines[m[1]].start)})"
+                                      if m[1] >= 0 else "short line made of earlier text kept", 0.3,
+                                      code="duplicate.kept_repeat")
             i = j
-        taken = {r.start for r in out}
-        rest = [ln for ln in lines if ln.start not in taken]
-        out.extend(self._sentence_copies(doc, rest, inserted))
         return out
 
-    def _sentence_copies(self, doc: Document, lines: list[Line], inserted: Counter[str]) -> list[Removal]:
+    def _sentence_copies(self, doc: Document, lines: list[Line], inserted: Counter[str],
+                         lineno: _LineNo, skip: _Cuts) -> list[Removal]:
         """Copies inside paragraphs: a run of sentences that repeats earlier sentences in order.
 
         Catches a body pasted twice when the page has no line breaks between paragraphs (or the copy
-        was glued onto a paragraph). At least ``min_sentence_run`` sentences and ``min_run_chars``
-        characters in a row, the originals consecutive too; a sentence that differs from its original
-        by an injected token still continues the run.
+        was glued onto a paragraph), and a run of sentences pasted again with a few characters
+        changed. At least ``min_sentence_run`` sentences and ``min_run_chars`` characters in a row,
+        the originals consecutive too. A near copy is sought only among sentences that share the
+        first or last 6 characters (a bounded window), so the search stays linear.
         """
-        # cheap gate: without a repeated "。"-sentence there is nothing to find
-        parts = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
-        if len(set(parts)) == len(parts):
+        # cheap gate: without a repeated sentence opening or ending there is nothing to find
+        heads: set[str] = set()
+        seen_rep = False
+        for ln in lines:
+            for p in ln.text.split("。"):
+                if len(p) < 12:
+                    continue
+                for key in (p[:6], "$" + p[-6:]):
+                    if key in heads:
+                        seen_rep = True
+                        break
+                    heads.add(key)
+                if seen_rep:
+                    break
+            if seen_rep:
+                break
+        if not seen_rep:
             return []
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
         for ln in lines:
             for m in _SENTENCE.finditer(ln.text):
                 if m.group(1) is None:
                     continue  # the unfinished rest of the line
+                a, b = ln.start + m.start(), ln.start + m.end()
+                if skip.touches(a, b):
+                    continue  # already cut (a summary box, a glued title): not an original
                 key = squeeze(m.group())
                 if key:
-                    sents.append((ln.start + m.start(), ln.start + m.end(), key))
+                    sents.append((a, b, key))
         if len(sents) < 2 * self.min_sentence_run:
             return []
         first: dict[str, int] = {}
+        by_end: dict[str, list[int]] = {}
         orig: list[int] = [-1] * len(sents)
+        fuzzy_orig: list[bool] = [False] * len(sents)
         for k, (_, _, key) in enumerate(sents):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
-            else:
-                first.setdefault(key, k)
+                continue
+            first.setdefault(key, k)
+            if len(key) < 20:
+                continue
+            cands = {j for e in (key[:6], "$" + key[-6:]) for j in _ends_window(by_end.get(e, ()))}
+            for e in (key[:6], "$" + key[-6:]):
+                by_end.setdefault(e, []).append(k)
+            if cands:
+                best = process.extractOne(key, {j: sents[j][2] for j in cands}, scorer=fuzz.ratio,
+                                          score_cutoff=self.near)
+                if best is not None:
+                    orig[k], fuzzy_orig[k] = best[2], True
         out: list[Removal] = []
         k = 0
         while k < len(sents):
@@ -151,20 +408,30 @@ class Duplicates(Filter):
                 continue
             run = [k]
             o = orig[k]
+            near = fuzzy_orig[k]
             while run[-1] + 1 < len(sents):
                 nxt, want = run[-1] + 1, o + len(run)
                 if want >= run[0] or want >= len(sents):
                     break
                 if orig[nxt] == want:
+                    near = near or fuzzy_orig[nxt]
                     run.append(nxt)
-                elif orig[nxt] < 0 and fuzz.ratio(sents[nxt][2], sents[want][2]) >= self.near:
-                    _diff_tokens(sents[want][2], sents[nxt][2], inserted)
+                elif fuzz.ratio(sents[nxt][2], sents[want][2]) >= self.near:
+                    near = True
                     run.append(nxt)
                 else:
                     break
             a, b = sents[run[0]][0], sents[run[-1]][1]
             if len(run) >= self.min_sentence_run and sum(len(sents[x][2]) for x in run) >= self.min_run_chars:
-                out.append(self.span(doc, a, b, f"{len(run)} sentences repeating earlier ones in order", 0.9))
+                if near:
+                    for x in run:
+                        if sents[x][2] != sents[o + x - run[0]][2]:
+                            _diff_tokens(sents[o + x - run[0]][2], sents[x][2], inserted)
+                where = lineno(sents[o][0])
+                out.append(self.span(
+                    doc, a, b, f"{len(run)} sentences repeating earlier ones in order (from line {where})"
+                    + (", a few characters changed" if near else ""), 0.9,
+                    code="duplicate.near_copy" if near else "duplicate.exact_copy"))
             k = run[-1] + 1
         return out
 
@@ -215,24 +482,11 @@ class Duplicates(Filter):
         todo_set = set(todo)
         for i, k in enumerate(keys[: todo[-1] + 1]):
             if i in todo_set:
-                cover = self._coverage(k, shingles)
+                cover = _coverage(k, shingles)
                 if cover >= self.contained:
                     match[i] = ("contained", -1, cover)
             if len(k) >= 10:
-                shingles.update(k[p : p + _Q] for p in range(len(k) - _Q + 1))
-
-    def _coverage(self, k: str, shingles: set[str]) -> float:
-        """Share of ``k`` covered by 8-character pieces of earlier lines."""
-        q = _Q
-        if len(k) < q:
-            return 0.0
-        covered, reach = 0, 0
-        for p in range(len(k) - q + 1):
-            if k[p : p + q] in shingles:
-                a = max(p, reach)
-                covered += p + q - a
-                reach = p + q
-        return covered / len(k)
+                shingles.update(_shingles(k))
 
     def _title_after_header(self, doc: Document, lines: list[Line], r: int,
                             m: tuple[str, int, float]) -> bool:
@@ -242,15 +496,80 @@ class Duplicates(Filter):
         return (m[0] == "exact" and title is not None and j >= 0 and lines[j].start == title.start
                 and r == j + 1 and lines[r].index - lines[j].index > 1)
 
-    def _removal(self, doc: Document, lines: list[Line], r: int, m: tuple[str, int, float]) -> Removal:
+    def _removal(self, doc: Document, lines: list[Line], r: int, m: tuple[str, int, float],
+                 lineno: _LineNo, twice: bool) -> Removal:
         how, j, score = m
         if how == "exact":
-            why = f"exact copy of line {lines[j].index + 1}"
+            why, code = f"exact copy of line {lineno(lines[j].start)}", "duplicate.exact_copy"
         elif how == "near":
-            why = f"near copy ({score:.0%}) of line {lines[j].index + 1}"
+            why = f"near copy ({score:.0%} alike) of line {lineno(lines[j].start)}"
+            code = "duplicate.near_copy"
         else:
-            why = f"paragraph made of earlier text ({score:.0%} covered)"
-        return self.span(doc, lines[r].start, lines[r].end, why, score)
+            why, code = f"paragraph made of earlier text ({score:.0%} covered)", "duplicate.near_copy"
+        if twice:
+            why, code = f"the body pasted again: {why}", "duplicate.body_twice"
+        return self.span(doc, lines[r].start, lines[r].end, why, score, code=code)
+
+
+def _title_cores(title: str) -> list[str]:
+    """Folded forms of the title a copy may take: whole, without a leading tag (【特稿】), and its
+    first part before a site or channel suffix (``标题_站名``)."""
+    cores = []
+    bare = _TAG.sub("", title)
+    for form in (title, bare, _TITLE_SEP.split(bare)[0]):
+        k = _fold(form)[0]
+        if len(k) >= 6 and len(k) <= 120 and k not in cores:
+            cores.append(k)
+    return cores
+
+
+def _named_title(text: str) -> regex.Match[str] | None:
+    """``原标题：…`` and the like at the start of a line."""
+    colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
+    return _TITLE_LABEL.search(text[: colon + 1]) if 0 < colon <= 12 else None
+
+
+def _glued(text: str, cores: list[str]) -> tuple[int, int] | None:
+    """Where a title core stands at a boundary in the first part of ``text`` (start, end offsets)."""
+    limit = 400 + 2 * max(len(c) for c in cores)
+    k, pos = _fold(text[:limit])
+    for core in sorted(cores, key=len, reverse=True):
+        at = k.find(core)
+        while at >= 0:
+            s, e = pos[at], pos[at + len(core) - 1] + 1
+            while s > 0 and text[s - 1] in _OPEN:
+                s -= 1
+            if s == 0 or text[s - 1] in _BOUNDARY:
+                while e < len(text) and text[e] in _CLOSE:
+                    e += 1
+                return s, e
+            at = k.find(core, at + 1)
+    return None
+
+
+class _Cuts:
+    """Spans already taken, merged, for O(log n) questions (no scan per line or sentence)."""
+
+    def __init__(self, removals: list[Removal]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for r in sorted(removals, key=lambda r: r.start):
+            if self.ends and r.start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], r.end)
+            else:
+                self.starts.append(r.start)
+                self.ends.append(r.end)
+
+    def _at(self, a: int, b: int) -> int:
+        return bisect.bisect_right(self.starts, max(a, b - 1)) - 1
+
+    def covers(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a) - 1
+        return i >= 0 and self.ends[i] >= b
+
+    def touches(self, a: int, b: int) -> bool:
+        i = self._at(a, b)
+        return i >= 0 and self.ends[i] > a
 
 
 def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:

@@ -1,0 +1,179 @@
+"""The duplicates filter on project-written pages: the forms of copying real pages show, and the
+repetition an author means (refrains, quotations, tables, lists) that must stay."""
+
+from collections import Counter
+
+from cleantext import Pipeline
+from cleantext.document import Document
+from cleantext.filters import Duplicates
+
+P1 = "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民两万多户，群众满意度明显提升。"
+P2 = "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯、雨污分流和停车难等居民反映最集中的问题。"
+P3 = "下一步，市住建部门将总结推广试点经验，建立长效管理机制，确保改造成果能够长期惠及广大居民群众。"
+BODY = "\n\n".join([P1, P2, P3])
+TITLE = "老旧小区改造惠及两万户"
+
+
+def clean(text):
+    return Pipeline([Duplicates()]).clean(text)
+
+
+def codes(result):
+    return [r.code for r in result.report.removals]
+
+
+# -- what goes -------------------------------------------------------------------------------
+
+def test_a_body_pasted_twice_goes_keeping_the_first_copy():
+    text = "标题\n" + BODY + "\n" + BODY
+    r = clean(text)
+    assert r.text.count(P1) == 1 and r.text.count(P3) == 1
+    assert r.text.index(P1) < 20  # the first copy stayed
+    assert set(codes(r)) == {"duplicate.body_twice"}
+
+
+def test_a_copy_with_an_injected_token_is_seen_through():
+    copy = "\n".join([P1.replace("累计", "某某平台累计"), P2, P3])
+    r = clean("标题\n" + BODY + "\n" + copy)
+    assert "某某平台" not in r.text and r.text.count(P2) == 1
+
+
+def test_a_body_pasted_twice_without_line_breaks():
+    one_line = P1 + P2 + P3
+    copy = P1 + P2.replace("原则，", "原则鸿运娱乐城，") + P3
+    text = "标题\n" + one_line + copy + "\n"
+    r = clean(text)
+    assert r.text == "标题\n" + one_line + "\n"
+    assert "鸿运娱乐城" in r.report.removals[0].text
+
+
+def test_a_summary_box_that_repeats_the_lead_goes_and_the_body_stays_whole():
+    text = f"{TITLE}\n导读：{P1[:30]}…\n{BODY}\n"
+    r = clean(text)
+    assert r.text == f"{TITLE}\n{BODY}\n"
+    assert codes(r) == ["duplicate.summary_box"]
+
+
+def test_a_summary_box_glued_to_the_lead_it_repeats_is_cut_up_to_the_lead():
+    text = f"{TITLE}\n核心提示：{P1}　{P1}{P2}\n{P3}\n"
+    r = clean(text)
+    assert r.text == f"{TITLE}\n{P1}{P2}\n{P3}\n"
+    assert codes(r) == ["duplicate.summary_box"]
+
+
+def test_a_summary_box_after_the_body_goes_too():
+    text = f"{TITLE}\n{BODY}\n划重点：{P2[:40]}\n"
+    r = clean(text)
+    assert P2 in r.text and "划重点" not in r.text
+
+
+def test_the_title_repeated_at_the_top_goes():
+    text = f"{TITLE}\n\n{TITLE}\n2025-03-02 09:15\n{BODY}"
+    r = clean(text)
+    assert r.text.count(TITLE) == 1 and r.text.startswith(TITLE)
+    assert codes(r) == ["duplicate.title_repeat"]
+
+
+def test_a_near_copy_of_the_title_in_brackets_goes():
+    text = f"城中村改造：三年完成 惠及两万户\n[城中村改造：“三年完成”，惠及两万户]\n{BODY}"
+    r = clean(text)
+    assert "[" not in r.text and r.text.startswith("城中村改造")
+
+
+def test_the_title_glued_to_the_first_line_is_cut_from_that_line_only():
+    text = f"{TITLE}_某某城市网\n\n{TITLE}记者王明报道 {P1}\n{P2}"
+    r = clean(text)
+    assert r.text == f"{TITLE}_某某城市网\n\n记者王明报道 {P1}\n{P2}"
+    assert codes(r) == ["duplicate.title_repeat"]
+
+
+def test_a_run_of_sentences_pasted_again_with_a_few_characters_changed_inside_a_line():
+    first = ("市民服务中心今天正式启用，市民办事从此只进一扇门。中心设有综合窗口六十个，可办理事项八百余项。"
+             "预计中心每天接待前来办事的群众三千人次左右。周末和节假日中心照常开放，方便上班族办事。")
+    again = first.replace("六十个", "六十二个").replace("三千", "三千五百")
+    text = f"{TITLE}\n{first}其他内容另行安排。\n{P2}{again}\n"
+    r = clean(text)
+    assert r.text.count("可办理事项八百余项") == 1
+    assert P2 in r.text and first in r.text
+    assert codes(r) == ["duplicate.near_copy"]
+
+
+def test_reasons_count_file_lines_like_path_line_col():
+    text = "标题\n\n\n" + P1 + "\n\n" + P2 + "\n\n\n" + P1 + "\n" + P2 + "\n"
+    r = clean(text)
+    assert r.report.removals
+    first = r.report.removals[0]
+    assert first.reason.endswith("of line 4")  # P1 is on file line 4 (blank lines count)
+
+
+def test_near_copies_leave_the_differing_token_for_the_brand_filter():
+    doc = Document("标题\n" + BODY + "\n" + "\n".join([P1.replace("累计", "KX88累计"), P2, P3]))
+    assert Duplicates().find(doc)
+    assert isinstance(doc.hints["inserted_tokens"], Counter) and doc.hints["inserted_tokens"]["KX88"] >= 1
+
+
+# -- what stays -----------------------------------------------------------------------------
+
+def test_a_title_repeated_later_as_a_heading_stays_annotated():
+    text = TITLE + "\n" + P1 + "\n" + TITLE + "\n" + P2
+    r = clean(text)
+    assert r.text == text
+    assert r.report.annotations  # but says it saw the repeat
+
+
+def test_a_lead_sentence_quoted_again_stays():
+    lead = "一个简单的判断是：改造投入的增加，实际上意味着居民生活质量的提高，这是最直接的效果。"
+    text = "标题\n" + lead + "\n" + P1 + "\n" + P2 + "\n而且" + lead + "\n" + P3
+    assert clean(text).text == text
+
+
+def test_two_sentences_quoted_again_in_a_paragraph_stay():
+    quote = "改造不是简单的修修补补。要让居民住得更舒心。"
+    text = "标题\n" + quote + P1 + "\n" + P2 + "正如专家所说：" + quote + "\n" + P3
+    assert clean(text).text == text
+
+
+def test_a_refrain_and_short_answers_stay():
+    text = "\n".join(["春天的歌", "我们走在大路上，", "意气风发斗志昂扬。", "是的。", "我们走在大路上，",
+                  "意气风发斗志昂扬。", "是的。", "歌声飞过田野，飞过山岗，飞向远方。"])
+    assert clean(text).text == text
+
+
+def test_a_slogan_quoted_twice_stays():
+    slogan = "“绿水青山就是金山银山”。"
+    text = ("生态保护见成效\n" + "村里的墙上写着" + slogan + P1 + "\n" + P2 + "\n"
+            + "村支书说，大家都记得" + slogan + P3)
+    assert clean(text).text == text
+
+
+def test_a_table_with_repeated_cells_stays():
+    rows = ["项目 | 状态 | 负责单位", "加装电梯 | 已完成 | 区住建局", "雨污分流 | 已完成 | 区住建局",
+            "停车改造 | 进行中 | 区住建局", "绿化提升 | 已完成 | 街道办事处", "已完成", "已完成"]
+    text = "改造进度一览\n" + "\n".join(rows) + "\n" + P1
+    assert clean(text).text == text
+
+
+def test_two_different_paragraphs_sharing_a_long_quotation_stay():
+    quote = "“城市更新不是大拆大建，而是要在保留城市记忆的同时，让老百姓的日子过得更舒心、更便利”"
+    a = "在上午的座谈会上，市长强调，" + quote + "，各部门要把这句话落到实处。"
+    b = "下午调研时，一位老住户拉着记者的手说，市长那句" + quote + "，说到了大家的心坎里。"
+    text = "城市更新座谈会召开\n" + a + "\n" + P2 + "\n" + b + "\n" + P3
+    assert clean(text).text == text
+
+
+def test_a_list_whose_items_share_a_prefix_stays():
+    items = [f"第{n}条 各区应当在每年三月底前报送老旧小区改造计划，{what}。" for n, what in
+             zip("一二三四五", ["明确改造范围", "明确资金来源", "明确责任单位", "明确完成时限", "明确验收标准"], strict=True)]
+    text = "老旧小区改造管理办法\n" + "\n".join(items)
+    assert clean(text).text == text
+
+
+def test_an_abstract_not_repeated_in_the_body_stays():
+    text = (f"{TITLE}\n摘要：本文梳理了老旧小区改造的资金来源与管理方式，提出建立长效机制的三点建议。\n{BODY}")
+    assert clean(text).text == text
+
+
+def test_title_words_that_open_the_lead_sentence_stay():
+    text = f"{TITLE}\n{TITLE}，这是市住建部门昨天发布的消息。{P1}\n{P2}"
+    r = clean(text)
+    assert r.text == text
