@@ -32,7 +32,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -60,12 +59,19 @@ _CLOSE = frozenset("]】》”’)）」』>")
 _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
-_TAG = re.compile(r"^\s*(?:[【\[][^】\]]{1,8}[】\]]\s*)+")
-_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|-{2,}|—{1,}|\s-\s|-(?=[^-]{2,15}$))\s*")
+_TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
+_TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
-_TITLE_LABEL = regex.compile(r"(?:(?:本文|文章)?原?标题|题目|title|headline)\s*[:：]\s*(?:[【\[][^】\]]{0,8}[】\]]?\s*)*$", regex.I)
+_TITLE_LABEL = regex.compile(
+    r"(?:(?:本文|文章)?原?标题|题目|title|headline)\s*[:：]\s*(?:[【\[][^】\]【\[]{0,8}[】\]]?\s*)*$",
+    regex.I)
+#: sentences that share this many first or last characters are compared as near copies
+_HEAD = 8
 #: a box's text is compared with this much text on either side of it (bounded time)
 _BOX_WINDOW = 20000
+#: a box's first characters that are compared, and the boxes tried per document (bounded time)
+_BOX_CHARS = 600
+_MAX_BOXES = 64
 
 
 @cache
@@ -86,27 +92,41 @@ def _fitted() -> dict[str, float]:
         return {}
 
 
+_SPACES = " \t\n\r\x0b\x0c\xa0\u1680\u200b\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
+    map(chr, range(0x2000, 0x200B)))
+#: one table for both folds: drop spacing and decoration, full-width ASCII to ASCII (：to :)
+_FOLD_TABLE: dict[int, int | None] = {
+    **{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)},
+    **{ord(c): None for c in _FOLD_DROP | set(_SPACES)},
+}
+
+
 def _fold(s: str, base: int = 0) -> tuple[str, list[int]]:
-    """``s`` without spacing and decoration, width-folded (：/:), with each kept character's offset."""
+    """``s`` without spacing and decoration, width-folded (：/:), lower case, with each kept
+    character's offset (for short strings: titles, a line's head)."""
     out: list[str] = []
     pos: list[int] = []
+    table = _FOLD_TABLE
     for i, ch in enumerate(s):
-        if ch.isspace() or ch in _FOLD_DROP:
+        t = table.get(ord(ch), ch)
+        if t is None:
             continue
-        c = unicodedata.normalize("NFKC", ch).lower() if ord(ch) > 0x7F else ch.lower()
-        if not c or c[0] in _FOLD_DROP:
-            continue
-        out.append(c[0])
+        out.append(chr(t) if isinstance(t, int) else t)
         pos.append(base + i)
-    return "".join(out), pos
+    return "".join(out).lower(), pos
+
+
+def _fold_text(s: str) -> str:
+    """:func:`_fold` without offsets, at C speed (for the text a box is compared with)."""
+    return s.translate(_FOLD_TABLE).lower()
 
 
 def _shingles(s: str) -> set[str]:
     return {s[p : p + _Q] for p in range(len(s) - _Q + 1)}
 
 
-def _coverage(k: str, shingles: set[str]) -> float:
-    """Share of ``k`` covered by 8-character pieces found in ``shingles``."""
+def _coverage(k: str, shingles: set[str] | str) -> float:
+    """Share of ``k`` covered by 8-character pieces found in ``shingles`` (a set, or a text)."""
     if len(k) < _Q:
         return 0.0
     covered, reach = 0, 0
@@ -144,7 +164,7 @@ class Duplicates(Filter):
             (fitted; above 100 switches title copies off).
         summary_cover: share of a summary box found again in the text for the box to go (fitted;
             above 1 switches summary boxes off).
-        head_lines: how many lines after the title are searched for its copies.
+        head_lines: how many lines after the title are searched for its copies (fitted).
     """
 
     name = "duplicates"
@@ -153,7 +173,7 @@ class Duplicates(Filter):
     def __init__(self, near: float = 85.0, contained: float = 0.75, min_chars: int = 4,
                  paragraph_chars: int = 40, max_fuzzy_lines: int = 3000, min_sentence_run: int = 3,
                  min_run_chars: int = 80, title_near: float | None = None,
-                 summary_cover: float | None = None, head_lines: int = 3) -> None:
+                 summary_cover: float | None = None, head_lines: int | None = None) -> None:
         fitted = _fitted()
         self.near = near
         self.contained = contained
@@ -165,7 +185,7 @@ class Duplicates(Filter):
         self.title_near = float(fitted.get("title_near", 90.0) if title_near is None else title_near)
         self.summary_cover = float(fitted.get("summary_cover", 0.7)
                                    if summary_cover is None else summary_cover)
-        self.head_lines = head_lines
+        self.head_lines = int(fitted.get("head_lines", 3) if head_lines is None else head_lines)
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
@@ -191,21 +211,28 @@ class Duplicates(Filter):
         label = _label_re()
         out: list[Removal] = []
         text = doc.text
+        tried = 0
+        seen: Counter[str] | None = None
         for n, ln in enumerate(lines):
             m = label.match(ln.text)
             if m is None:
                 continue
+            tried += 1
+            if tried > _MAX_BOXES:
+                break  # a page has a box or two; thousands are a concatenation (bounded time)
             cs = m.end()
             if cs >= len(ln.text):  # the label on a line of its own: the box is the lines below it
-                if any(squeeze(o.text) == squeeze(ln.text) for o in lines[n + 1 :]):
+                if seen is None:
+                    seen = Counter(squeeze(o.text) for o in lines)
+                if seen[squeeze(ln.text)] > 1:
                     continue  # the box itself comes again: a body pasted twice, not a summary
                 last = None
                 for nxt in lines[n + 1 : n + 6]:
                     k, _ = _fold(nxt.text)
                     if len(k) < 12:
                         break
-                    ref = _fold(text[nxt.end : nxt.end + _BOX_WINDOW])[0]
-                    if _coverage(k, _shingles(ref)) < self.summary_cover:
+                    ref = _fold_text(text[nxt.end : nxt.end + _BOX_WINDOW])
+                    if _coverage(k[:_BOX_CHARS], ref) < self.summary_cover:
                         break
                     last = nxt
                 if last is not None:
@@ -223,10 +250,11 @@ class Duplicates(Filter):
             if len(box) < 12:
                 continue
             a, b = ln.start + end, ln.start
-            around = _fold(text[a : a + _BOX_WINDOW])[0] + "\n" + _fold(text[max(0, b - _BOX_WINDOW) : b])[0]
+            around = (_fold_text(text[a : a + _BOX_WINDOW]) + "\n"
+                      + _fold_text(text[max(0, b - _BOX_WINDOW) : b]))
             if _fold(ln.text[: min(end, cs + 24)])[0] in around:
                 continue  # the box itself comes again, label and all: a body pasted twice
-            cover = _coverage(box, _shingles(around))
+            cover = _coverage(box[:_BOX_CHARS], around)
             if cover >= self.summary_cover:
                 out.append(self.span(doc, ln.start, ln.start + end,
                                      f"summary box '{m.group().strip()}' whose text the article repeats "
@@ -348,7 +376,7 @@ class Duplicates(Filter):
         was glued onto a paragraph), and a run of sentences pasted again with a few characters
         changed. At least ``min_sentence_run`` sentences and ``min_run_chars`` characters in a row,
         the originals consecutive too. A near copy is sought only among sentences that share the
-        first or last 6 characters (a bounded window), so the search stays linear.
+        first or last 8 characters (a bounded window), so the search stays linear.
         """
         # cheap gate: without a repeated sentence opening or ending there is nothing to find
         heads: set[str] = set()
@@ -357,7 +385,7 @@ class Duplicates(Filter):
             for p in ln.text.split("。"):
                 if len(p) < 12:
                     continue
-                for key in (p[:6], "$" + p[-6:]):
+                for key in (p[:_HEAD], "$" + p[-_HEAD:]):
                     if key in heads:
                         seen_rep = True
                         break
@@ -392,8 +420,9 @@ class Duplicates(Filter):
             first.setdefault(key, k)
             if len(key) < 20:
                 continue
-            cands = {j for e in (key[:6], "$" + key[-6:]) for j in _ends_window(by_end.get(e, ()))}
-            for e in (key[:6], "$" + key[-6:]):
+            ends = (key[:_HEAD], "$" + key[-_HEAD - 1 : -1])  # the end without its full stop
+            cands = {j for e in ends for j in _ends_window(by_end.get(e, ()))}
+            for e in ends:
                 by_end.setdefault(e, []).append(k)
             if cands:
                 best = process.extractOne(key, {j: sents[j][2] for j in cands}, scorer=fuzz.ratio,
