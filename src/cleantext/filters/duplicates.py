@@ -30,6 +30,7 @@ brand filter: text present in one copy of a paragraph and not the other was inse
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from collections import Counter
@@ -338,6 +339,7 @@ class Duplicates(Filter):
         if any(m is not None for m in match):
             self._contained(keys, match)
         out: list[Removal] = []
+        prefix: list[int] | None = None  # characters before each line, for "the body pasted again"
         i = 0
         while i < len(lines):
             if match[i] is None:
@@ -348,8 +350,9 @@ class Duplicates(Filter):
                 j += 1
             run = range(i, j)
             if self._copied_block(keys, match, run):
-                before = sum(len(k) for k in keys[:i])
-                twice = sum(len(keys[r]) for r in run) >= 0.8 * before and j - i >= 2
+                if prefix is None:
+                    prefix = list(itertools.accumulate((len(k) for k in keys), initial=0))
+                twice = prefix[j] - prefix[i] >= 0.8 * prefix[i] and j - i >= 2
                 out.extend(self._removal(doc, lines, r, match[r], lineno, twice)  # type: ignore[arg-type]
                            for r in run)
             else:
@@ -545,7 +548,7 @@ def _title_cores(title: str) -> list[str]:
     first part before a site or channel suffix (``标题_站名``)."""
     cores = []
     bare = _TAG.sub("", title)
-    for form in (title, bare, _TITLE_SEP.split(bare)[0]):
+    for form in (title, bare, _TITLE_SEP.split(title)[0], _TITLE_SEP.split(bare)[0]):
         k = _fold(form)[0]
         if len(k) >= 6 and len(k) <= 120 and k not in cores:
             cores.append(k)
