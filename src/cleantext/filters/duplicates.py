@@ -268,6 +268,8 @@ class Duplicates(Filter):
     def _title_copies(self, doc: Document, lines: list[Line], boxes: list[Removal]) -> list[Removal]:
         """The first line repeated just below it: whole (near copies count) or glued into a line."""
         title = lines[0]
+        if "。" in title.text:
+            return []  # a first line that is a sentence is the lead, not a title
         cores = _title_cores(title.text)
         if not cores:
             return []
@@ -279,8 +281,8 @@ class Duplicates(Filter):
         for ln in lines[1 : 1 + self.head_lines]:
             if cut.covers(ln.start, ln.end):
                 continue
-            if head and len(ln) <= 2 * tlen + 10 and ("。" not in ln.text[:-1] or "。" in title.text) \
-                    and _named_title(ln.text) is None:
+            shaped = len(ln) <= 2 * tlen + 10 and "。" not in ln.text[:-1] and _named_title(ln.text) is None
+            if head and shaped:
                 k = _fold(ln.text)[0]
                 score = max(fuzz.ratio(c, k) for c in cores) if k else 0.0
                 if score >= self.title_near:
