@@ -177,3 +177,20 @@ def test_title_words_that_open_the_lead_sentence_stay():
     text = f"{TITLE}\n{TITLE}，这是市住建部门昨天发布的消息。{P1}\n{P2}"
     r = clean(text)
     assert r.text == text
+
+
+def test_a_body_pasted_twice_with_its_summary_box_keeps_the_first_box():
+    page = f"编者按：{P1[:36]}\n{BODY}\n"
+    text = f"{TITLE}\n{page}{page}"
+    r = clean(text)
+    assert r.text == f"{TITLE}\n{page}"  # the first copy whole, box and all; the second copy gone
+    assert "duplicate.summary_box" not in codes(r)
+
+
+def test_every_form_has_a_stable_code_and_a_reason_in_words():
+    text = (f"{TITLE}\n{TITLE}\n导读：{P1[:30]}…\n{BODY}\n{BODY}\n")
+    r = clean(text)
+    assert {"duplicate.title_repeat", "duplicate.summary_box", "duplicate.body_twice"} <= set(codes(r))
+    for x in r.report.removals:
+        assert x.kind == "duplicate" and x.filter == "duplicates"
+        assert x.reason and not any(ch in x.reason for ch in "\\[]{}|^$")
