@@ -438,3 +438,70 @@ def test_exclude_patterns(pattern, path, hit):
     from cleantext.cli import excluded
 
     assert excluded(path, [pattern], "/r") is hit
+
+
+# ---------------------------------------------------------------- corpus mode from the command line
+
+SIGN_OFF = "每周三晚八点，城市观察与您相约不见不散"
+
+
+def _site_pages(site, n, seed, sign_off):
+    """Pages of one site: varied bodies (tests/docgen.py), each ending with the site's sign-off."""
+    import random
+
+    from docgen import body
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        text = body(rng, 300) + (f"\n{SIGN_OFF}\n" if sign_off else "")
+        out.append({"id": f"{site}-{i}", "site": site, "text": text})
+    return out
+
+
+def _run(*args, cwd):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "cleantext", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_learn_then_model_removes_a_sign_off_learned_from_one_site(tmp_path):
+    """`cleantext learn` + `cleantext --model`, run as commands: the sign-off line that every page of
+    site alpha carries is learned and removed from new alpha pages; without the model it stays."""
+    corpus = tmp_path / "corpus.jsonl"
+    pages = _site_pages("alpha", 12, 1, True) + _site_pages("beta", 12, 2, False)
+    corpus.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pages), encoding="utf-8")
+    p = _run("learn", str(corpus), "-o", "model.json", "--site-field", "site", "-q", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "model.json").is_file()
+    assert SIGN_OFF in (tmp_path / "model.json").read_text(encoding="utf-8")  # its example spelling
+
+    new = tmp_path / "new.jsonl"
+    fresh = _site_pages("alpha", 2, 99, True)
+    new.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in fresh), encoding="utf-8")
+    plain = _run("--check", "-q", str(new), cwd=tmp_path)
+    assert SIGN_OFF not in plain.stdout  # the single-document filters leave it: it is the model's doing
+    p = _run("--model", "model.json", "--site-field", "site", "-o", "out", "--report", "rep.jsonl", "-q",
+             str(new), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    cleaned = [json.loads(x) for x in (tmp_path / "out" / "new.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(cleaned) == 2
+    for rec, orig in zip(cleaned, fresh, strict=True):
+        assert SIGN_OFF not in rec["text"]
+        assert rec["text"].rstrip() == orig["text"].replace(SIGN_OFF, "").rstrip()  # nothing else goes
+    reports = [json.loads(x) for x in (tmp_path / "rep.jsonl").read_text(encoding="utf-8").splitlines()]
+    sign = [r for rep in reports for r in rep["removals"] if SIGN_OFF in r["text"]]
+    assert len(sign) == 2
+    assert all(r["filter"] == "corpus" and r["code"] == "corpus.site_line"
+               and r["reason"].startswith("corpus model: seen in 12 of 12 documents (site alpha)")
+               for r in sign)
+
+
+def test_learn_errors(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "正文。"}) + "\n", encoding="utf-8")
+    p = _run("learn", "c.jsonl", "-o", "d", cwd=tmp_path)
+    assert p.returncode == 2 and "is a directory" in p.stderr
+    p = _run("--model", "c.jsonl", "--check", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 2 and "cannot load model" in p.stderr

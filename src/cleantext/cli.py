@@ -25,7 +25,8 @@ from . import __version__
 EPILOG = """\
 modes: fix in place (default), --check, --diff, -o DIR.
 exit: 0 nothing to change (and -o DIR done), 1 changed or would change, 2 error.
-other command: cleantext explain FILE  (the text with every removal marked and its reason)
+other commands: cleantext explain FILE  (the text with every removal marked and its reason)
+                cleantext learn FILES... -o model.json  (a corpus model for --model; see docs/corpus.md)
 configuration: [tool.cleantext] in pyproject.toml or cleantext.toml (see docs/cli.md)"""
 
 
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "*.jsonl ...)")
     p.add_argument("--exclude", metavar="GLOB", action="append", help="never touch these (repeatable; "
                    "adds to the configuration's exclude)")
+    p.add_argument("--model", metavar="FILE", help="a corpus model written by `cleantext learn`: also "
+                   "remove its learned site lines and known brands (each such removal says so)")
+    p.add_argument("--site-field", metavar="NAME",
+                   help="with --model, JSONL: the field naming a record's site (default: site); a "
+                        "file's site is its directory's name")
     p.add_argument("--max-chars", type=int, metavar="N",
                    help="leave documents longer than N characters as they are")
     p.add_argument("--max-seconds", type=float, metavar="S",
@@ -86,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             from .explain import main as explain_main
 
             return explain_main(argv[1:])
+        if argv and argv[0] == "learn":
+            from .corpus.cli import learn_main
+
+            return learn_main(argv[1:])
         return run(build_parser(), argv)
     except SystemExit as e:  # argparse: --help, --version, usage errors
         if isinstance(e.code, str):
@@ -107,6 +117,7 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
     from pathlib import Path
 
     from .config import Config, ConfigError, filter_class, load_config
+    from .registry import BuildError
 
     try:
         if args.isolated:
@@ -123,6 +134,8 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         if args.include:
             cfg.include = list(args.include)
         cfg.exclude = [*cfg.exclude, *(args.exclude or ())]
+        if getattr(args, "model", None):
+            cfg.model = os.path.abspath(args.model)
         for key in ("format", "text_field", "id_field", "report_field", "max_chars", "max_seconds"):
             if getattr(args, key, None) is not None:  # `explain` has no --max-seconds
                 setattr(cfg, key, getattr(args, key))
@@ -131,6 +144,8 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         pipeline_for(cfg)  # fail here, once, on a filter option that does not exist (and keep it)
     except ConfigError as e:
         parser.exit(2, f"cleantext: configuration error: {e}\n")
+    except BuildError as e:  # --model: a file that is not a model
+        parser.exit(2, f"cleantext: error: {e}\n")
     return cfg
 
 
@@ -163,7 +178,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
     mode = "check" if args.check else "diff" if args.diff else "fix"
     job = Job(cfg, mode=mode, out_dir=args.output, want_reports=args.report is not None,
-              want_html=args.html_report is not None, embed_report=args.report is None)
+              want_html=args.html_report is not None, embed_report=args.report is None,
+              site_field=args.site_field or "site")
     jobs = args.jobs or os.cpu_count() or 1
     problems: list[str] = []
     items = list(discover(args.paths, cfg, problems))

@@ -38,6 +38,7 @@ class Job:
     want_reports: bool = False  # one JSON line per document for --report
     want_html: bool = False  # fragments for --html-report
     embed_report: bool = True  # JSONL: the report goes into config.report_field of changed records
+    site_field: str = "site"  # with a corpus model: the JSONL field naming a record's site
 
 
 @dataclass
@@ -113,7 +114,20 @@ class Cleaned:
     newline: str
 
 
-def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
+def _clean(pipe: Any, cfg: Config, text: str, fmt: str | None, site: str | None) -> Any:
+    """``pipe.clean``, with the document's site known to a corpus model's filters."""
+    if not cfg.model:
+        return pipe.clean(text, format=fmt)
+    from .corpus.filter import current_site
+
+    token = current_site.set(site)
+    try:
+        return pipe.clean(text, format=fmt)
+    finally:
+        current_site.reset(token)
+
+
+def clean_bytes(data: bytes, fmt: str | None, cfg: Config, site: str | None = None) -> Cleaned:
     """Decode, normalise CRLF to LF, clean; remember the encoding and newline style to write back."""
     from .io.decoding import decode
 
@@ -133,7 +147,7 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
         newline = "\r\n"
         text = text.replace("\r\n", "\n")
     pipe_fmt = None if fmt is None else ("html" if fmt == "html" else "text")
-    result = pipeline_for(cfg).clean(text, format=pipe_fmt)
+    result = _clean(pipeline_for(cfg), cfg, text, pipe_fmt, site)
     report = result.report
     report.input.update({k: v for k, v in info.items() if k not in report.input})
     report.input["encoding"] = enc
@@ -152,14 +166,20 @@ def encode_back(c: Cleaned, text: str) -> bytes:
 def listing(path: str, source: str, removals: list[Any], line_base: int | None = None) -> list[str]:
     """Linter-style lines: ``path:LINE:COL: kind [filter] reason: "text"``."""
     out = []
+    line, line_start, last = 1, 0, 0  # removals are sorted: count line breaks once, left to right
     for r in removals:
         if line_base is None:
             # point at the first visible character: a removal may begin with blank lines it takes along
             lead = len(r.text) - len(r.text.lstrip())
             at = r.start + lead if lead < len(r.text) else r.start
-            line = source.count("\n", 0, at) + 1
-            col = at - (source.rfind("\n", 0, at) + 1) + 1
-            where = f"{path}:{line}:{col}"
+            if at < last:  # unsorted input: count from the top
+                line, line_start, last = 1, 0, 0
+            line += source.count("\n", last, at)
+            nl = source.rfind("\n", last, at)
+            if nl >= 0:
+                line_start = nl + 1
+            last = at
+            where = f"{path}:{line}:{at - line_start + 1}"
         else:
             where = f"{path}:{line_base}"
         snippet = r.text.strip().replace("\n", "⏎")
@@ -210,7 +230,8 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         if fmt == "jsonl":
             return process_jsonl(job, path, out_path)
         data = read_bytes(path)
-        c = clean_bytes(data, fmt, job.config)
+        site = os.path.basename(os.path.dirname(os.path.abspath(path))) if job.config.model else None
+        c = clean_bytes(data, fmt, job.config, site)
         count(o.stats, c.report, len(data), c.encoding)
         changed = bool(c.report.removals)
         o.changed = changed
@@ -405,7 +426,8 @@ def clean_records(job: Job, path: str, chunk: list[tuple[int, bytes]]) -> Outcom
                 raise ValueError(f"no string field {cfg.text_field!r}"
                                  if text is None else f"field {cfg.text_field!r} is not a string")
             fmt = cfg.format if cfg.format in ("text", "html") else None
-            result = pipe.clean(text, format=fmt)
+            site = rec.get(job.site_field)
+            result = _clean(pipe, cfg, text, fmt, site if isinstance(site, str) else None)
         except Exception as e:  # a malformed line or a record that failed: report it, keep the line
             o.error = True
             o.stats.failed += 1
