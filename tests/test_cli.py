@@ -505,3 +505,63 @@ def test_learn_errors(tmp_path):
     assert p.returncode == 2 and "is a directory" in p.stderr
     p = _run("--model", "c.jsonl", "--check", "c.jsonl", cwd=tmp_path)
     assert p.returncode == 2 and "cannot load model" in p.stderr
+
+
+# ---------------------------------------------------------------- the command cleans as clean() does
+
+
+def _generated(n=60, seed=11):
+    """Project-written pages (tests/docgen.py): every kind of noise, present or not at random. A
+    leading U+FEFF is dropped: in a file it is a byte order mark, which the command keeps apart."""
+    import random
+
+    from docgen import document
+
+    rng = random.Random(seed)
+    return [document(rng).lstrip("\ufeff") for _ in range(n)]
+
+
+def test_command_output_equals_clean_in_file_stdin_and_jsonl_modes(tmp_path, monkeypatch, capsysbinary):
+    """One builder: the command's output is ``clean(x, format='text').text`` byte for byte, whatever
+    the mode (the same check over the 258 dev + seed inputs is bench/check_cli_agrees.py)."""
+    import cleantext
+
+    docs = _generated()
+    want = [cleantext.clean(d, format="text").text for d in docs]
+    assert sum(w != d for w, d in zip(want, docs, strict=True)) > len(docs) // 3  # there is noise to remove
+    d = tmp_path / "docs"
+    for i, text in enumerate(docs):
+        write(d / f"{i:03d}.txt", text)
+    assert main(["-q", str(d)]) == 1
+    assert [(d / f"{i:03d}.txt").read_bytes().decode() for i in range(len(docs))] == want
+    for text, w in list(zip(docs, want, strict=True))[:15]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        assert main(["-", "-q", "--format", "text"]) == 0
+        assert capsysbinary.readouterr().out.decode() == w
+    src = jsonl(tmp_path / "c.jsonl", [{"id": i, "text": t} for i, t in enumerate(docs)])
+    assert main(["-q", "-o", str(tmp_path / "out"), "--report-field", "", str(src)]) == 0
+    got = [json.loads(x)["text"] for x in (tmp_path / "out" / "c.jsonl").read_text().splitlines()]
+    assert got == want
+
+
+def test_second_fix_run_changes_only_what_a_second_clean_changes(tmp_path, capsys):
+    """Fix mode adds no change of its own on a second run: the files it fixes again are exactly those
+    where ``clean(clean(x))`` differs (the filters' documented second-order effects), and few."""
+    import cleantext
+
+    docs = _generated(80, seed=12)
+    d = tmp_path / "docs"
+    for i, text in enumerate(docs):
+        write(d / f"{i:03d}.txt", text)
+    assert main(["-q", str(d)]) == 1
+    capsys.readouterr()
+    again = {f"{i:03d}.txt" for i, t in enumerate(docs)
+             if cleantext.clean(cleantext.clean(t, format="text").text, format="text").changed}
+    assert main([str(d)]) == (1 if again else 0)
+    fixed = {os.path.basename(ln.split(" ", 1)[1]) for ln in capsys.readouterr().err.splitlines()
+             if ln.startswith("Fixing ")}
+    assert fixed == again and len(again) <= len(docs) // 20
+    src = jsonl(tmp_path / "c.jsonl", [{"id": i, "text": t} for i, t in enumerate(docs)
+                                       if f"{i:03d}.txt" not in again])
+    assert main(["-q", str(src)]) == 1
+    assert main(["-q", str(src)]) == 0  # reports embedded in changed records do not change them again
