@@ -306,9 +306,62 @@ def test_html_report(tmp_path):
     assert main(["--check", "-q", "--html-report", str(page), str(tmp_path / "d")]) == 1
     html = page.read_text()
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
-    assert html.count("<del title=") == 4 and 'title="scraper_footer · footer · ' in html
+    assert html.count("<del class=") == 4 and 'title="scraper_footer · footer · ' in html
     assert "甲&lt;乙 &amp; 丙&gt;丁" in html  # document text is escaped
     assert "<script" not in html and "http" not in html.split("<body>")[0].replace('charset="utf-8"', "")
+    # a page a person can use on a batch: totals and a kind filter first, reasons beside the spans,
+    # unchanged documents collapsed
+    top = html.split("<main>")[0]
+    assert "2 documents: 1 changed, 1 unchanged" in top and 'id="f-scraper_footer"' in top
+    assert "#f-scraper_footer:checked~main section:not(.has-scraper_footer){display:none}" in top
+    main_part = html.split("<main>")[1]
+    assert main_part.count('<span class="why k-duplicate">') == 3 and 'class="why k-scraper_footer"' in main_part
+    sections = html.split("<section")[1:]
+    assert sum("<details open>" in x for x in sections) == 1 and sum('class="unchanged"' in x for x in sections) == 1
+
+
+def test_html_report_shows_annotations(tmp_path):
+    from cleantext.explain import HtmlReport
+
+    page = tmp_path / "r.html"
+    with HtmlReport(str(page)) as rep:
+        rep.add("a.txt", "正文一。星耀娱乐正文二。\n",
+                [{"start": 0, "end": 4, "kind": "page_chrome", "filter": "chrome", "reason": "demo removed",
+                  "score": 1.0, "code": "chrome.demo"}],
+                [{"start": 4, "end": 8, "kind": "brand_spam", "filter": "brand", "reason": "weak evidence",
+                  "score": 0.2, "code": "brand.weak"}])
+    html = page.read_text()
+    assert "<mark" in html and "kept: weak evidence" in html and "<td>brand.weak</td>" in html
+    assert "1 spans kept but flagged" in html
+
+
+def test_interrupted_batch_leaves_no_report_that_looks_complete(tmp_path, monkeypatch, capsys):
+    from cleantext import cli_work
+
+    for i in range(3):
+        write(tmp_path / "d" / f"{i}.txt", SPAMMY)
+    report, page = tmp_path / "r.jsonl", tmp_path / "r.html"
+    report.write_text("an older, complete report\n")
+    real, calls = cli_work.process_file, []
+
+    def interrupted(job, path, out_path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(job, path, out_path)
+
+    monkeypatch.setattr(cli_work, "process_file", interrupted)
+    argv = ["-q", "-o", str(tmp_path / "out"), "--report", str(report), "--html-report", str(page),
+            str(tmp_path / "d")]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert not report.exists() and "r.jsonl.incomplete" in err
+    assert len((tmp_path / "r.jsonl.incomplete").read_text().splitlines()) == 1
+    assert "INCOMPLETE: the run was interrupted after 1 documents" in page.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temp files left
+    monkeypatch.setattr(cli_work, "process_file", real)
+    assert main(argv) == 0
+    assert len(report.read_text().splitlines()) == 3 and "INCOMPLETE" not in page.read_text()
 
 
 def test_select_custom_filter_and_allow(tmp_path, marker, capsys):
@@ -565,3 +618,31 @@ def test_second_fix_run_changes_only_what_a_second_clean_changes(tmp_path, capsy
                                        if f"{i:03d}.txt" not in again])
     assert main(["-q", str(src)]) == 1
     assert main(["-q", str(src)]) == 0  # reports embedded in changed records do not change them again
+
+
+def test_binary_file_with_a_text_name_is_skipped_with_a_warning(tmp_path, capsys):
+    png = tmp_path / "d" / "figure.md"
+    png.parent.mkdir()
+    data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    png.write_bytes(data)
+    blob = write(tmp_path / "d" / "blob.txt", "")
+    blob.write_bytes(b"\x00\x01\x02\x03garbage\x00\x00\xff\xfe" * 500)
+    spam = write(tmp_path / "d" / "spam.txt", SPAMMY)
+    assert main(["-q", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert f"{png}: error: binary file (PNG image)" in err and f"{blob}: error: binary file (" in err
+    assert png.read_bytes() == data and is_clean(spam.read_text())  # the rest is still cleaned
+    # a text with a stray NUL, and UTF-16 text, are text
+    odd = write(tmp_path / "e" / "odd.txt", SPAMMY.replace("。", "。\x00", 1))
+    u16 = write(tmp_path / "e" / "u16.txt", SPAMMY, encoding="utf-16")
+    assert main(["-q", str(tmp_path / "e")]) == 1
+    assert "error" not in capsys.readouterr().err
+    assert is_clean(odd.read_text().replace("\x00", "")) and is_clean(u16.read_text(encoding="utf-16"))
+
+
+def test_binary_stdin_passes_through_with_an_error(monkeypatch, capsysbinary):
+    data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["-", "-q"]) == 2
+    cap = capsysbinary.readouterr()
+    assert cap.out == data and b"binary input (PNG image)" in cap.err

@@ -13,6 +13,7 @@ Heavy modules (the filters, bs4, chardet) are imported only once there is work t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -193,6 +194,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         print(msg, file=sys.stderr)
         out.error = True
     pool = None
+    completed = False
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -209,10 +211,11 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
                 args_iter = ((p, out_path_of(job, p, b)) for p, b, _ in group)
                 for o in ordered(pool, w_file, args_iter, window=4 * jobs):
                     out.emit(o)
+        completed = True
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-        out.close()
+        out.close(complete=completed)
     if not args.quiet:
         summary(out.stats, mode, len(items), time.perf_counter() - t0)
     if out.error:
@@ -334,7 +337,17 @@ def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitt
 
 def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     """``-``: read stdin, write the result (fix), the listing (check) or the diff to stdout."""
-    from .cli_work import FileError, Outcome, clean_bytes, count, listing, report_line, unified_diff, writable
+    from .cli_work import (
+        FileError,
+        Outcome,
+        binary_reason,
+        clean_bytes,
+        count,
+        listing,
+        report_line,
+        unified_diff,
+        writable,
+    )
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout.flush()
@@ -345,6 +358,16 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
         return total
     o = Outcome()
     data = stdin.read()
+    why = binary_reason(data)
+    if why is not None:
+        o.error = True
+        o.stats.failed += 1
+        o.stderr.append(f"-: error: binary input ({why}): not cleaned"
+                        + ("; passed through unchanged" if job.mode == "fix" else ""))
+        if job.mode == "fix":
+            stdout.write(data)
+            stdout.flush()
+        return o
     try:
         c = clean_bytes(data, job.config.format, job.config)
     except Exception as e:  # noqa: BLE001 - one document: report it like a failed file
@@ -357,7 +380,8 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     if job.want_reports:
         o.reports.append(report_line({"path": "-"}, c.report))
     if job.want_html:
-        o.html.append(("-", c.source, [r.to_dict() for r in c.report.removals]))
+        o.html.append(("-", c.source, [r.to_dict() for r in c.report.removals],
+                       [a.to_dict() for a in c.report.annotations]))
     if job.mode == "check":
         o.stdout.extend(listing("-", c.source, c.report.removals))
     elif job.mode == "diff":
@@ -396,8 +420,13 @@ class Emitter:
         self.progress = sys.stderr.isatty() and not args.quiet
         self.t0 = self._last = time.perf_counter()
         self.docs = self.nbytes = 0
+        self.report_path = self.report_tmp = None
         if args.report is not None:
-            self.report = sys.stdout if args.report == "-" else _open_text(args.report)
+            if args.report == "-":
+                self.report = sys.stdout
+            else:
+                self.report_path = args.report
+                self.report, self.report_tmp = _open_text(args.report)
         if args.html_report is not None:
             from .explain import HtmlReport
 
@@ -427,8 +456,8 @@ class Emitter:
             for line in o.reports:
                 self.report.write(line + "\n")
         if self.html is not None:
-            for label, source, removals in o.html:
-                self.html.add(label, source, removals)
+            for item in o.html:
+                self.html.add(*item)
 
     def emit(self, o: Any) -> None:
         self._print(o)
@@ -456,20 +485,47 @@ class Emitter:
         if self.progress:
             sys.stderr.write("\r\x1b[K")
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
+        """Finish the outputs. The report file is written under a temp name and gets its own name
+        only when the run completed; an interrupted run leaves ``FILE.incomplete`` (and no stale
+        ``FILE``) and an HTML page that says it is incomplete."""
         self._clear_progress()
         sys.stdout.flush()
         if self.report is not None and self.report is not sys.stdout:
             self.report.close()
+            final = self.report_path if complete else self.report_path + ".incomplete"
+            try:
+                os.replace(self.report_tmp, final)
+                if not complete:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(self.report_path)
+                    print(f"cleantext: run interrupted: the report so far is in {final}", file=sys.stderr)
+            except OSError as e:
+                print(f"cleantext: cannot write {final}: {e.strerror or e}", file=sys.stderr)
+                self.error = True
         elif self.report is not None:
             self.report.flush()
         if self.html is not None:
-            self.html.close()
+            try:
+                self.html.close(complete=complete)
+            except OSError as e:
+                print(f"cleantext: cannot write {self.html.path}: {e.strerror or e}", file=sys.stderr)
+                self.error = True
+            if not complete:
+                print(f"cleantext: run interrupted: {self.html.path} covers only the documents done "
+                      "(it says so at the top)", file=sys.stderr)
 
 
-def _open_text(path: str) -> IO[str]:
+def _open_text(path: str) -> tuple[IO[str], str]:
+    """A temp file beside ``path`` (renamed to it when the run completes) and its name."""
+    import tempfile
+
+    d = os.path.dirname(os.path.abspath(path))
     try:
-        return open(path, "w", encoding="utf-8")
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "Is a directory")
+        fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".part")
+        return os.fdopen(fd, "w", encoding="utf-8"), tmp
     except OSError as e:
         raise SystemExit(f"cleantext: cannot write {path}: {e.strerror or e}") from None
 

@@ -66,7 +66,8 @@ class Outcome:
     stdout: list[str] = field(default_factory=list)
     stderr: list[str] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
-    html: list[tuple[str, str, list[dict[str, Any]]]] = field(default_factory=list)
+    #: --html-report: (label, source text, removals, annotations) per document
+    html: list[tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
     changed: bool = False
     error: bool = False
@@ -100,6 +101,38 @@ def format_of(path: str, forced: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- one text/markdown/HTML document
+
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+          (b"\xff\xd8\xff", "JPEG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
+          (b"\x1f\x8b", "gzip data"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ\x00", "xz data"),
+          (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+          (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+          (b"SQLite format 3\x00", "SQLite database"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"),
+          (b"\x00\x00\x01\x00", "icon"), (b"wOFF", "web font"), (b"\x28\xb5\x2f\xfd", "zstd data"))
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not a text document (a file named ``.md`` may be an image), or None.
+
+    Known magic numbers first; otherwise, like git, only data with a NUL byte in its first 64 KB
+    can be binary, and it is when its decoded start holds control characters in more than 1 % of
+    its characters (a text with a stray NUL, or UTF-16 text, does not).
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    sample = data[:65536]
+    if b"\x00" not in sample:
+        return None
+    from .io.decoding import decode
+
+    text, _ = decode(sample)
+    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
+    if controls > max(8, 0.01 * len(text)):
+        return f"{controls} control characters such as NUL in its first {len(sample):,} bytes"
+    return None
+
 
 
 @dataclass
@@ -230,6 +263,9 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         if fmt == "jsonl":
             return process_jsonl(job, path, out_path)
         data = read_bytes(path)
+        why = binary_reason(data)
+        if why is not None:
+            raise FileError(f"binary file ({why}): skipped, not cleaned")
         site = os.path.basename(os.path.dirname(os.path.abspath(path))) if job.config.model else None
         c = clean_bytes(data, fmt, job.config, site)
         count(o.stats, c.report, len(data), c.encoding)
@@ -238,7 +274,8 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         if job.want_reports:
             o.reports.append(report_line({"path": path}, c.report))
         if job.want_html:
-            o.html.append((path, c.source, [r.to_dict() for r in c.report.removals]))
+            o.html.append((path, c.source, [r.to_dict() for r in c.report.removals],
+                           [a.to_dict() for a in c.report.annotations]))
         if job.mode == "check" and changed:
             o.stdout.extend(listing(path, c.source, c.report.removals))
         elif job.mode == "diff" and changed:
@@ -464,7 +501,8 @@ def clean_records(job: Job, path: str, chunk: list[tuple[int, bytes]]) -> Outcom
         if job.want_html:
             src = report.source_text if report.source_text is not None else text
             label = f"{path}:{lineno}" + (f" ({doc['id']})" if "id" in doc else "")
-            o.html.append((label, src, [r.to_dict() for r in report.removals]))
+            o.html.append((label, src, [r.to_dict() for r in report.removals],
+                           [a.to_dict() for a in report.annotations]))
     return o
 
 
