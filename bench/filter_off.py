@@ -73,9 +73,11 @@ def run(name: str, site: str, pytest_args: list[str]) -> tuple[int, int, Counter
                PYTHONPATH=os.pathsep.join([site, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
     p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf", *pytest_args],
                        cwd=ROOT, env=env, capture_output=True, text=True)
-    failed = re.findall(r"^FAILED (\S+?)::", p.stdout, re.M)
+    failed = re.findall(r"^(?:FAILED|ERROR) (\S+?)::", p.stdout, re.M)
     m = re.search(r"(\d+) passed", p.stdout)
-    return len(failed), int(m.group(1)) if m else 0, Counter(Path(f).name for f in failed)
+    if m is None:  # pytest itself failed (collection, usage): say so rather than count nothing
+        raise SystemExit(f"pytest did not run with {name} off:\n{p.stdout[-3000:]}{p.stderr[-2000:]}")
+    return len(failed), int(m.group(1)), Counter(Path(f).name for f in failed)
 
 
 def main() -> int:
