@@ -61,6 +61,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--isolated", action="store_true")
     p.add_argument("--html-report", metavar="FILE", help="also write the HTML review page")
+    p.add_argument("--model", metavar="FILE", help="a corpus model (cleantext learn) to clean with too")
+    p.add_argument("--site-field", metavar="NAME", help="with --model, JSONL: the field naming the site")
     args = p.parse_args(argv)
     for k in ("include", "exclude", "id_field", "report_field", "max_chars"):
         setattr(args, k, None)
@@ -69,7 +71,7 @@ def main(argv: list[str]) -> int:
     from .cli_work import Job, clean_bytes, process_file
 
     cfg = load_settings(args, p, common_start([args.file]))
-    job = Job(cfg, mode="check", want_html=True)
+    job = Job(cfg, mode="check", want_html=True, site_field=args.site_field or "site")
     if args.file == "-":
         c = clean_bytes(sys.stdin.buffer.read(), cfg.format, cfg)
         docs = [("-", c.source, [r.to_dict() for r in c.report.removals],
