@@ -43,6 +43,7 @@ SKIP = {
     ("engines.md", "from datatrove.executor import LocalPipelineExecutor"): "needs datatrove (optional)",
     ("benchmarks.md", "python bench/gen_corpus.py"): "reads ../shared evaluation data and takes minutes",
     ("benchmarks.md", "python bench/bench_scaling.py"): "a benchmark: minutes of CPU",
+    ("benchmarks.md", "python bench/bench_removals.py"): "a benchmark: 50 MB inputs, minutes of CPU",
 }
 #: Names a block may use without defining them, given by the test (engine examples name the caller's data).
 PRELUDE = {
@@ -187,3 +188,14 @@ def test_doctests(name):
         runner.run(t)
     result = runner.summarize(verbose=False)
     assert result.failed == 0, f"{name}: {result.failed} of {result.attempted} examples failed (see stdout)"
+
+
+def test_documented_filter_order_is_the_default():
+    """A documented ``select`` naming all the built-ins lists them in the order they run."""
+    from cleantext import registry
+
+    for path in DOCS:
+        for m in re.finditer(r"select = \[([^\]]*)\]", path.read_text(encoding="utf-8")):
+            names = re.findall(r'"(\w+)"', m.group(1))
+            if set(names) == set(registry.DEFAULT):
+                assert tuple(names) == registry.DEFAULT, (path.name, names)
