@@ -82,44 +82,64 @@ def _date(rng: random.Random) -> str:
     return f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
 
 
-def document(rng: random.Random, *, brands: bool = True, tail: bool = True, copies: bool = True) -> str:
-    """One page, each kind of noise present or not at random (``brands``/``tail``/``copies``: may add them)."""
+def document(rng: random.Random, *, brands: bool = True, tail: bool = True, copies: bool = True,
+             noise: dict | None = None) -> str:
+    """One page, each kind of noise present or not at random (``brands``/``tail``/``copies``: may add them).
+
+    ``noise``, if given, is filled with what was injected (the property tests measure how much of
+    it comes out): ``nav``/``header``/``footers``/``tail`` lines, ``copy`` (the pasted paragraph),
+    ``brand`` (token, times injected) and ``content`` (the sentences of the article). Passing it
+    does not change the page a seed makes.
+    """
+    got: dict = {"nav": [], "header": [], "copy": None, "brand": None, "footers": [], "tail": [],
+                 "content": []}
     lines: list[str] = []
     if rng.random() < 0.4:
-        lines += rng.sample(NAV, rng.randint(1, 2))
+        got["nav"] = rng.sample(NAV, rng.randint(1, 2))
+        lines += got["nav"]
     title = rng.choice(TITLES)
     lines.append(title)
     if rng.random() < 0.6:
-        lines.append(rng.choice(HEADERS))
+        got["header"] = [rng.choice(HEADERS)]
+        lines += got["header"]
     paras = [paragraph(rng) for _ in range(rng.randint(1, 6))]
     if not copies:  # no sentence twice anywhere
         pool = rng.sample(SENTENCES, len(SENTENCES))
         paras = ["".join(pool[i : i + 3]) for i in range(0, rng.randint(1, 5) * 3, 3)]
     if rng.random() < 0.3:
         paras.insert(0, title)
+    got["content"] = [s for p in paras for s in SENTENCES if s in p]
     if copies and rng.random() < 0.4 and paras:
         i = rng.randrange(len(paras))
         paras.insert(rng.randint(i + 1, len(paras)), paras[i])  # a paragraph pasted twice
+        got["copy"] = paras[i]
     if brands and rng.random() < 0.4:
         brand = rng.choice(BRANDS)
-        for _ in range(rng.randint(1, 4)):
+        k = rng.randint(1, 4)
+        for _ in range(k):
             i = rng.randrange(len(paras))
             paras[i] = _inject(rng, paras[i], brand)
+        got["brand"] = (brand, k)
     lines += paras
     if rng.random() < 0.4:
-        lines += rng.sample(FOOTERS, rng.randint(1, len(FOOTERS)))
+        got["footers"] = rng.sample(FOOTERS, rng.randint(1, len(FOOTERS)))
+        lines += got["footers"]
     if tail and rng.random() < 0.4:
         if rng.random() < 0.7:
             lines.append(rng.choice(TAIL_HEADINGS))
+            got["tail"].append(lines[-1])
         for h in rng.sample(HEADLINES, rng.randint(2, 6)):
             lines.append(h)
             lines.append(_date(rng))
+            got["tail"].append(h)
     out: list[str] = []
     for ln in lines:
         if rng.random() < 0.15:
             ln = rng.choice(NOISE) + ln + rng.choice(NOISE)
         out.append(ln)
         out.extend([""] * rng.choice((0, 1, 1, 1, 2)))
+    if noise is not None:
+        noise.update(got)
     return "\n".join(out) + rng.choice(("", "\n", "\n\n"))
 
 

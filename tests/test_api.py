@@ -38,3 +38,32 @@ def test_filter_stats_count():
     p = Pipeline()
     p.clean("首页 > 新闻 > 国内\n标题\n正文，这是一个足够长的段落，用来说明统计会被记录下来的情况。\n")
     assert p.stats["chrome"].docs == 1 and p.stats["chrome"].removals == 1
+
+
+def test_dir_shows_the_lazy_names():
+    names = dir(cleantext)
+    assert {"clean", "Pipeline", "Cleaner", "Removal", "apply"} <= set(names)
+    assert all(hasattr(cleantext, n) for n in cleantext.__all__)
+
+
+def test_python_dash_m_runs_the_command():
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-m", "cleantext", "--version"], capture_output=True, text=True)
+    assert p.returncode == 0 and p.stdout.startswith("cleantext ")
+    p = subprocess.run([sys.executable, "-m", "cleantext", "-"], input="标题\n\n正文。\n", capture_output=True,
+                       text=True)
+    assert p.returncode == 0 and p.stdout == "标题\n\n正文。\n"
+
+
+def test_published_parser_gives_iso_8601():
+    from cleantext.textutil import to_iso8601
+
+    assert to_iso8601("7/5/2005 9:23:57 PM") == "2005-07-05T21:23:57"
+    assert to_iso8601("25/12/2019") == "2019-12-25"
+    assert to_iso8601("12/1/2020 12:05 AM") == "2020-12-01T00:05:00"
+    assert to_iso8601("发布时间：2024-01-25 16:20") == "2024-01-25T16:20:00"
+    assert to_iso8601("2024-01-25T08:00:00Z") == "2024-01-25T08:00:00Z"
+    assert to_iso8601("2024-01-25 08:00:00 +0800") is not None
+    assert to_iso8601("13/13/2020") is None and to_iso8601("本周三") is None

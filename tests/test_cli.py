@@ -306,9 +306,62 @@ def test_html_report(tmp_path):
     assert main(["--check", "-q", "--html-report", str(page), str(tmp_path / "d")]) == 1
     html = page.read_text()
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
-    assert html.count("<del title=") == 4 and 'title="scraper_footer · footer · ' in html
+    assert html.count("<del class=") == 4 and 'title="scraper_footer · footer · ' in html
     assert "甲&lt;乙 &amp; 丙&gt;丁" in html  # document text is escaped
     assert "<script" not in html and "http" not in html.split("<body>")[0].replace('charset="utf-8"', "")
+    # a page a person can use on a batch: totals and a kind filter first, reasons beside the spans,
+    # unchanged documents collapsed
+    top = html.split("<main>")[0]
+    assert "2 documents: 1 changed, 1 unchanged" in top and 'id="f-scraper_footer"' in top
+    assert "#f-scraper_footer:checked~main section:not(.has-scraper_footer){display:none}" in top
+    main_part = html.split("<main>")[1]
+    assert main_part.count('<span class="why k-duplicate">') == 3 and 'class="why k-scraper_footer"' in main_part
+    sections = html.split("<section")[1:]
+    assert sum("<details open>" in x for x in sections) == 1 and sum('class="unchanged"' in x for x in sections) == 1
+
+
+def test_html_report_shows_annotations(tmp_path):
+    from cleantext.explain import HtmlReport
+
+    page = tmp_path / "r.html"
+    with HtmlReport(str(page)) as rep:
+        rep.add("a.txt", "正文一。星耀娱乐正文二。\n",
+                [{"start": 0, "end": 4, "kind": "page_chrome", "filter": "chrome", "reason": "demo removed",
+                  "score": 1.0, "code": "chrome.demo"}],
+                [{"start": 4, "end": 8, "kind": "brand_spam", "filter": "brand", "reason": "weak evidence",
+                  "score": 0.2, "code": "brand.weak"}])
+    html = page.read_text()
+    assert "<mark" in html and "kept: weak evidence" in html and "<td>brand.weak</td>" in html
+    assert "1 spans kept but flagged" in html
+
+
+def test_interrupted_batch_leaves_no_report_that_looks_complete(tmp_path, monkeypatch, capsys):
+    from cleantext import cli_work
+
+    for i in range(3):
+        write(tmp_path / "d" / f"{i}.txt", SPAMMY)
+    report, page = tmp_path / "r.jsonl", tmp_path / "r.html"
+    report.write_text("an older, complete report\n")
+    real, calls = cli_work.process_file, []
+
+    def interrupted(job, path, out_path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(job, path, out_path)
+
+    monkeypatch.setattr(cli_work, "process_file", interrupted)
+    argv = ["-q", "-o", str(tmp_path / "out"), "--report", str(report), "--html-report", str(page),
+            str(tmp_path / "d")]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert not report.exists() and "r.jsonl.incomplete" in err
+    assert len((tmp_path / "r.jsonl.incomplete").read_text().splitlines()) == 1
+    assert "INCOMPLETE: the run was interrupted after 1 documents" in page.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temp files left
+    monkeypatch.setattr(cli_work, "process_file", real)
+    assert main(argv) == 0
+    assert len(report.read_text().splitlines()) == 3 and "INCOMPLETE" not in page.read_text()
 
 
 def test_select_custom_filter_and_allow(tmp_path, marker, capsys):
@@ -438,3 +491,158 @@ def test_exclude_patterns(pattern, path, hit):
     from cleantext.cli import excluded
 
     assert excluded(path, [pattern], "/r") is hit
+
+
+# ---------------------------------------------------------------- corpus mode from the command line
+
+SIGN_OFF = "每周三晚八点，城市观察与您相约不见不散"
+
+
+def _site_pages(site, n, seed, sign_off):
+    """Pages of one site: varied bodies (tests/docgen.py), each ending with the site's sign-off."""
+    import random
+
+    from docgen import body
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        text = body(rng, 300) + (f"\n{SIGN_OFF}\n" if sign_off else "")
+        out.append({"id": f"{site}-{i}", "site": site, "text": text})
+    return out
+
+
+def _run(*args, cwd):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "cleantext", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_learn_then_model_removes_a_sign_off_learned_from_one_site(tmp_path):
+    """`cleantext learn` + `cleantext --model`, run as commands: the sign-off line that every page of
+    site alpha carries is learned and removed from new alpha pages; without the model it stays."""
+    corpus = tmp_path / "corpus.jsonl"
+    pages = _site_pages("alpha", 12, 1, True) + _site_pages("beta", 12, 2, False)
+    corpus.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pages), encoding="utf-8")
+    p = _run("learn", str(corpus), "-o", "model.json", "--site-field", "site", "-q", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "model.json").is_file()
+    assert SIGN_OFF in (tmp_path / "model.json").read_text(encoding="utf-8")  # its example spelling
+
+    new = tmp_path / "new.jsonl"
+    fresh = _site_pages("alpha", 2, 99, True)
+    new.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in fresh), encoding="utf-8")
+    plain = _run("--check", "-q", str(new), cwd=tmp_path)
+    assert SIGN_OFF not in plain.stdout  # the single-document filters leave it: it is the model's doing
+    p = _run("--model", "model.json", "--site-field", "site", "-o", "out", "--report", "rep.jsonl", "-q",
+             str(new), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    cleaned = [json.loads(x) for x in (tmp_path / "out" / "new.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(cleaned) == 2
+    for rec, orig in zip(cleaned, fresh, strict=True):
+        assert SIGN_OFF not in rec["text"]
+        assert rec["text"].rstrip() == orig["text"].replace(SIGN_OFF, "").rstrip()  # nothing else goes
+    reports = [json.loads(x) for x in (tmp_path / "rep.jsonl").read_text(encoding="utf-8").splitlines()]
+    sign = [r for rep in reports for r in rep["removals"] if SIGN_OFF in r["text"]]
+    assert len(sign) == 2
+    assert all(r["filter"] == "corpus" and r["code"] == "corpus.site_line"
+               and r["reason"].startswith("corpus model: seen in 12 of 12 documents (site alpha)")
+               for r in sign)
+
+
+def test_learn_errors(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "正文。"}) + "\n", encoding="utf-8")
+    p = _run("learn", "c.jsonl", "-o", "d", cwd=tmp_path)
+    assert p.returncode == 2 and "is a directory" in p.stderr
+    p = _run("--model", "c.jsonl", "--check", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 2 and "cannot load model" in p.stderr
+
+
+# ---------------------------------------------------------------- the command cleans as clean() does
+
+
+def _generated(n=60, seed=11):
+    """Project-written pages (tests/docgen.py): every kind of noise, present or not at random. A
+    leading U+FEFF is dropped: in a file it is a byte order mark, which the command keeps apart."""
+    import random
+
+    from docgen import document
+
+    rng = random.Random(seed)
+    return [document(rng).lstrip("\ufeff") for _ in range(n)]
+
+
+def test_command_output_equals_clean_in_file_stdin_and_jsonl_modes(tmp_path, monkeypatch, capsysbinary):
+    """One builder: the command's output is ``clean(x, format='text').text`` byte for byte, whatever
+    the mode (the same check over the 258 dev + seed inputs is bench/check_cli_agrees.py)."""
+    import cleantext
+
+    docs = _generated()
+    want = [cleantext.clean(d, format="text").text for d in docs]
+    assert sum(w != d for w, d in zip(want, docs, strict=True)) > len(docs) // 3  # there is noise to remove
+    d = tmp_path / "docs"
+    for i, text in enumerate(docs):
+        write(d / f"{i:03d}.txt", text)
+    assert main(["-q", str(d)]) == 1
+    assert [(d / f"{i:03d}.txt").read_bytes().decode() for i in range(len(docs))] == want
+    for text, w in list(zip(docs, want, strict=True))[:15]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        assert main(["-", "-q", "--format", "text"]) == 0
+        assert capsysbinary.readouterr().out.decode() == w
+    src = jsonl(tmp_path / "c.jsonl", [{"id": i, "text": t} for i, t in enumerate(docs)])
+    assert main(["-q", "-o", str(tmp_path / "out"), "--report-field", "", str(src)]) == 0
+    got = [json.loads(x)["text"] for x in (tmp_path / "out" / "c.jsonl").read_text().splitlines()]
+    assert got == want
+
+
+def test_second_fix_run_changes_only_what_a_second_clean_changes(tmp_path, capsys):
+    """Fix mode adds no change of its own on a second run: the files it fixes again are exactly those
+    where ``clean(clean(x))`` differs (the filters' documented second-order effects), and few."""
+    import cleantext
+
+    docs = _generated(80, seed=12)
+    d = tmp_path / "docs"
+    for i, text in enumerate(docs):
+        write(d / f"{i:03d}.txt", text)
+    assert main(["-q", str(d)]) == 1
+    capsys.readouterr()
+    again = {f"{i:03d}.txt" for i, t in enumerate(docs)
+             if cleantext.clean(cleantext.clean(t, format="text").text, format="text").changed}
+    assert main([str(d)]) == (1 if again else 0)
+    fixed = {os.path.basename(ln.split(" ", 1)[1]) for ln in capsys.readouterr().err.splitlines()
+             if ln.startswith("Fixing ")}
+    assert fixed == again and len(again) <= len(docs) // 20
+    src = jsonl(tmp_path / "c.jsonl", [{"id": i, "text": t} for i, t in enumerate(docs)
+                                       if f"{i:03d}.txt" not in again])
+    assert main(["-q", str(src)]) == 1
+    assert main(["-q", str(src)]) == 0  # reports embedded in changed records do not change them again
+
+
+def test_binary_file_with_a_text_name_is_skipped_with_a_warning(tmp_path, capsys):
+    png = tmp_path / "d" / "figure.md"
+    png.parent.mkdir()
+    data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    png.write_bytes(data)
+    blob = write(tmp_path / "d" / "blob.txt", "")
+    blob.write_bytes(b"\x00\x01\x02\x03garbage\x00\x00\xff\xfe" * 500)
+    spam = write(tmp_path / "d" / "spam.txt", SPAMMY)
+    assert main(["-q", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert f"{png}: error: binary file (PNG image)" in err and f"{blob}: error: binary file (" in err
+    assert png.read_bytes() == data and is_clean(spam.read_text())  # the rest is still cleaned
+    # a text with a stray NUL, and UTF-16 text, are text
+    odd = write(tmp_path / "e" / "odd.txt", SPAMMY.replace("。", "。\x00", 1))
+    u16 = write(tmp_path / "e" / "u16.txt", SPAMMY, encoding="utf-16")
+    assert main(["-q", str(tmp_path / "e")]) == 1
+    assert "error" not in capsys.readouterr().err
+    assert is_clean(odd.read_text().replace("\x00", "")) and is_clean(u16.read_text(encoding="utf-16"))
+
+
+def test_binary_stdin_passes_through_with_an_error(monkeypatch, capsysbinary):
+    data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["-", "-q"]) == 2
+    cap = capsysbinary.readouterr()
+    assert cap.out == data and b"binary input (PNG image)" in cap.err

@@ -73,6 +73,11 @@ def test_fix_hook_cleans_spammy_file_and_leaves_clean_one(content_repo, pc_home)
     first = try_repo(content_repo, "cleantext", pc_home)
     assert first.returncode == 1, first.stdout + first.stderr
     assert "Fixing articles/spammy.txt" in first.stdout
+    # quiet: the hook says which files it fixed and nothing else (no summary, no progress)
+    hook_output = first.stdout.split("- files were modified by this hook", 1)[1]
+    hook_lines = [ln for ln in hook_output.splitlines() if ln.strip()]
+    assert hook_lines and all(ln.startswith("Fixing ") for ln in hook_lines), first.stdout
+    assert "removals:" not in first.stdout and "documents in" not in first.stdout
     fixed = spammy.read_text(encoding="utf-8")
     assert fixed.rstrip() == CLEAN.rstrip() and FOOTER not in fixed
     assert clean.read_text(encoding="utf-8") == CLEAN

@@ -46,3 +46,79 @@ def test_chain_of_removals_to_the_end_leaves_no_trailing_hole():
     t = "A\n\nfoot\n\ntail\n"
     out = settle(t, [R(3, 7), R(9, 13)])
     assert apply(t, out) == "A\n"
+
+
+# ---------------------------------------------------------------- one pass, same spans
+
+
+def _settle_by_lines(text, removals):
+    """The spans' rules written plainly (line of each span by rfind/find, blank tests by slicing):
+    quadratic, kept as the reference the one-pass :func:`settle` must agree with."""
+    def blank(s):
+        return not s or s.isspace()
+
+    def line_end(i):
+        j = text.find("\n", i)
+        return len(text) if j < 0 else j
+
+    taken = []
+    for r in sorted(removals, key=lambda r: (r.start, -r.end)):
+        if r.end <= r.start:
+            continue
+        if taken and r.start < taken[-1].end:
+            if r.end <= taken[-1].end:
+                continue
+            r = Removal(taken[-1].end, r.end, r.kind, r.filter, r.reason)
+        taken.append(r)
+    out, n = [], len(text)
+    for i, r in enumerate(taken):
+        s, e = r.start, r.end
+        ls, le = text.rfind("\n", 0, s) + 1, line_end(e - 1)
+        if blank(text[ls:s]) and blank(text[e:le]):
+            s, e = ls, le
+            if e < n:
+                e += 1
+                while e < n:
+                    nxt = line_end(e)
+                    if nxt >= n or not blank(text[e:nxt]):
+                        break
+                    e = nxt + 1
+            if blank(text[e:]):
+                e, j = n, s
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                k = text.find("\n", j)
+                if 0 <= k < s:
+                    s = k + 1
+            s = max(s, out[-1][1] if out else 0)
+            e = min(e, taken[i + 1].start if i + 1 < len(taken) else n)
+        out.append((s, e))
+    out = [se for se in out if se[1] > se[0]]
+    if out and out[-1][1] == n:
+        k = len(out) - 1
+        while k > 0 and out[k - 1][1] == out[k][0]:
+            k -= 1
+        s, lo = out[k][0], out[k - 1][1] if k > 0 else 0
+        j = s
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        nl = text.find("\n", j)
+        start = nl + 1 if 0 <= nl < s else s
+        if start < s and blank(text[start:s]):
+            out[k] = (start, out[k][1])
+    return out
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \n\t\u3000", max_size=60), st.lists(st.tuples(st.integers(0, 60),
+                                                                       st.integers(0, 12)), max_size=8))
+def test_settle_agrees_with_the_line_by_line_rules(text, raw):
+    spans = [R(min(s, len(text)), min(s + w, len(text))) for s, w in raw]
+    got = [(r.start, r.end) for r in settle(text, spans)]
+    assert got == _settle_by_lines(text, spans)
+    for r in settle(text, spans):
+        assert r.text == text[r.start:r.end]

@@ -4,6 +4,8 @@
 >>> r = cleantext.clean("标题\\n\\n正文。\\n\\n正文。")
 >>> cleantext.apply("标题\\n\\n正文。\\n\\n正文。", r.report.removals) == r.text
 True
+>>> {"clean", "Pipeline", "Cleaner"} <= set(dir(cleantext))
+True
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
     from . import filters
     from .pipeline import Pipeline, clean
 
-__all__ = ["KINDS", "Pipeline", "Removal", "Report", "Result", "apply", "clean", "filters"]
+__all__ = ["KINDS", "Cleaner", "Pipeline", "Removal", "Report", "Result", "apply", "clean", "default_filters",
+           "filters"]
 __version__ = "0.1.0"
 
 
@@ -36,3 +39,8 @@ def __getattr__(name: str) -> Any:
 
         return Cleaner
     raise AttributeError(f"module 'cleantext' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # the lazy names too, so dir(cleantext) and tab completion show clean, Pipeline, Cleaner
+    return sorted({*globals(), *__all__})

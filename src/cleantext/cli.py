@@ -13,6 +13,7 @@ Heavy modules (the filters, bs4, chardet) are imported only once there is work t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -25,7 +26,8 @@ from . import __version__
 EPILOG = """\
 modes: fix in place (default), --check, --diff, -o DIR.
 exit: 0 nothing to change (and -o DIR done), 1 changed or would change, 2 error.
-other command: cleantext explain FILE  (the text with every removal marked and its reason)
+other commands: cleantext explain FILE  (the text with every removal marked and its reason)
+                cleantext learn FILES... -o model.json  (a corpus model for --model; see docs/corpus.md)
 configuration: [tool.cleantext] in pyproject.toml or cleantext.toml (see docs/cli.md)"""
 
 
@@ -54,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html-report", metavar="FILE",
                    help="write a self-contained HTML page to review the batch")
     p.add_argument("--select", metavar="LIST", help="comma-separated filters to run, in order "
-                   "(chrome,footer,tail,duplicates,brand or module:Class)")
+                   "(default chrome,tail,footer,duplicates,brand; or module:Class)")
     p.add_argument("--allow", metavar="TEXT", action="append", help="never remove a span touching TEXT "
                    "(repeatable; adds to the configuration's allow list)")
     p.add_argument("--lexicon", metavar="FILE", action="append", help="extra lexicon file for the brand "
@@ -64,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "*.jsonl ...)")
     p.add_argument("--exclude", metavar="GLOB", action="append", help="never touch these (repeatable; "
                    "adds to the configuration's exclude)")
+    p.add_argument("--model", metavar="FILE", help="a corpus model written by `cleantext learn`: also "
+                   "remove its learned site lines and known brands (each such removal says so)")
+    p.add_argument("--site-field", metavar="NAME",
+                   help="with --model, JSONL: the field naming a record's site (default: site); a "
+                        "file's site is its directory's name")
     p.add_argument("--max-chars", type=int, metavar="N",
                    help="leave documents longer than N characters as they are")
     p.add_argument("--max-seconds", type=float, metavar="S",
@@ -86,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             from .explain import main as explain_main
 
             return explain_main(argv[1:])
+        if argv and argv[0] == "learn":
+            from .corpus.cli import learn_main
+
+            return learn_main(argv[1:])
         return run(build_parser(), argv)
     except SystemExit as e:  # argparse: --help, --version, usage errors
         if isinstance(e.code, str):
@@ -107,6 +118,7 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
     from pathlib import Path
 
     from .config import Config, ConfigError, filter_class, load_config
+    from .registry import BuildError
 
     try:
         if args.isolated:
@@ -123,6 +135,8 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         if args.include:
             cfg.include = list(args.include)
         cfg.exclude = [*cfg.exclude, *(args.exclude or ())]
+        if getattr(args, "model", None):
+            cfg.model = os.path.abspath(args.model)
         for key in ("format", "text_field", "id_field", "report_field", "max_chars", "max_seconds"):
             if getattr(args, key, None) is not None:  # `explain` has no --max-seconds
                 setattr(cfg, key, getattr(args, key))
@@ -131,6 +145,8 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         pipeline_for(cfg)  # fail here, once, on a filter option that does not exist (and keep it)
     except ConfigError as e:
         parser.exit(2, f"cleantext: configuration error: {e}\n")
+    except BuildError as e:  # --model: a file that is not a model
+        parser.exit(2, f"cleantext: error: {e}\n")
     return cfg
 
 
@@ -163,7 +179,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
     mode = "check" if args.check else "diff" if args.diff else "fix"
     job = Job(cfg, mode=mode, out_dir=args.output, want_reports=args.report is not None,
-              want_html=args.html_report is not None, embed_report=args.report is None)
+              want_html=args.html_report is not None, embed_report=args.report is None,
+              site_field=args.site_field or "site")
     jobs = args.jobs or os.cpu_count() or 1
     problems: list[str] = []
     items = list(discover(args.paths, cfg, problems))
@@ -177,6 +194,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         print(msg, file=sys.stderr)
         out.error = True
     pool = None
+    completed = False
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -193,10 +211,11 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
                 args_iter = ((p, out_path_of(job, p, b)) for p, b, _ in group)
                 for o in ordered(pool, w_file, args_iter, window=4 * jobs):
                     out.emit(o)
+        completed = True
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-        out.close()
+        out.close(complete=completed)
     if not args.quiet:
         summary(out.stats, mode, len(items), time.perf_counter() - t0)
     if out.error:
@@ -318,7 +337,17 @@ def _jsonl_file(pool: Any, job: Any, path: str, out_path: str | None, out: Emitt
 
 def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     """``-``: read stdin, write the result (fix), the listing (check) or the diff to stdout."""
-    from .cli_work import FileError, Outcome, clean_bytes, count, listing, report_line, unified_diff, writable
+    from .cli_work import (
+        FileError,
+        Outcome,
+        binary_reason,
+        clean_bytes,
+        count,
+        listing,
+        report_line,
+        unified_diff,
+        writable,
+    )
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout.flush()
@@ -329,6 +358,16 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
         return total
     o = Outcome()
     data = stdin.read()
+    why = binary_reason(data)
+    if why is not None:
+        o.error = True
+        o.stats.failed += 1
+        o.stderr.append(f"-: error: binary input ({why}): not cleaned"
+                        + ("; passed through unchanged" if job.mode == "fix" else ""))
+        if job.mode == "fix":
+            stdout.write(data)
+            stdout.flush()
+        return o
     try:
         c = clean_bytes(data, job.config.format, job.config)
     except Exception as e:  # noqa: BLE001 - one document: report it like a failed file
@@ -341,7 +380,8 @@ def _stdin(job: Any, pool: Any, out: Emitter, jobs: int):
     if job.want_reports:
         o.reports.append(report_line({"path": "-"}, c.report))
     if job.want_html:
-        o.html.append(("-", c.source, [r.to_dict() for r in c.report.removals]))
+        o.html.append(("-", c.source, [r.to_dict() for r in c.report.removals],
+                       [a.to_dict() for a in c.report.annotations]))
     if job.mode == "check":
         o.stdout.extend(listing("-", c.source, c.report.removals))
     elif job.mode == "diff":
@@ -380,8 +420,13 @@ class Emitter:
         self.progress = sys.stderr.isatty() and not args.quiet
         self.t0 = self._last = time.perf_counter()
         self.docs = self.nbytes = 0
+        self.report_path = self.report_tmp = None
         if args.report is not None:
-            self.report = sys.stdout if args.report == "-" else _open_text(args.report)
+            if args.report == "-":
+                self.report = sys.stdout
+            else:
+                self.report_path = args.report
+                self.report, self.report_tmp = _open_text(args.report)
         if args.html_report is not None:
             from .explain import HtmlReport
 
@@ -411,8 +456,8 @@ class Emitter:
             for line in o.reports:
                 self.report.write(line + "\n")
         if self.html is not None:
-            for label, source, removals in o.html:
-                self.html.add(label, source, removals)
+            for item in o.html:
+                self.html.add(*item)
 
     def emit(self, o: Any) -> None:
         self._print(o)
@@ -440,20 +485,47 @@ class Emitter:
         if self.progress:
             sys.stderr.write("\r\x1b[K")
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
+        """Finish the outputs. The report file is written under a temp name and gets its own name
+        only when the run completed; an interrupted run leaves ``FILE.incomplete`` (and no stale
+        ``FILE``) and an HTML page that says it is incomplete."""
         self._clear_progress()
         sys.stdout.flush()
         if self.report is not None and self.report is not sys.stdout:
             self.report.close()
+            final = self.report_path if complete else self.report_path + ".incomplete"
+            try:
+                os.replace(self.report_tmp, final)
+                if not complete:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(self.report_path)
+                    print(f"cleantext: run interrupted: the report so far is in {final}", file=sys.stderr)
+            except OSError as e:
+                print(f"cleantext: cannot write {final}: {e.strerror or e}", file=sys.stderr)
+                self.error = True
         elif self.report is not None:
             self.report.flush()
         if self.html is not None:
-            self.html.close()
+            try:
+                self.html.close(complete=complete)
+            except OSError as e:
+                print(f"cleantext: cannot write {self.html.path}: {e.strerror or e}", file=sys.stderr)
+                self.error = True
+            if not complete:
+                print(f"cleantext: run interrupted: {self.html.path} covers only the documents done "
+                      "(it says so at the top)", file=sys.stderr)
 
 
-def _open_text(path: str) -> IO[str]:
+def _open_text(path: str) -> tuple[IO[str], str]:
+    """A temp file beside ``path`` (renamed to it when the run completes) and its name."""
+    import tempfile
+
+    d = os.path.dirname(os.path.abspath(path))
     try:
-        return open(path, "w", encoding="utf-8")
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "Is a directory")
+        fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".part")
+        return os.fdopen(fd, "w", encoding="utf-8"), tmp
     except OSError as e:
         raise SystemExit(f"cleantext: cannot write {path}: {e.strerror or e}") from None
 

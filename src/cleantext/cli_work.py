@@ -38,6 +38,7 @@ class Job:
     want_reports: bool = False  # one JSON line per document for --report
     want_html: bool = False  # fragments for --html-report
     embed_report: bool = True  # JSONL: the report goes into config.report_field of changed records
+    site_field: str = "site"  # with a corpus model: the JSONL field naming a record's site
 
 
 @dataclass
@@ -65,7 +66,8 @@ class Outcome:
     stdout: list[str] = field(default_factory=list)
     stderr: list[str] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
-    html: list[tuple[str, str, list[dict[str, Any]]]] = field(default_factory=list)
+    #: --html-report: (label, source text, removals, annotations) per document
+    html: list[tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
     changed: bool = False
     error: bool = False
@@ -100,6 +102,38 @@ def format_of(path: str, forced: str | None) -> str | None:
 
 # ---------------------------------------------------------------- one text/markdown/HTML document
 
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+          (b"\xff\xd8\xff", "JPEG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
+          (b"\x1f\x8b", "gzip data"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ\x00", "xz data"),
+          (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+          (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+          (b"SQLite format 3\x00", "SQLite database"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"),
+          (b"\x00\x00\x01\x00", "icon"), (b"wOFF", "web font"), (b"\x28\xb5\x2f\xfd", "zstd data"))
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not a text document (a file named ``.md`` may be an image), or None.
+
+    Known magic numbers first; otherwise, like git, only data with a NUL byte in its first 64 KB
+    can be binary, and it is when its decoded start holds control characters in more than 1 % of
+    its characters (a text with a stray NUL, or UTF-16 text, does not).
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    sample = data[:65536]
+    if b"\x00" not in sample:
+        return None
+    from .io.decoding import decode
+
+    text, _ = decode(sample)
+    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
+    if controls > max(8, 0.01 * len(text)):
+        return f"{controls} control characters such as NUL in its first {len(sample):,} bytes"
+    return None
+
+
 
 @dataclass
 class Cleaned:
@@ -113,7 +147,20 @@ class Cleaned:
     newline: str
 
 
-def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
+def _clean(pipe: Any, cfg: Config, text: str, fmt: str | None, site: str | None) -> Any:
+    """``pipe.clean``, with the document's site known to a corpus model's filters."""
+    if not cfg.model:
+        return pipe.clean(text, format=fmt)
+    from .corpus.filter import current_site
+
+    token = current_site.set(site)
+    try:
+        return pipe.clean(text, format=fmt)
+    finally:
+        current_site.reset(token)
+
+
+def clean_bytes(data: bytes, fmt: str | None, cfg: Config, site: str | None = None) -> Cleaned:
     """Decode, normalise CRLF to LF, clean; remember the encoding and newline style to write back."""
     from .io.decoding import decode
 
@@ -133,7 +180,7 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config) -> Cleaned:
         newline = "\r\n"
         text = text.replace("\r\n", "\n")
     pipe_fmt = None if fmt is None else ("html" if fmt == "html" else "text")
-    result = pipeline_for(cfg).clean(text, format=pipe_fmt)
+    result = _clean(pipeline_for(cfg), cfg, text, pipe_fmt, site)
     report = result.report
     report.input.update({k: v for k, v in info.items() if k not in report.input})
     report.input["encoding"] = enc
@@ -152,14 +199,20 @@ def encode_back(c: Cleaned, text: str) -> bytes:
 def listing(path: str, source: str, removals: list[Any], line_base: int | None = None) -> list[str]:
     """Linter-style lines: ``path:LINE:COL: kind [filter] reason: "text"``."""
     out = []
+    line, line_start, last = 1, 0, 0  # removals are sorted: count line breaks once, left to right
     for r in removals:
         if line_base is None:
             # point at the first visible character: a removal may begin with blank lines it takes along
             lead = len(r.text) - len(r.text.lstrip())
             at = r.start + lead if lead < len(r.text) else r.start
-            line = source.count("\n", 0, at) + 1
-            col = at - (source.rfind("\n", 0, at) + 1) + 1
-            where = f"{path}:{line}:{col}"
+            if at < last:  # unsorted input: count from the top
+                line, line_start, last = 1, 0, 0
+            line += source.count("\n", last, at)
+            nl = source.rfind("\n", last, at)
+            if nl >= 0:
+                line_start = nl + 1
+            last = at
+            where = f"{path}:{line}:{at - line_start + 1}"
         else:
             where = f"{path}:{line_base}"
         snippet = r.text.strip().replace("\n", "⏎")
@@ -210,14 +263,19 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         if fmt == "jsonl":
             return process_jsonl(job, path, out_path)
         data = read_bytes(path)
-        c = clean_bytes(data, fmt, job.config)
+        why = binary_reason(data)
+        if why is not None:
+            raise FileError(f"binary file ({why}): skipped, not cleaned")
+        site = os.path.basename(os.path.dirname(os.path.abspath(path))) if job.config.model else None
+        c = clean_bytes(data, fmt, job.config, site)
         count(o.stats, c.report, len(data), c.encoding)
         changed = bool(c.report.removals)
         o.changed = changed
         if job.want_reports:
             o.reports.append(report_line({"path": path}, c.report))
         if job.want_html:
-            o.html.append((path, c.source, [r.to_dict() for r in c.report.removals]))
+            o.html.append((path, c.source, [r.to_dict() for r in c.report.removals],
+                           [a.to_dict() for a in c.report.annotations]))
         if job.mode == "check" and changed:
             o.stdout.extend(listing(path, c.source, c.report.removals))
         elif job.mode == "diff" and changed:
@@ -405,7 +463,8 @@ def clean_records(job: Job, path: str, chunk: list[tuple[int, bytes]]) -> Outcom
                 raise ValueError(f"no string field {cfg.text_field!r}"
                                  if text is None else f"field {cfg.text_field!r} is not a string")
             fmt = cfg.format if cfg.format in ("text", "html") else None
-            result = pipe.clean(text, format=fmt)
+            site = rec.get(job.site_field)
+            result = _clean(pipe, cfg, text, fmt, site if isinstance(site, str) else None)
         except Exception as e:  # a malformed line or a record that failed: report it, keep the line
             o.error = True
             o.stats.failed += 1
@@ -442,7 +501,8 @@ def clean_records(job: Job, path: str, chunk: list[tuple[int, bytes]]) -> Outcom
         if job.want_html:
             src = report.source_text if report.source_text is not None else text
             label = f"{path}:{lineno}" + (f" ({doc['id']})" if "id" in doc else "")
-            o.html.append((label, src, [r.to_dict() for r in report.removals]))
+            o.html.append((label, src, [r.to_dict() for r in report.removals],
+                           [a.to_dict() for a in report.annotations]))
     return o
 
 

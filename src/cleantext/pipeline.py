@@ -155,11 +155,17 @@ _default: Pipeline | None = None
 
 
 def clean(data: str | bytes, *, format: str | None = None) -> Result:
-    """Clean one document with the default pipeline.
+    """Clean one document with the default pipeline (built once, by :func:`cleantext.registry.build`).
 
-    >>> r = clean("正文第一段。\\n\\n正文第一段。\\n")
-    >>> r.text
-    '正文第一段。\\n'
+    An article whose two paragraphs were pasted twice keeps one copy of each:
+
+    >>> p = "今年以来，我市持续推进老旧小区改造，外墙保温、管网更新等工程进展顺利。"
+    >>> q = "下一步，有关部门将总结经验做法，完善长效管理机制，推动改造成果惠及更多群众。"
+    >>> r = clean(f"小区改造稳步推进\\n\\n{p}\\n\\n{q}\\n\\n{p}\\n\\n{q}\\n")
+    >>> r.text == f"小区改造稳步推进\\n\\n{p}\\n\\n{q}\\n"
+    True
+    >>> [(x.kind, x.filter) for x in r.report.removals]
+    [('duplicate', 'duplicates'), ('duplicate', 'duplicates')]
     """
     global _default
     if _default is None:

@@ -27,17 +27,28 @@ def apply(text: str, removals: Iterable[Removal]) -> str:
     return "".join(out)
 
 
-def _line_start(text: str, i: int) -> int:
-    return text.rfind("\n", 0, i) + 1
-
-
-def _line_end(text: str, i: int) -> int:
-    j = text.find("\n", i)
-    return len(text) if j < 0 else j
-
-
 def _blank(s: str) -> bool:
     return not s or s.isspace()
+
+
+def _blank_before(text: str, s: int) -> int:
+    """The start of ``s``'s line when only whitespace lies between them, else -1.
+
+    A scan back over whitespace only (never the whole line), so settling costs one pass in all.
+    """
+    j = s
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return j if j == 0 or text[j - 1] == "\n" else -1
+
+
+def _blank_after(text: str, e: int) -> int:
+    """The end of the line ``e`` is on (its ``\n`` or the end) when only whitespace lies between, else -1."""
+    n = len(text)
+    j = e
+    while j < n and text[j] != "\n" and text[j].isspace():
+        j += 1
+    return j if j == n or text[j] == "\n" else -1
 
 
 def settle(text: str, removals: Sequence[Removal]) -> list[Removal]:
@@ -47,6 +58,9 @@ def settle(text: str, removals: Sequence[Removal]) -> list[Removal]:
     blank lines after them, so cutting it leaves no hole; at the end of the document it instead
     takes the blank lines before it, keeping the newline of the last kept line. Inline removals
     (a token inside a sentence) are never grown.
+
+    One pass over the sorted spans: each look at the text around a span scans only the whitespace
+    next to it (a document with 18,000 removals settles in linear time; see bench/bench_removals.py).
     """
     taken: list[Removal] = []
     for r in sorted(removals, key=lambda r: (r.start, -r.end)):
@@ -60,26 +74,28 @@ def settle(text: str, removals: Sequence[Removal]) -> list[Removal]:
 
     grown: list[Removal] = []
     n = len(text)
+    tail = len(text.rstrip())  # text[e:] is blank exactly when e >= tail
     for i, r in enumerate(taken):
         s, e = r.start, r.end
-        ls, le = _line_start(text, s), _line_end(text, max(s, e - 1) if e > s else e)
-        if _blank(text[ls:s]) and _blank(text[e:le]):
+        ls = _blank_before(text, s)
+        le = (e - 1) if text[e - 1] == "\n" else _blank_after(text, e)
+        if ls >= 0 and le >= 0:
             s, e = ls, le
             if e < n:
                 e += 1  # the line break
                 while e < n:  # and the blank lines after it
-                    nxt = _line_end(text, e)
-                    if nxt >= n or not _blank(text[e:nxt]):
+                    nxt = _blank_after(text, e)
+                    if nxt < 0 or nxt >= n:
                         break
                     e = nxt + 1
-            if _blank(text[e:]):
+            if e >= tail:
                 # at the end: eat the blank lines before, keep the newline of the last kept line
                 e = n
                 j = s
                 while j > 0 and text[j - 1].isspace():
                     j -= 1
-                k = text.find("\n", j)
-                if 0 <= k < s:
+                k = text.find("\n", j, s)
+                if k >= 0:
                     s = k + 1
             lo = grown[-1].end if grown else 0
             hi = taken[i + 1].start if i + 1 < len(taken) else n
@@ -103,8 +119,8 @@ def _trim_end(text: str, spans: list[Removal]) -> None:
     j = s
     while j > lo and text[j - 1].isspace():
         j -= 1
-    nl = text.find("\n", j)
-    start = nl + 1 if 0 <= nl < s else s
+    nl = text.find("\n", j, s)
+    start = nl + 1 if nl >= 0 else s
     if start < s and _blank(text[start:s]):
         spans[k] = _with(text, spans[k], start, spans[k].end)
 

@@ -16,6 +16,7 @@ CLAUSE_PUNCT = frozenset("，,。．、；;：:！!？?…“”‘’\"'（）(
 
 WORD_CHAR = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}]")
 HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 # A date, optionally with a time: 2024-01-25 16:20:00, 2024/1/25, 2024年1月25日 16:20, 2024.01.25
 DATE_RE = regex.compile(
@@ -34,7 +35,8 @@ def is_punct(ch: str) -> bool:
 
 
 def han_count(s: str) -> int:
-    return len(HAN.findall(s))
+    """Han characters in ``s``, counted by runs (a list of every character cost 80 bytes each)."""
+    return sum(m.end() - m.start() for m in _HAN_RUN.finditer(s))
 
 
 def squeeze(s: str) -> str:
@@ -73,6 +75,67 @@ def parse_datetime(s: str) -> str | None:
         return dt.isoformat()
     except ValueError:
         return None
+
+
+# 7/5/2005 9:23:57 PM (month first, as US pages print it; day first when the first number is over 12)
+_US_DATE = regex.compile(
+    r"(?<!\d)(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+)
+_ISO_FULL = regex.compile(r"(?P<d>(?:19|20)\d\d-\d\d-\d\d)[T ](?P<t>\d\d:\d\d(?::\d\d)?)"
+                          r"(?:\.\d+)?(?P<z>Z|[+-]\d\d:?\d\d)?")
+_CN_HALF_DAY = regex.compile(r"(?P<half>上午|下午|晚上)\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
+
+
+def to_iso8601(s: str) -> str | None:
+    """The first date(time) in ``s`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``), or None.
+
+    One parser for every ``published`` value, whatever the page printed: the forms
+    :func:`parse_datetime` reads, ISO 8601 with a zone (kept), month-first dates with a 12-hour
+    clock, and 上午/下午 times.
+
+    >>> to_iso8601("7/5/2005 9:23:57 PM")
+    '2005-07-05T21:23:57'
+    >>> to_iso8601("2024-01-25T16:20:00+08:00")
+    '2024-01-25T16:20:00+08:00'
+    >>> to_iso8601("2023年5月9日 下午3:05")
+    '2023-05-09T15:05:00'
+    >>> to_iso8601("昨天") is None
+    True
+    """
+    m = _ISO_FULL.search(s)
+    if m and m["z"]:
+        base = parse_datetime(f"{m['d']} {m['t']}")
+        if base:
+            z = m["z"] if m["z"] == "Z" or ":" in m["z"] else m["z"][:3] + ":" + m["z"][3:]
+            return base + z
+    us = _US_DATE.search(s)
+    if us and not DATE_RE.search(s):
+        a, b, y = int(us["a"]), int(us["b"]), int(us["y"])
+        mo, d = (b, a) if a > 12 else (a, b)
+        try:
+            if us["H"] is None:
+                return datetime(y, mo, d).date().isoformat()
+            h = int(us["H"])
+            if us["ampm"]:
+                pm = us["ampm"][0] in "Pp"
+                if not 1 <= h <= 12:
+                    return None
+                h = h % 12 + (12 if pm else 0)
+            return datetime(y, mo, d, h, int(us["M"]), int(us["S"] or 0)).isoformat()
+        except ValueError:
+            return None
+    iso = parse_datetime(s)
+    half = _CN_HALF_DAY.search(s)
+    if iso and "T" not in iso and half:
+        h = int(half["H"])
+        if half["half"] != "上午" and h < 12:
+            h += 12
+        try:
+            return datetime.fromisoformat(iso).replace(hour=h, minute=int(half["M"])).isoformat()
+        except ValueError:
+            return iso
+    return iso
 
 
 def is_date_line(s: str) -> bool:

@@ -70,6 +70,9 @@ def learn_main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--brand-min-docs", type=int, default=_P.brand_min_docs)
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
+    if Path(a.output).is_dir():
+        print(f"cleantext learn: -o {a.output}: is a directory (give the model file's name)", file=sys.stderr)
+        return 2
     for f in _files(a.corpus):
         if str(f) != "-" and not f.exists():
             print(f"cleantext learn: {f}: no such file", file=sys.stderr)

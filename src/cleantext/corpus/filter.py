@@ -15,6 +15,9 @@ from .model import LearnedBrand, LearnedLine, Model, norm_line
 #: The site of the document being cleaned (set by :meth:`cleantext.engine.Cleaner.clean`).
 current_site: ContextVar[str | None] = ContextVar("cleantext_corpus_site", default=None)
 
+#: Every reason this filter gives starts so: the removal came from the model, not this page alone.
+_MODEL = "corpus model: "
+
 # A known brand followed by one of these reads as a real name (李杰说, X体育大会, X市): keep, annotate.
 _NAME_CONTEXT = regex.compile(
     r"说|表示|称|指出|市|区|县|省|镇|村|公司|集团|大会|大学|学院|协会|委员会|中心|馆|场"
@@ -144,16 +147,17 @@ class CorpusFilter(Filter):
             if learned.kind == "unrelated_tail" and learned.ratio < self.shared_min_ratio:
                 continue
             if not doc.is_removed(ln.start, ln.end):
-                out.append(self.span(doc, ln.start, ln.end, learned.reason(),
-                                     score=min(1.0, 0.6 + 0.4 * learned.ratio), kind=learned.kind))
+                out.append(self.span(doc, ln.start, ln.end, _MODEL + learned.reason(),
+                                     score=min(1.0, 0.6 + 0.4 * learned.ratio), kind=learned.kind,
+                                     code="corpus.site_line"))
             if not (self.cut_tails and n and ln.start >= self.min_list_position * n):
                 continue
             if (learned.cut_after or key in self._cut) and ln.start >= self.min_cut_position * n:
-                reason = (f"after a line seen in {learned.docs:,} of {learned.site_docs:,} documents, "
-                          f"everything that followed was noise in {learned.tail_docs:,} of them")
+                reason = (f"{_MODEL}after a line seen in {learned.docs:,} of {learned.site_docs:,} "
+                          f"documents, everything that followed was noise in {learned.tail_docs:,} of them")
                 score = min(1.0, 0.5 + 0.4 * learned.tail_docs / learned.docs)
             elif self._list_follows(doc, ln.index, site):
-                reason = (f"list of short headline/date lines to the end, after a line seen in "
+                reason = (f"{_MODEL}list of short headline/date lines to the end, after a line seen in "
                           f"{learned.docs:,} of {learned.site_docs:,} documents")
                 score = 0.8
             else:
@@ -164,11 +168,12 @@ class CorpusFilter(Filter):
                     continue
                 other = self._lookup(norm_line(rest.text), site)
                 if other is not None:
-                    out.append(self.span(doc, rest.start, rest.end, other.reason(),
-                                         score=min(1.0, 0.6 + 0.4 * other.ratio), kind=other.kind))
+                    out.append(self.span(doc, rest.start, rest.end, _MODEL + other.reason(),
+                                         score=min(1.0, 0.6 + 0.4 * other.ratio), kind=other.kind,
+                                         code="corpus.site_line"))
                 else:
                     out.append(self.span(doc, rest.start, rest.end, reason, score=score,
-                                         kind="unrelated_tail"))
+                                         kind="unrelated_tail", code="corpus.tail_after_line"))
         if self.brands and self._brand_re is not None:
             for m in self._brand_re.finditer(doc.text):
                 s, e = m.span()
@@ -176,11 +181,12 @@ class CorpusFilter(Filter):
                     continue
                 b = self._brand[m.group()]
                 if _NAME_CONTEXT.match(doc.text, e):
-                    doc.annotations.append(self.span(doc, s, e, b.reason() + "; kept: reads as a name here",
-                                                     score=0.2, kind="brand_spam"))
+                    doc.annotations.append(self.span(doc, s, e, _MODEL + b.reason() + "; kept: reads as a "
+                                                     "name here", score=0.2, kind="brand_spam",
+                                                     code="corpus.known_brand"))
                     continue
-                out.append(self.span(doc, s, e, b.reason(), score=min(0.95, 0.5 + 0.5 * b.ratio),
-                                     kind="brand_spam"))
+                out.append(self.span(doc, s, e, _MODEL + b.reason(), score=min(0.95, 0.5 + 0.5 * b.ratio),
+                                     kind="brand_spam", code="corpus.known_brand"))
         return out
 
 
