@@ -179,3 +179,65 @@ def test_dask_job_survives_bad_records():
     assert [o["id"] for o in out] == [r["id"] for r in recs]
     assert [o[ERROR_COLUMN] is None for o in out] == [isinstance(r["text"], str) and "炸" not in r["text"]
                                                        for r in recs]
+
+
+@pytest.mark.slow
+def test_spark_job_survives_null_and_failing_records(pd, tmp_path):
+    """Spark local[2]: a null (None or NaN, by pandas version) and a failing document in a job."""
+    import os
+    import shutil
+    import sys
+
+    pytest.importorskip("pyspark")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs a Java runtime")
+    from pyspark import cloudpickle
+    from pyspark.sql import SparkSession
+
+    from cleantext.integrations.recipes import spark_schema
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # Boom travels to the Python workers
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        values = [GOOD, None, "炸了。", "干净。\n"] * 3
+        path = tmp_path / "in.jsonl"
+        path.write_text("".join(json.dumps({"id": i, "text": v}, ensure_ascii=False) + "\n"
+                                for i, v in enumerate(values)), encoding="utf-8")
+        df = spark.read.json(str(path)).repartition(2)
+        out = df.mapInPandas(pandas_cleaner(filters=[Boom()]), schema=spark_schema(df.schema))
+        rows = sorted((r.asDict() for r in out.collect()), key=lambda r: r["id"])
+    finally:
+        spark.stop()
+    ref = Cleaner([Boom()])
+    assert len(rows) == len(values)
+    for v, r in zip(values, rows, strict=True):
+        text, error, _ = ref.clean_record(v)
+        assert (r["text"], r[ERROR_COLUMN]) == (text, error)
+        assert tuple(json.loads(r[REPORT_COLUMN])) == REPORT_KEYS
+    assert rows[1][ERROR_COLUMN].startswith("NullText") and rows[2][ERROR_COLUMN] == "RuntimeError: bad input"
+
+
+@pytest.mark.slow
+def test_ray_job_survives_a_failing_record():
+    import os
+    import sys
+
+    ray = pytest.importorskip("ray")
+    from ray import cloudpickle
+
+    from cleantext.integrations.ray import clean_dataset
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # Boom travels to the actors
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(["好的。", "炸了。", None, "正文。"])])
+        rows = sorted(clean_dataset(ds, filters=[Boom()], batch_size=2).take_all(), key=lambda r: r["id"])
+    finally:
+        if started:
+            ray.shutdown()
+    assert [r["text"] for r in rows] == ["好的。", "炸了。", None, "正文。"]
+    assert [str(r[ERROR_COLUMN]).split(":")[0] for r in rows] == ["None", "RuntimeError", "NullText", "None"]

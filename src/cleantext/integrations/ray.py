@@ -274,22 +274,32 @@ _SUM_COLS = ("docs", "pos_sum", "removed", "tail", *_KIND_COLS)
 
 
 def _rows_table(c: Counts) -> Any:
+    return _table(list(c.rows()))
+
+
+def _keys(t: Any) -> Any:
+    """Stage 2 rows: one per document (``docs``), per (site, fingerprint) (``fp``), per flagged brand."""
     import pyarrow as pa
 
-    rows = list(c.rows())
-    names = ("type", "site", "key", "example", *_SUM_COLS)
-    cols: dict[str, list[Any]] = {k: [r[k] for r in rows] for k in names}
-    types = {"type": pa.string(), "site": pa.string(), "key": pa.string(), "example": pa.string()}
-    return pa.table({k: pa.array(v, type=types.get(k, pa.int64())) for k, v in cols.items()})
+    types, sites, keys = [], [], []
+    for site, fp, brands in zip(t.column("site").to_pylist(), t.column("fp").to_pylist(),
+                                t.column("brands").to_pylist(), strict=True):
+        types += ["docs", "fp"]
+        sites += ["", site]
+        keys += ["", str(fp)]
+        for tok in brands:
+            types.append("brand")
+            sites.append(site)
+            keys.append(tok)
+    return pa.table({"type": pa.array(types, pa.string()), "site": pa.array(sites, pa.string()),
+                     "key": pa.array(keys, pa.string()), "n": pa.array([1] * len(types), pa.int64())})
 
 
 def _partial(t: Any, repeated: set[tuple[str, int]]) -> Any:
-    """Stage 3: a batch of observations as partial counts. Every document counts for brands; for
-    lines, the copies of a repeated article are left out (its one chosen copy comes from
-    :func:`_pick_one`)."""
+    """Stage 3: a batch of observations as partial line counts; the copies of a repeated article are
+    left out (its one chosen copy comes from :func:`_pick_one`)."""
     c = Counts()
     for obs in _observations(t):
-        c.add_brands(obs)
         if (obs.site, obs.fp) not in repeated:
             c.add_lines(obs)
     return _rows_table(c)
@@ -298,7 +308,7 @@ def _partial(t: Any, repeated: set[tuple[str, int]]) -> Any:
 def _pick_one(t: Any) -> Any:
     """One group of a repeated article: the copy with the smallest hash counts (as :func:`learn` picks)."""
     c = Counts()
-    c.add_lines(min(_observations(t), key=lambda o: o.h))  # brands and ``docs`` (0 here): _partial
+    c.add_lines(min(_observations(t), key=lambda o: o.h))
     return _rows_table(c)
 
 
@@ -307,6 +317,13 @@ def _in_repeated(t: Any, repeated: set[tuple[str, int]]) -> Any:
 
     sites, fps = t.column("site").to_pylist(), t.column("fp").to_pylist()
     return t.filter(pa.array([(s, f) in repeated for s, f in zip(sites, fps, strict=True)], type=pa.bool_()))
+
+
+def _counted_once(t: Any) -> Any:
+    """Keep what the driver needs from stage 2: totals, brands, and fingerprints seen more than once."""
+    import pyarrow.compute as pc
+
+    return t.filter(pc.or_(pc.not_equal(t.column("type"), "fp"), pc.greater(t.column("sum(n)"), 1)))
 
 
 def _learnable(t: Any, min_docs: int) -> Any:
@@ -318,8 +335,7 @@ def _learnable(t: Any, min_docs: int) -> Any:
 
 
 def _containing(t: Any, text_column: str, tokens: list[str]) -> Any:
-    import pyarrow as pa
-
+    """Stage 3 rows ``contain``: documents of this batch containing each brand candidate."""
     counts = dict.fromkeys(tokens, 0)
     pat = brand_matcher(tokens)
     if pat is not None:
@@ -328,8 +344,16 @@ def _containing(t: Any, text_column: str, tokens: list[str]) -> Any:
                 continue
             for tok in set(pat.findall(text if isinstance(text, str) else str(text), overlapped=True)):
                 counts[tok] += 1
-    return pa.table({"token": pa.array(list(counts), pa.string()),
-                     "n": pa.array(list(counts.values()), pa.int64())})
+    return _table([{"type": "contain", "site": "", "key": tok, "docs": n, "example": ""}
+                   for tok, n in counts.items()])
+
+
+def _table(rows: list[dict[str, Any]]) -> Any:
+    import pyarrow as pa
+
+    names = ("type", "site", "key", "example", *_SUM_COLS)
+    types = {"type": pa.string(), "site": pa.string(), "key": pa.string(), "example": pa.string()}
+    return pa.table({k: pa.array([r.get(k, 0) for r in rows], type=types.get(k, pa.int64())) for k in names})
 
 
 def shuffle_partitions() -> int:
@@ -347,54 +371,66 @@ def learn_ray(ds: Any, *, text_column: str = "text", site_column: str | None = "
 
     1. an actor pool runs the pipeline and emits one compact observation per document (Arrow lists,
        no JSON), kept in the object store;
-    2. ``groupby(site, fp).aggregate(Count, Min(h))`` finds articles a site holds more than once;
-       only those (site, fingerprint) keys reach the driver;
-    3. a ``map_batches`` turns observations into partial counts, and the copies of each repeated
-       article go through ``groupby(site, fp).map_groups`` that keeps the smallest hash;
-    4. ``groupby(type, site, key).aggregate(Sum..., Min(example))`` adds the partial counts across the
+    2. one ``groupby(type, site, key).aggregate(Sum)`` counts the documents, each site's flagged
+       brand tokens and each (site, fingerprint); only the totals, the brand counts and the keys of
+       articles a site holds more than once reach the driver, which picks the brand candidates;
+    3. ``map_batches`` turns observations into partial line counts, the copies of each repeated
+       article go through ``groupby(site, fp).map_groups`` that keeps the smallest hash, a cheap
+       pass over ``ds`` counts documents containing each candidate, and one
+       ``groupby(type, site, key).aggregate(Sum..., Min(example))`` adds it all up across the
        cluster; line rows under ``min_docs`` are dropped there, so only summed, learnable counts
-       reach the driver;
-    5. a cheap pass over ``ds`` with ``groupby(token).sum()`` counts documents containing each
-       brand candidate.
+       reach the driver.
     Records with a null text are skipped.
     """
-    from ray.data.aggregate import Count, Min, Sum
+    from ray.data.aggregate import Min, Sum
 
     p = params or Params()
     cols = ds.columns() or []
     site_col = site_column if site_column and site_column in cols else None
     pool, most = actor_pool(concurrency, compute)
     cpus = actor_cpus(most, num_cpus)
+    parts = shuffle_partitions()
     kw = {"text_column": text_column, "site_column": site_col}
     obs = ds.map_batches(_Observer, fn_constructor_kwargs=kw,
                          batch_format="pyarrow", batch_size=batch_size, compute=pool, num_cpus=cpus)
     obs = obs.materialize()
 
-    parts = shuffle_partitions()
-    groups = obs.select_columns(["site", "fp"]).groupby(["site", "fp"], num_partitions=parts) \
-        .aggregate(Count())
-    repeated = {(r["site"], int(r["fp"])) for r in groups.filter(lambda r: r["count()"] > 1).take_all()}
+    # 2: documents, brand flags and repeated articles, in one group-by
+    small = obs.map_batches(_keys, batch_format="pyarrow", num_cpus=cpus) \
+        .groupby(["type", "site", "key"], num_partitions=parts).aggregate(Sum("n")) \
+        .map_batches(_counted_once, batch_format="pyarrow", num_cpus=cpus).take_all()
+    counts = Counts()
+    repeated: set[tuple[str, int]] = set()
+    for r in small:
+        n = int(r["sum(n)"])
+        if r["type"] == "docs":
+            counts.docs += n
+        elif r["type"] == "brand":
+            counts.brand_flags[(r["site"], r["key"])] = n
+        else:
+            repeated.add((r["site"], int(r["key"])))
+    cands = counts.brand_candidates(p)
 
-    partial = obs.map_batches(_partial, fn_args=(repeated,), batch_format="pyarrow", num_cpus=cpus)
+    # 3: line counts (one copy per repeated article) and documents containing each candidate, summed
+    parts_ds = obs.map_batches(_partial, fn_args=(repeated,), batch_format="pyarrow", num_cpus=cpus)
     if repeated:
         picked = obs.map_batches(_in_repeated, fn_args=(repeated,), batch_format="pyarrow", num_cpus=cpus) \
             .groupby(["site", "fp"], num_partitions=parts).map_groups(_pick_one, batch_format="pyarrow")
-        partial = partial.union(picked)
-    summed = partial.groupby(["type", "site", "key"], num_partitions=parts) \
-        .aggregate(*[Sum(c) for c in _SUM_COLS], Min("example"))
-    summed = summed.map_batches(_learnable, fn_args=(p.min_docs,), batch_format="pyarrow", num_cpus=cpus)
-    rows = [{"type": r["type"], "site": r["site"], "key": r["key"], "example": r["min(example)"],
-             **{c: r[f"sum({c})"] for c in _SUM_COLS}} for r in summed.take_all()]
-    counts = Counts.from_rows(rows)
-
-    cands = counts.brand_candidates(p)
-    containing: dict[str, int] = {}
+        parts_ds = parts_ds.union(picked)
     if cands:
         cont = ds.select_columns([text_column]).map_batches(
             _containing, fn_args=(text_column, cands), batch_format="pyarrow", batch_size=batch_size,
             num_cpus=cpus)
-        summed_n = cont.groupby("token", num_partitions=parts).sum("n").take_all()
-        containing = {r["token"]: int(r["sum(n)"]) for r in summed_n}
-        containing = {t: containing.get(t, 0) for t in cands}
+        parts_ds = parts_ds.union(cont)
+    summed = parts_ds.groupby(["type", "site", "key"], num_partitions=parts) \
+        .aggregate(*[Sum(c) for c in _SUM_COLS], Min("example"))
+    summed = summed.map_batches(_learnable, fn_args=(p.min_docs,), batch_format="pyarrow", num_cpus=cpus)
+    rows = [{"type": r["type"], "site": r["site"], "key": r["key"], "example": r["min(example)"],
+             **{c: r[f"sum({c})"] for c in _SUM_COLS}} for r in summed.take_all()]
+    containing = dict.fromkeys(cands, 0)
+    for r in rows:
+        if r["type"] == "contain":
+            containing[r["key"]] = int(r["docs"])
+    lines = Counts.from_rows(r for r in rows if r["type"] in ("site", "line"))
+    counts.site_docs, counts.lines = lines.site_docs, lines.lines
     return build_model(counts, containing, p)
-
