@@ -113,3 +113,12 @@ def test_pandas_nulls_and_numpy_values():
 def test_report_false_keeps_the_columns():
     b = Cleaner().clean_columns(["首页 > 新闻 > 正文\n一个干净的段落。\n", None], report=False)
     assert b.reports == [None, None] and b.changed == [True, False] and b.errors[1]
+
+
+def test_module_docstring_examples():
+    import doctest
+
+    import cleantext.engine
+
+    r = doctest.testmod(cleantext.engine)
+    assert r.attempted >= 4 and r.failed == 0
