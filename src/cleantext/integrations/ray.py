@@ -42,9 +42,10 @@ from ..engine import CHANGED_COLUMN, ERROR_COLUMN, REMOVED_COLUMN, REPORT_COLUMN
 __all__ = ["CHANGED_COLUMN", "ERROR_COLUMN", "REMOVED_COLUMN", "REPORT_COLUMN", "RayCleaner", "actor_cpus",
            "clean_dataset", "learn_ray"]
 
-#: Documents per batch. Measured (bench/bench_engines.py --overhead): a Ray batch costs a few ms on
-#: top of its documents (~0.6 ms each), so 512 keeps that under 2 % while two actors still get
-#: several batches each from a 20,000-document corpus.
+#: Documents per batch. ``bench/bench_engines.py`` measures what a Ray batch costs on top of its
+#: documents (1 actor, batches of 16 vs 1024): 26 ms on a loaded 2-CPU machine against 2.6 ms per
+#: document there, so about 2 % of a 512-document batch; 256 doubles that, and larger batches give
+#: the two actors fewer pieces to balance at the end of a 20,000-document corpus.
 BATCH_SIZE = 512
 BATCH_FORMATS = ("pyarrow", "pandas", "numpy", "default")
 
