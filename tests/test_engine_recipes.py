@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from cleantext.engine import Cleaner
+from cleantext.engine import COLUMNS, Cleaner
 from cleantext.integrations.recipes import REPORT_COLUMN, pandas_cleaner, record_cleaner
 
 DOCS = ["标题\n正文一段。\n\n正文一段。\n", "首页 > 新闻 > 正文\n一个干净的段落。\n", "干净。\n"]
@@ -29,7 +29,7 @@ def test_pandas_cleaner():
     frames = [pd.DataFrame({"id": [0, 1], "text": DOCS[:2]}), pd.DataFrame({"id": [2], "text": DOCS[2:]})]
     out = pd.concat(list(fn(iter(frames))))
     assert list(out["text"]) == Cleaner().clean_batch(DOCS)[0]
-    assert list(out.columns) == ["id", "text", REPORT_COLUMN]
+    assert list(out.columns) == ["id", "text", *COLUMNS]
 
 
 def test_dask_bag_with_processes():

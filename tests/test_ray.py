@@ -1,8 +1,9 @@
-"""Ray Data: a real local cluster cleans and learns exactly as one process does."""
+"""Ray Data: a real local cluster cleans and learns exactly as one process does, and no record fails a job."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from pathlib import Path
 
@@ -35,8 +36,6 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    import json
-
     recs = _gen().generate(2000, 20, "builtin", seed=7)
     path = tmp_path_factory.mktemp("ray") / "corpus.jsonl"
     with open(path, "w", encoding="utf-8") as f:
@@ -47,37 +46,90 @@ def corpus(tmp_path_factory):
 
 
 def test_ray_clean_equals_single_process(cluster, corpus):
+    from cleantext.engine import COLUMNS, Cleaner
+    from cleantext.integrations.ray import clean_dataset
+
+    path, recs = corpus
+    out = clean_dataset(ray.data.read_json(str(path)), concurrency=2, batch_size=128).to_pandas()
+    assert set(COLUMNS) <= set(out.columns)
+    got = {r["id"]: tuple(r[c] for c in ("text", *COLUMNS)) for r in out.to_dict("records")}
+    assert len(got) == len(recs)
+    b = Cleaner().clean_columns([r["input"] for r in recs])
+    for r, *want in zip(recs, b.texts, b.reports, b.changed, b.errors, b.removed_chars, strict=True):
+        assert got[r["id"]] == tuple(want)
+    assert any(b.changed) and not any(b.errors)
+
+
+@pytest.mark.parametrize("fmt", ["pandas", "numpy", "default"])
+def test_ray_every_batch_format_and_autoscaling_pool(cluster, corpus, fmt):
     from cleantext.engine import Cleaner
     from cleantext.integrations.ray import REPORT_COLUMN, clean_dataset
 
-    path, recs = corpus
-    ds = ray.data.read_json(str(path))
-    out = clean_dataset(ds, concurrency=2, batch_size=128).to_pandas()
-    got = {r["id"]: (r["text"], r[REPORT_COLUMN]) for r in out.to_dict("records")}
-    assert len(got) == len(recs)
-    texts, reports = Cleaner().clean_batch([r["input"] for r in recs])
-    for r, t, rep in zip(recs, texts, reports, strict=True):
-        assert got[r["id"]] == (t, rep)
+    _, recs = corpus
+    rows = [{"id": r["id"], "text": r["input"]} for r in recs[:200]]
+    out = clean_dataset(ray.data.from_items(rows), batch_format=fmt, concurrency=(1, 2), batch_size=64)
+    got = {r["id"]: (r["text"], r[REPORT_COLUMN]) for r in out.take_all()}
+    texts, reports = Cleaner().clean_batch([r["text"] for r in rows])
+    assert [got[r["id"]] for r in rows] == list(zip(texts, reports, strict=True))
 
 
-def test_ray_learn_equals_local_learn(cluster, corpus):
+def test_ray_pool_arguments(cluster):
+    from cleantext.integrations.ray import actor_pool, clean_dataset
+
+    assert actor_pool(compute=ray.data.ActorPoolStrategy(min_size=1, max_size=2))[1] == 2
+    assert actor_pool((1, 2))[1] == 2 and actor_pool(3)[1] == 3
+    for bad in (0, (2, 1), (1, 2, 3, 4), "2", 1.5):
+        with pytest.raises(ValueError):
+            actor_pool(bad)
+    with pytest.raises(ValueError):
+        actor_pool(compute=ray.data.TaskPoolStrategy())
+    with pytest.raises(ValueError):
+        clean_dataset(ray.data.from_items([{"text": "x"}]), batch_format="arrow")
+
+
+def test_ray_job_survives_null_non_string_and_failing_records(cluster):
+    import pandas as pd
+
+    from cleantext.engine import ERROR_COLUMN, REPORT_COLUMN, REPORT_KEYS, Cleaner, is_null
+    from cleantext.integrations.ray import clean_dataset
+
+    good = "首页 > 新闻 > 正文\n一个干净的段落，讲了一件事。\n"
+    values = [good, None, float("nan"), pd.NA, 123, 1.5, [1, 2], {"a": 1}, "正文".encode(), "好的。"]
+    ref = Cleaner().clean_columns(values)
+    mixed = pd.DataFrame({"id": range(len(values)), "text": pd.Series(values, dtype=object)})
+    for fmt in ("pyarrow", "pandas", "numpy"):
+        out = sorted(clean_dataset(ray.data.from_pandas(mixed), batch_format=fmt, batch_size=4).take_all(),
+                     key=lambda r: r["id"])
+        assert [r[ERROR_COLUMN] for r in out] == ref.errors, fmt
+        for r, v, want in zip(out, values, ref.texts, strict=True):
+            assert tuple(json.loads(r[REPORT_COLUMN])) == REPORT_KEYS
+            if is_null(v):
+                assert is_null(r["text"])
+            elif isinstance(v, str | bytes):
+                assert r["text"] == want
+    # the issue's case: a string column with a null, Arrow-typed
+    out = clean_dataset(ray.data.from_items([{"text": "正文。"}, {"text": None}])).take_all()
+    assert sorted(str(r[ERROR_COLUMN]).split(":")[0] for r in out) == ["None", "NullText"]
+
+
+def test_ray_learn_writes_the_same_model_file(cluster, corpus, tmp_path):
     from cleantext.corpus import learn
     from cleantext.integrations.ray import learn_ray
 
-    path, recs = corpus
+    _, recs = corpus
+    recs = recs + recs[:40]  # exact repeats: one copy of each counts, on both sides
     local = learn(recs, text_field="input")
-    dist = learn_ray(ray.data.read_json(str(path)), text_column="text", site_column="site", concurrency=2)
-    assert local.lines, "the generated corpus has site footers to learn"
-    key = lambda m: sorted((x.site, x.text, x.docs, x.kind, x.cut_after) for x in m.lines)  # noqa: E731
-    assert key(dist) == key(local)
-    assert [(b.token, b.flagged_docs, b.containing_docs) for b in dist.brands] == \
-        [(b.token, b.flagged_docs, b.containing_docs) for b in local.brands]
-    assert (dist.docs, dist.distinct_docs, dist.sites) == (local.docs, local.distinct_docs, local.sites)
+    ds = ray.data.from_items([{"id": r["id"], "site": r["site"], "text": r["input"]} for r in recs])
+    dist = learn_ray(ds, text_column="text", site_column="site", concurrency=2)
+    assert local.lines and local.brands, "the generated corpus has site footers and brands to learn"
+    local.save(tmp_path / "local.json")
+    dist.save(tmp_path / "ray.json")
+    assert (tmp_path / "ray.json").read_bytes() == (tmp_path / "local.json").read_bytes()
 
 
 def test_ray_cleaner_with_model_and_sites(cluster, corpus):
     from cleantext.corpus import learn
-    from cleantext.engine import Cleaner
+    from cleantext.engine import Cleaner, report_json
     from cleantext.integrations.ray import REPORT_COLUMN, clean_dataset
 
     path, recs = corpus
@@ -91,6 +143,6 @@ def test_ray_cleaner_with_model_and_sites(cluster, corpus):
     for row in out.to_dict("records"):
         res = c.clean(by_id[row["id"]]["input"], site=row["site"])
         assert row["text"] == res.text
-        assert row[REPORT_COLUMN] == res.report.to_json()
+        assert row[REPORT_COLUMN] == report_json(res)
         n_corpus += '"filter": "corpus"' in row[REPORT_COLUMN]
     assert n_corpus > 0

@@ -44,4 +44,6 @@ def check(got: dict[str, str], ref: dict[str, str], name: str, seconds: float) -
 
 
 if __name__ == "__main__":
-    print(corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 5000))
+    # python bench/recipes/_common.py [N [OUT.jsonl]]: write a corpus, print where
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    print(corpus(n, Path(sys.argv[2]) if len(sys.argv) > 2 else None))

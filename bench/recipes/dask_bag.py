@@ -20,13 +20,14 @@ def main() -> int:
     import dask
     import dask.bag as db
 
-    from cleantext.integrations.recipes import record_cleaner
+    from cleantext.integrations.recipes import partition_cleaner
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else corpus()
     ref = reference(path)
     t0 = time.perf_counter()
     with dask.config.set(scheduler="processes", num_workers=2):
-        bag = db.read_text(str(path), blocksize="4MiB").map(json.loads).map(record_cleaner(text_field="text"))
+        bag = db.read_text(str(path), blocksize="4MiB").map(json.loads)
+        bag = bag.map_partitions(partition_cleaner(text_field="text"))
         out = bag.map(lambda r: (r["id"], r["text"], r["cleantext_report"])).compute()
     seconds = time.perf_counter() - t0
     assert all(json.loads(rep)["removals"] is not None for _, _, rep in out)

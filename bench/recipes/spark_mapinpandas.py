@@ -21,7 +21,7 @@ def main() -> int:
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
-    from cleantext.integrations.recipes import REPORT_COLUMN, pandas_cleaner
+    from cleantext.integrations.recipes import REPORT_COLUMN, pandas_cleaner, spark_schema
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else corpus()
     ref = reference(path)
@@ -32,8 +32,7 @@ def main() -> int:
     try:
         t0 = time.perf_counter()
         df = spark.read.json(str(path))
-        schema = f"{df.schema.simpleString()[len('struct<'):-1].replace(':', ' ')}, {REPORT_COLUMN} string"
-        out = df.mapInPandas(pandas_cleaner(text_column="text"), schema=schema)
+        out = df.mapInPandas(pandas_cleaner(text_column="text"), schema=spark_schema(df.schema))
         rows = out.select("id", "text", REPORT_COLUMN).collect()
         seconds = time.perf_counter() - t0
     finally:

@@ -111,6 +111,12 @@ def observe(text: str, result: Result, site: str = "") -> Observation:
 
 
 _KIND_COLS = tuple(f"k_{k}" for k in KINDS)
+#: Positions are summed as integers in these units (an observation's position has 4 decimals).
+POS_UNITS = 10_000
+
+
+def pos_units(pos: float) -> int:
+    return round(pos * POS_UNITS)
 
 
 class Counts:
@@ -122,7 +128,9 @@ class Counts:
     def __init__(self) -> None:
         self.site_docs: dict[str, int] = {}
         self.docs = 0
-        # (site, line) -> [docs, pos_sum, removed, tail, {kind: n}, example]
+        # (site, line) -> [docs, pos_sum, removed, tail, {kind: n}, example]; pos_sum is in units of
+        # 1/10,000 (integers add up alike in any order) and example is the smallest original spelling,
+        # so one process and a distributed sum write byte-identical models
         self.lines: dict[tuple[str, str], list[Any]] = {}
         self.brand_flags: dict[tuple[str, str], int] = {}  # (site, token) -> documents
 
@@ -132,9 +140,11 @@ class Counts:
         for key, (pos, kind, tail, example) in obs.lines.items():
             c = self.lines.get((obs.site, key))
             if c is None:
-                c = self.lines[(obs.site, key)] = [0, 0.0, 0, 0, {}, example]
+                c = self.lines[(obs.site, key)] = [0, 0, 0, 0, {}, example]
+            elif example < c[5]:
+                c[5] = example
             c[0] += 1
-            c[1] += pos
+            c[1] += pos_units(pos)
             if kind:
                 c[2] += 1
                 c[4][kind] = c[4].get(kind, 0) + 1
@@ -148,10 +158,10 @@ class Counts:
 
     def rows(self) -> Iterator[dict[str, Any]]:
         base = {c: 0 for c in _KIND_COLS}
-        yield {"type": "docs", "site": "", "key": "", "docs": self.docs, "pos_sum": 0.0, "removed": 0,
+        yield {"type": "docs", "site": "", "key": "", "docs": self.docs, "pos_sum": 0, "removed": 0,
                "tail": 0, **base, "example": ""}
         for site, n in self.site_docs.items():
-            yield {"type": "site", "site": site, "key": "", "docs": n, "pos_sum": 0.0, "removed": 0,
+            yield {"type": "site", "site": site, "key": "", "docs": n, "pos_sum": 0, "removed": 0,
                    "tail": 0, **base, "example": ""}
         for (site, key), (n, pos, rem, tail, kinds, ex) in self.lines.items():
             row = {"type": "line", "site": site, "key": key, "docs": n, "pos_sum": pos, "removed": rem,
@@ -160,7 +170,7 @@ class Counts:
                 row[f"k_{k}"] = v
             yield row
         for (site, tok), n in self.brand_flags.items():
-            yield {"type": "brand", "site": site, "key": tok, "docs": n, "pos_sum": 0.0, "removed": 0,
+            yield {"type": "brand", "site": site, "key": tok, "docs": n, "pos_sum": 0, "removed": 0,
                    "tail": 0, **base, "example": ""}
 
     @classmethod
@@ -177,12 +187,14 @@ class Counts:
             elif t == "line":
                 kinds = {k: int(r.get(f"k_{k}", 0)) for k in KINDS if int(r.get(f"k_{k}", 0))}
                 prev = c.lines.get((site, key))
+                ex = r.get("example") or key
                 if prev is None:
-                    c.lines[(site, key)] = [n, float(r["pos_sum"]), int(r["removed"]), int(r["tail"]), kinds,
-                                            r.get("example") or key]
+                    c.lines[(site, key)] = [n, int(r["pos_sum"]), int(r["removed"]), int(r["tail"]), kinds,
+                                            ex]
                 else:
                     prev[0] += n
-                    prev[1] += float(r["pos_sum"])
+                    prev[1] += int(r["pos_sum"])
+                    prev[5] = min(prev[5], ex)
                     prev[2] += int(r["removed"])
                     prev[3] += int(r["tail"])
                     for k, v in kinds.items():
@@ -227,7 +239,7 @@ def build_model(counts: Counts, containing: dict[str, int], p: Params,
             continue
         if letters(key) < p.min_letters or len(key) > p.max_chars:
             continue
-        pos = pos_sum / n
+        pos = pos_sum / POS_UNITS / n
         useful = {k: v for k, v in kinds.items() if k != "duplicate"}
         if useful and rem >= 0.3 * n:
             kind = max(sorted(useful), key=useful.__getitem__)
