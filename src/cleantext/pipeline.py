@@ -35,15 +35,20 @@ class Pipeline:
 
     ``allow`` lists strings never to remove: a removal whose span overlaps an occurrence of one of
     them is dropped before the spans are applied.
+
+    ``passes=2`` (the default) runs the filters once more over the cleaned text when the first
+    pass removed something, and adds what that finds (mapped back to input offsets): cleaning a
+    cleaned text then changes nothing in practice. ``passes=1`` is one pass.
     """
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
-                 max_seconds: float | None = None, allow: Sequence[str] = ()) -> None:
+                 max_seconds: float | None = None, allow: Sequence[str] = (), passes: int = 2) -> None:
         self.filters: list[Filter] = list(default_filters() if filters is None else filters)
         # (``Pipeline()`` with no filters is the default set: see :mod:`cleantext.registry`)
         self.allow: tuple[str, ...] = tuple(a for a in allow if a)
         self.max_chars = max_chars
         self.max_seconds = max_seconds
+        self.passes = passes
         self.stats: dict[str, FilterStats] = {f.name: FilterStats() for f in self.filters}
 
     def clean(self, data: str | bytes, *, format: str | None = None) -> Result:
@@ -81,6 +86,27 @@ class Pipeline:
             return Result(doc.text, report)
 
         t_start = time.perf_counter()
+        if not self._run_filters(doc, report, t_start):
+            return Result(doc.text, report)
+        removals = settle(doc.text, self._allowed(doc.text, doc.removals))
+        if self.passes > 1 and removals:
+            # A second pass over the cleaned text catches what only shows once noise is gone (a
+            # title copy behind a brand token, a copy that becomes exact): fix mode is then
+            # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
+            again = Document(apply(doc.text, removals))
+            if not self._run_filters(again, report, t_start):
+                return Result(doc.text, report)
+            extra = settle(again.text, self._allowed(again.text, again.removals))
+            if extra:
+                removals = settle(doc.text, [*removals, *_map_back(doc.text, removals, extra)])
+        report.removals = removals
+        report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
+        report.metadata = dict(doc.metadata)
+        _clean_title(doc, report)
+        return Result(apply(doc.text, report.removals), report)
+
+    def _run_filters(self, doc: Document, report: Report, t_start: float) -> bool:
+        """Every filter over ``doc``; False (and ``report.skipped`` set) when the time limit passed."""
         for f in self.filters:
             t0 = time.perf_counter()
             found = [r for r in f.find(doc) if 0 <= r.start < r.end <= len(doc.text)]
@@ -92,14 +118,11 @@ class Pipeline:
             st.seconds += time.perf_counter() - t0
             if self.max_seconds is not None and time.perf_counter() - t_start > self.max_seconds:
                 report.skipped = f"time limit {self.max_seconds}s exceeded after filter {f.name!r}"
-                return Result(doc.text, report)
+                return False
+        return True
 
-        removals = _drop_allowed(doc.text, doc.removals, self.allow) if self.allow else doc.removals
-        report.removals = settle(doc.text, removals)
-        report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
-        report.metadata = dict(doc.metadata)
-        _clean_title(doc, report)
-        return Result(apply(doc.text, report.removals), report)
+    def _allowed(self, text: str, removals: list[Removal]) -> list[Removal]:
+        return _drop_allowed(text, removals, self.allow) if self.allow else removals
 
     def _over_limit(self, text: str) -> str | None:
         if self.max_chars is not None and len(text) > self.max_chars:
@@ -108,6 +131,36 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline({self.filters!r})"
+
+
+def _map_back(text: str, first: list[Removal], extra: list[Removal]) -> list[Removal]:
+    """``extra`` (offsets in ``apply(text, first)``) as spans of ``text``: one linear merge.
+
+    A span that crosses a first-pass cut becomes one piece per kept stretch it covers.
+    """
+    out: list[Removal] = []
+    kept: list[tuple[int, int]] = []  # kept stretches of text, in order
+    pos = 0
+    for r in first:
+        if r.start > pos:
+            kept.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < len(text):
+        kept.append((pos, len(text)))
+    k, base = 0, 0  # kept[k] starts at ``base`` in the cleaned text
+    for r in extra:
+        while k < len(kept) and base + (kept[k][1] - kept[k][0]) <= r.start:
+            base += kept[k][1] - kept[k][0]
+            k += 1
+        j, b = k, base
+        while j < len(kept) and b < r.end:
+            ks, ke = kept[j]
+            s, e = ks + max(r.start - b, 0), ks + min(r.end - b, ke - ks)
+            if e > s:
+                out.append(Removal(s, e, r.kind, r.filter, r.reason, r.score, text[s:e], r.code))
+            b += ke - ks
+            j += 1
+    return out
 
 
 def _drop_allowed(text: str, removals: list[Removal], allow: Sequence[str]) -> list[Removal]:
