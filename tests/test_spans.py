@@ -122,3 +122,37 @@ def test_settle_agrees_with_the_line_by_line_rules(text, raw):
     assert got == _settle_by_lines(text, spans)
     for r in settle(text, spans):
         assert r.text == text[r.start:r.end]
+
+
+def test_second_pass_spans_map_back_to_the_input():
+    """``_map_back``: cutting the mapped spans from the input equals cutting the second pass's spans
+    from the first pass's output, for spans that cross first-pass cuts too."""
+    from cleantext.pipeline import _map_back
+    from cleantext.spans import apply as cut
+
+    def spans(n):
+        return st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=6).map(
+            lambda xs: _disjoint(sorted((min(a, b), max(a, b)) for a, b in xs if a != b)))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text("ab中。\n ", min_size=1, max_size=40).flatmap(lambda t: st.tuples(st.just(t), spans(len(t)))),
+           st.data())
+    def check(tf, data):
+        text, first = tf
+        rm1 = [Removal(s, e, "duplicate", "x", "r") for s, e in first]
+        mid = cut(text, rm1)
+        second = data.draw(spans(len(mid)))
+        rm2 = [Removal(s, e, "brand_spam", "y", "r") for s, e in second]
+        back = _map_back(text, rm1, rm2)
+        assert cut(text, sorted([*rm1, *back], key=lambda r: r.start)) == cut(mid, rm2)
+        assert all(r.text == text[r.start:r.end] for r in back)
+
+    check()
+
+
+def _disjoint(pairs):
+    out = []
+    for s, e in pairs:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
