@@ -193,8 +193,8 @@ def test_iso_date(value, iso):
     assert iso_date(value) == iso
 
 
-@pytest.mark.parametrize("parser", PARSERS[1:])
-def test_fast_path_identical_on_english_page(parser):
-    a, b = extract(en_page(), parser="lxml"), extract(en_page(), parser=parser)
-    if parser == "bs4":
-        assert a.text == b.text and a.removals == b.removals and a.metadata == b.metadata
+@pytest.mark.skipif(len(PARSERS) == 1, reason="lxml not installed")
+def test_fast_path_identical_on_english_page():
+    a, b = extract(en_page(), parser="lxml"), extract(en_page(), parser="bs4")
+    assert a.text == b.text and a.removals == b.removals and a.metadata == b.metadata
+    assert a.metadata["author"] == "Jane Doe"

@@ -88,6 +88,8 @@ _PREFIXES = (("comment", NEGATIVE | COMMENT), ("sidebar", NEGATIVE | W_SIDE),
              ("article", POSITIVE), ("content", POSITIVE), ("share", NEGATIVE | W_SHARE),
              ("advert", W_AD), ("byline", W_BYLINE), ("caption", W_CAPTION))
 _word_cache: dict[str, int] = {}
+#: (class, id) -> (words, bits, label suffix): the same attribute values recur on every page of a site.
+_attr_cache: dict[tuple[str | None, str | None], tuple[tuple[str, ...], int, str]] = {}
 
 
 def word_flags(w: str) -> int:
@@ -220,10 +222,18 @@ class _Builder:
         if aria_hidden:
             own |= ARIA_HIDDEN
         if cls or ident:
-            words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower()))
-            for w in words:
-                own |= word_flags(w)
-            label = _label(tag, cls, ident)
+            got = _attr_cache.get((cls, ident))
+            if got is None:
+                ws = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower()))
+                bits = 0
+                for w in ws:
+                    bits |= word_flags(w)
+                got = (ws, bits, _label("", cls, ident))
+                if len(_attr_cache) < 50_000:
+                    _attr_cache[(cls, ident)] = got
+            words, bits, suffix = got
+            own |= bits
+            label = tag + suffix
         else:
             words = ()
             label = tag

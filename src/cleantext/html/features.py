@@ -53,9 +53,10 @@ from .blocks import (
 __all__ = ["NAMES", "features", "FOOTER_RE"]
 
 _ZH_PUNCT = re.compile(r"[，。！？；：、]")
-_ZH_END = re.compile(r"[。！？；…”」』）]$")
+_ZH_END_CHARS = frozenset("。！？；…”」』）")
+_EN_END_CHARS = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’)")
 _EN_PUNCT = re.compile(r"[,.;:!?](?=\s|$)")
-_EN_END = re.compile(r"[.!?…][\"'”’)]?$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FOOTER_RE = re.compile(
@@ -75,6 +76,17 @@ _BITS = (
     ("t_aside", T_ASIDE), ("t_footer", T_FOOTER), ("t_header", T_HEADER), ("t_article", T_ARTICLE),
     ("t_form", T_FORM), ("t_figure", T_FIGURE), ("aria_hidden", ARIA_HIDDEN),
 )
+
+_ONEHOT = {t: tuple(1.0 if t == s else 0.0 for s in _TAGS) for t in _TAGS}
+_bit_cache: dict[int, tuple[float, ...]] = {}
+
+
+def _bit_vector(flags: int) -> tuple[float, ...]:
+    v = _bit_cache.get(flags)
+    if v is None:
+        v = _bit_cache[flags] = tuple(1.0 if flags & b else 0.0 for _, b in _BITS)
+    return v
+
 
 NAMES: tuple[str, ...] = (
     "bias", "log_units", "log_own", "link_density", "all_link", "punct_rate", "log_punct", "zh_punct",
@@ -213,12 +225,16 @@ def features(lines: list[Line]) -> list[list[float]]:
         rep[s] = max(rep[p], r)
         sig[s] = sig_ids.setdefault((sig[p], nd.label), len(sig_ids) + 1)
     sig_count: dict[int, int] = {}
+    stamps: list[tuple[bool, bool]] = []
     dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
     for k, ln in enumerate(lines):
         leaf = leaves[k]
         sg = sig[leaf]
         sig_count[sg] = sig_count.get(sg, 0) + 1
-        if ln.chars <= 120 and (_STAMP.search(ln.text) or _CLOCK.search(ln.text)):
+        st = ln.chars <= 80 and _STAMP.search(ln.text) is not None
+        ck = ln.chars <= 120 and _CLOCK.search(ln.text) is not None
+        stamps.append((st, ck))
+        if ln.chars <= 120 and (st or ck or _STAMP.search(ln.text)):
             ps = sig[parent.get(leaf, ROOT)] if leaf != ROOT else -1
             dated[ps] = dated.get(ps, 0) + 1
     out: list[list[float]] = []
@@ -230,7 +246,9 @@ def features(lines: list[Line]) -> list[list[float]]:
         own = ln.chars - ln.link_chars
         punct = zp + ep
         path = ln.path
-        end = 1.0 if (_ZH_END.search(t) or _EN_END.search(t)) else 0.0
+        last = t[-1]
+        end = 1.0 if (last in _ZH_END_CHARS or last in _EN_END_CHARS
+                      or (last in _CLOSERS and len(t) > 1 and t[-2] in _EN_END_CHARS)) else 0.0
         leaf = leaves[k]
         flags = (ln.flags & (POSITIVE | T_ARTICLE)) | eff[leaf]
         slot = _tag_slot(ln)
@@ -253,15 +271,15 @@ def features(lines: list[Line]) -> list[list[float]]:
             end,
             1.0 if own_u < 8 and punct == 0 else 0.0,
             1.0 if chars < 200 and FOOTER_RE.search(t) else 0.0,
-            1.0 if chars <= 80 and _STAMP.search(t) else 0.0,
-            1.0 if chars <= 120 and _CLOCK.search(t) else 0.0,
+            1.0 if stamps[k][0] else 0.0,
+            1.0 if stamps[k][1] else 0.0,
             math.log(same) if slot in ("li", "dd", "td", "a_only") else 0.0,
             math.log1p(dated.get(sig[pl] if leaf != ROOT else -1, 0)),
             _evidence(own, ln.link_chars, punct, ln.tag in HEADINGS),
             math.log(rep[pl]) if leaf != ROOT else 0.0,
-            *(1.0 if slot == s else 0.0 for s in _TAGS),
+            *_ONEHOT[slot],
             min(len(path) / 30.0, 2.0),
-            *(1.0 if flags & b else 0.0 for _, b in _BITS),
+            *_bit_vector(flags),
             math.log(same),
             same / n,
             math.log1p(par[0]),
