@@ -57,7 +57,12 @@ def f1(gold: str, pred: str) -> tuple[float, float, float]:
 
 
 def load(d: Path) -> list[tuple[str, bytes, str]]:
+    """Pages and gold of either layout: ``original/*.html`` + ``cleaned/*.txt``, or ``gold.json`` +
+    ``htmls/``."""
     pages = []
+    if (d / "gold.json").exists():
+        gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
+        return [(k, (d / "htmls" / f"{k}.html").read_bytes(), gold[k]["content"]) for k in sorted(gold)]
     for f in sorted((d / "original").glob("*.html")):
         gold = (d / "cleaned" / f"{f.stem}.txt").read_bytes().decode("utf-8", "replace")
         pages.append((f.stem, f.read_bytes(), gold))
@@ -146,9 +151,10 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
               f"{r['recall']:6.3f} {r['f1']:6.3f}")
     base = {k: v for k, v in results.items() if k.startswith("trafilatura")}
     if base:
-        slowest_ok = results["trafilatura"]["mb_per_s"]
-        for name in ("cleantext clean() [lxml]", "cleantext clean() [bs4]"):
-            print(f"{name} / trafilatura: {results[name]['mb_per_s'] / slowest_ok:.2f}x")
+        for ref in ("trafilatura", "trafilatura favor_precision"):
+            for name in ("cleantext clean() [lxml]", "cleantext clean() [bs4]", "cleantext extract [lxml]",
+                         "cleantext extract [bs4]"):
+                print(f"{name} / {ref}: {results[name]['mb_per_s'] / results[ref]['mb_per_s']:.2f}x")
     if a.json:
         Path(a.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results

@@ -34,7 +34,7 @@ LIMIT = 1.0  # seconds of CPU per operation on N characters
 # cleantext.integrations.* import optional engines (ray, datatrove) and compile no pattern
 SKIP_MODULES = ("cleantext.integrations",)
 #: used only as ``pattern.match(one_token)`` on one CSS class name, never searched through a text
-MATCH_ONLY = {"cleantext.html.blocks._HIDDEN_CLASS"}
+MATCH_ONLY: set[str] = set()
 #: quadratic on a long run (a leading ``[\s...]*`` or ``[\w-]+`` retried from every position), but the
 #: code applies them only to short lines, behind a length guard; checked here at BOUNDED_N characters,
 #: and the whole pipeline is checked on long runs of those characters in test_hostile.py

@@ -35,35 +35,75 @@ BLOCK = frozenset({
 })
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Real hiding only: an inline ``display:none`` (and the ``hidden`` attribute, checked apart). Class names
+#: are never read as hiding (``field-label-hidden``, ``print-hide`` hide nothing), and ``visibility:hidden``
+#: is left out: pages set it on the article and reveal it by script (WeChat's ``js_content``).
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
-#: Class names that mean "not displayed" by near-universal convention: ``hidden``, ``hide``,
-#: ``collapsed`` and modifiers ending in them (``is-hidden``, ``control-hide``, ``mw-collapsed``).
-_HIDDEN_CLASS = re.compile(r"(?:.*[-_])?(?:hidden|hide|invisible|collapsed)\Z")
 
-
-#: Class/id words that suggest main content, chrome, or reader comments (a prior, never a verdict).
+#: Evidence bits on an element and (ORed) its ancestors. Class/id word groups are features for the
+#: fitted block scorer and a prior for the region choice, never a verdict on their own.
 POSITIVE, NEGATIVE, COMMENT = 1, 2, 4
-_POSITIVE_WORDS = frozenset({
-    "article", "content", "contents", "main", "text", "body", "post", "entry", "story", "detail",
-    "zw", "zhengwen", "artibody", "news", "blog", "txt", "con", "cont", "context", "words", "read",
-})
-_NEGATIVE_WORDS = frozenset({
-    "nav", "navbar", "navigation", "menu", "footer", "foot", "header", "head", "top", "sidebar", "side",
-    "related", "relate", "share", "ad", "ads", "advert", "banner", "breadcrumb", "crumb", "copyright",
-    "login", "search", "tag", "tags", "recommend", "hot", "rank", "sponsor", "promo", "toolbar", "social",
-    "widget", "pager", "pagination", "subnav", "friendlink", "link", "links", "dh", "daohang", "bottom",
-    "right", "left", "noprint", "tool", "tools",
-})
-_COMMENT_WORDS = frozenset({
-    "comment", "comments", "commentlist", "reply", "replies", "respond", "commentform", "discuss",
-    "pinglun", "pl", "feedback", "guestbook",
-})
-_WORD_FLAGS = {
-    **{w: POSITIVE for w in _POSITIVE_WORDS},
-    **{w: NEGATIVE for w in _NEGATIVE_WORDS},
-    **{w: NEGATIVE | COMMENT for w in _COMMENT_WORDS},
+W_NAV, W_SIDE, W_FOOT, W_HEAD, W_RELATED, W_SHARE, W_AD, W_BYLINE, W_CAPTION, W_TITLE = (
+    1 << 3, 1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12)
+T_NAV, T_ASIDE, T_FOOTER, T_HEADER, T_ARTICLE, T_FORM, T_FIGURE, ARIA_HIDDEN = (
+    1 << 13, 1 << 14, 1 << 15, 1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20)
+#: Bits the tag itself gives (HTML5 sectioning elements mean what they say, most of the time).
+_TAG_FLAGS = {"nav": T_NAV, "menu": T_NAV, "aside": T_ASIDE, "footer": T_FOOTER, "header": T_HEADER,
+              "article": T_ARTICLE, "main": T_ARTICLE, "form": T_FORM, "figure": T_FIGURE,
+              "figcaption": T_FIGURE}
+
+_GROUPS: dict[int, tuple[str, ...]] = {
+    POSITIVE: ("article", "content", "contents", "main", "text", "body", "post", "entry", "story", "detail",
+               "zw", "zhengwen", "artibody", "news", "blog", "txt", "con", "cont", "context", "words", "read",
+               "prose", "markdown", "richtext"),
+    NEGATIVE: ("ad", "ads", "advert", "banner", "crumb", "copyright", "login", "search", "tag", "tags", "hot",
+               "rank", "sponsor", "promo", "toolbar", "widget", "pager", "pagination", "friendlink", "link",
+               "links", "bottom", "right", "left", "noprint", "tool", "tools", "subscribe", "newsletter",
+               "signup", "popup", "modal", "cookie", "skip"),
+    NEGATIVE | COMMENT: ("comment", "comments", "commentlist", "reply", "replies", "respond", "commentform",
+                         "discuss", "disqus", "pinglun", "pl", "feedback", "guestbook"),
+    NEGATIVE | W_NAV: ("nav", "navbar", "navigation", "menu", "subnav", "dh", "daohang", "breadcrumb",
+                       "breadcrumbs", "masthead", "topbar"),
+    NEGATIVE | W_SIDE: ("sidebar", "side", "aside", "rail", "sidebox", "widget"),
+    NEGATIVE | W_FOOT: ("footer", "foot", "colophon", "bottom"),
+    NEGATIVE | W_HEAD: ("header", "head", "top", "topbar"),
+    NEGATIVE | W_RELATED: ("related", "relate", "recommend", "recommended", "more", "also", "popular",
+                           "trending", "xgxw", "xiangguan", "tuijian", "next", "prev", "previous"),
+    NEGATIVE | W_SHARE: ("share", "sharing", "social", "follow", "print", "email", "fenxiang"),
+    W_AD: ("ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "gg", "guanggao"),
+    W_BYLINE: ("byline", "author", "authors", "meta", "date", "time", "info", "source", "dateline",
+               "timestamp", "published", "posted", "writer", "editor"),
+    W_CAPTION: ("caption", "figcaption", "figure", "credit", "photo", "img", "image", "pic"),
+    W_TITLE: ("title", "headline", "heading", "hd", "tit"),
 }
+_WORD_FLAGS: dict[str, int] = {}
+for _bits, _ws in _GROUPS.items():
+    for _w in _ws:
+        _WORD_FLAGS[_w] = _WORD_FLAGS.get(_w, 0) | _bits
+#: Prefixes for compound class names (``commentlist``, ``sidebarbox``, ``relatedposts``).
+_PREFIXES = (("comment", NEGATIVE | COMMENT), ("sidebar", NEGATIVE | W_SIDE),
+             ("related", NEGATIVE | W_RELATED),
+             ("footer", NEGATIVE | W_FOOT), ("navbar", NEGATIVE | W_NAV), ("breadcrumb", NEGATIVE | W_NAV),
+             ("article", POSITIVE), ("content", POSITIVE), ("share", NEGATIVE | W_SHARE),
+             ("advert", W_AD), ("byline", W_BYLINE), ("caption", W_CAPTION))
+_word_cache: dict[str, int] = {}
+#: (class, id) -> (words, bits, label suffix): the same attribute values recur on every page of a site.
+_attr_cache: dict[tuple[str | None, str | None], tuple[tuple[str, ...], int, str]] = {}
+
+
+def word_flags(w: str) -> int:
+    """The evidence bits of one class/id word (memoised: the same words recur on every page)."""
+    f = _word_cache.get(w)
+    if f is None:
+        f = _WORD_FLAGS.get(w, 0)
+        if not f and len(w) > 6:
+            for pre, bits in _PREFIXES:
+                if w.startswith(pre) or w.endswith(pre):
+                    f = bits
+                    break
+        _word_cache[w] = f
+    return f
 
 
 @dataclass(slots=True)
@@ -75,8 +115,12 @@ class Node:
     words: tuple[str, ...]
     depth: int
     hidden: bool = False
-    #: Class/id evidence of this element and its ancestors: POSITIVE | NEGATIVE | COMMENT bits.
+    #: Class/id/tag evidence of this element and its ancestors (the bits above, ORed).
     flags: int = 0
+    #: ``tag#id.class`` as written, for the DOM path in removal reasons.
+    label: str = ""
+    #: The bits of this element alone (its tag, class and id), without its ancestors'.
+    own: int = 0
 
 
 @dataclass(slots=True)
@@ -88,13 +132,35 @@ class Line:
     path: tuple[Node, ...]
     tag: str  # innermost block element
     chars: int = 0  # non-space characters
-    hidden: bool = False  # inside an element the reader does not see (display:none, hidden, class hidden)
+    hidden: bool = False  # inside an element the reader does not see (display:none, hidden attribute)
     features: dict[str, Any] = field(default_factory=dict)
     flags: int = 0  # class/id evidence on the path (see Node.flags)
+    hidden_root: int = 0  # serial of the outermost hidden element around the line (0: not hidden)
+
+
+def dom_path(path: tuple[Node, ...], depth: int | None = None) -> str:
+    """``html > body > div#main.article > p``: the labels of ``path`` (up to ``depth`` elements)."""
+    nodes = path if depth is None else path[:depth]
+    return " > ".join(n.label for n in nodes)
+
+
+_LABEL_ID = re.compile(r"[^\w-]+")
+
+
+def _label(tag: str, cls: str | None, ident: str | None) -> str:
+    lab = tag
+    if ident:
+        lab += "#" + _LABEL_ID.sub("", ident.split()[0])[:40] if ident.split() else ""
+    if cls:
+        first = cls.split()
+        if first:
+            lab += "." + _LABEL_ID.sub("", first[0])[:40]
+    return lab
 
 
 class _Builder:
-    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "hidden", "pre")
+    __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "hidden", "pre",
+                 "hidden_root", "meta", "jsonld", "times")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -106,6 +172,10 @@ class _Builder:
         self.title: str | None = None
         self.hidden = 0
         self.pre = 0
+        self.hidden_root = 0
+        self.meta: list[tuple[str, str]] = []
+        self.jsonld: list[str] = []
+        self.times: list[str] = []
 
     def text(self, s: str) -> None:
         if s:
@@ -137,29 +207,43 @@ class _Builder:
         link_chars = min(chars, len(_WS.sub("", link))) if link else 0
         path = self.path
         block = next((n.tag for n in reversed(path) if n.tag in BLOCK), "")
-        self.lines.append(Line(text, link_chars, tuple(path), block, chars, hidden=self.hidden > 0,
-                               flags=path[-1].flags if path else 0))
+        self.lines.append(Line(text, link_chars, tuple(path), block, chars, self.hidden > 0, {},
+                               path[-1].flags if path else 0, self.hidden_root if self.hidden else 0))
 
-    def start(self, tag: str, cls: str | None, ident: str | None, hidden: bool = False) -> None:
+    def start(self, tag: str, cls: str | None, ident: str | None, hidden: bool = False,
+              aria_hidden: bool = False) -> None:
         if tag in BLOCK or hidden:
             self.flush()
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre" or tag == "textarea" or tag == "listing" or tag == "xmp":
             self.pre += 1
-        flags = self.path[-1].flags if self.path else 0
+        own = _TAG_FLAGS.get(tag, 0)
+        if aria_hidden:
+            own |= ARIA_HIDDEN
         if cls or ident:
-            words = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower()))
-            for w in words:
-                flags |= _WORD_FLAGS.get(w, 0)
-            if cls and any(_HIDDEN_CLASS.match(c) for c in cls.lower().split()):
-                hidden = True
+            got = _attr_cache.get((cls, ident))
+            if got is None:
+                ws = tuple(_WORDS.findall(f"{cls or ''} {ident or ''}".lower()))
+                bits = 0
+                for w in ws:
+                    bits |= word_flags(w)
+                got = (ws, bits, _label("", cls, ident))
+                if len(_attr_cache) < 50_000:
+                    _attr_cache[(cls, ident)] = got
+            words, bits, suffix = got
+            own |= bits
+            label = tag + suffix
         else:
             words = ()
-        if hidden:
-            self.hidden += 1
+            label = tag
         self.serial += 1
-        self.path.append(Node(self.serial, tag, words, len(self.path), hidden, flags))
+        if hidden:
+            if not self.hidden:
+                self.hidden_root = self.serial
+            self.hidden += 1
+        flags = (self.path[-1].flags if self.path else 0) | own
+        self.path.append(Node(self.serial, tag, words, len(self.path), hidden, flags, label, own))
 
     def end(self, tag: str) -> None:
         node = self.path[-1] if self.path else None
@@ -174,9 +258,31 @@ class _Builder:
                 self.hidden -= 1
             self.path.pop()
 
+    def special(self, tag: str, get: Any, text: Any) -> None:
+        """Page facts from elements that are not text: ``<meta>``, JSON-LD scripts, ``<time datetime>``."""
+        if tag == "meta":
+            key = get("property") or get("name") or get("itemprop")
+            val = get("content")
+            if key and val:
+                self.meta.append((str(key).strip().lower(), str(val)))
+        elif tag == "script":
+            t = get("type")
+            if t and "ld+json" in str(t).lower():
+                s = text()
+                if s:
+                    self.jsonld.append(s)
+        elif tag == "time":
+            d = get("datetime")
+            if d:
+                self.times.append(str(d))
+
 
 def _hidden(style: str | None, hidden: Any) -> bool:
     return hidden is not None or bool(style and _HIDDEN.search(style))
+
+
+def _aria(v: Any) -> bool:
+    return v is not None and str(v).strip().lower() == "true"
 
 
 def _attr_str(v: Any) -> str | None:
@@ -204,12 +310,16 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
         if isinstance(node, Tag):
             name = (node.name or "").lower()
             if name in SKIP:
+                if name == "script":
+                    b.special(name, node.get, lambda n=node: "".join(str(c) for c in n.contents))
                 continue
             if name == "br" or name == "hr":
                 b.flush()
                 continue
+            if name == "meta" or name == "time":
+                b.special(name, node.get, None)
             b.start(name, _attr_str(node.get("class")), _attr_str(node.get("id")),
-                    _hidden(node.get("style"), node.get("hidden")))
+                    _hidden(node.get("style"), node.get("hidden")), _aria(node.get("aria-hidden")))
             tags.append(name)
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
@@ -220,7 +330,7 @@ def walk_lxml(root: Any, b: _Builder) -> None:
     """Feed an lxml.html tree to the builder (the fast path; hot loop, hence the local names)."""
     stack: list[Any] = [iter((root,))]
     tags: list[Any] = []
-    text, start, end, flush = b.text, b.start, b.end, b.flush
+    text, start, end, flush, special = b.text, b.start, b.end, b.flush, b.special
     skip, hidden_style = SKIP, _HIDDEN.search
     pop, push, open_ = stack.pop, stack.append, tags.append
     while stack:
@@ -238,16 +348,22 @@ def walk_lxml(root: Any, b: _Builder) -> None:
             if el.tail:
                 text(el.tail)
             continue
+        get = el.get
         if tag in skip or tag == "br" or tag == "hr":
             if tag == "br" or tag == "hr":
                 flush()
+            elif tag == "script":
+                special(tag, get, lambda e=el: e.text or "")
             if el.tail:
                 text(el.tail)
             continue
-        get = el.get
+        if tag == "meta" or tag == "time":
+            special(tag, get, None)
         style = get("style")
+        aria = get("aria-hidden")
         start(tag, get("class"), get("id"),
-              get("hidden") is not None or (style is not None and hidden_style(style) is not None))
+              get("hidden") is not None or (style is not None and hidden_style(style) is not None),
+              aria is not None and aria.strip().lower() == "true")
         if el.text:
             text(el.text)
         open_(el)
@@ -272,6 +388,11 @@ def parse_lines(html: str, parser: str = "auto") -> tuple[list[Line], str | None
     name (``"html.parser"``, ``"bs4-lxml"``, ``"html5lib"``).
     """
     b = _Builder()
+    _parse_into(html, parser, b)
+    return b.lines, b.title
+
+
+def _parse_into(html: str, parser: str, b: _Builder) -> None:
     # Lone surrogates (from a lenient decoder) cannot reach libxml2, and C0 controls are not text:
     # the same clean-up for every parser keeps their outputs equal.
     html = _BAD_CHARS.sub(_bad_char, html)
@@ -290,9 +411,10 @@ def parse_lines(html: str, parser: str = "auto") -> tuple[list[Line], str | None
             root = None
         if any(e.level_name == "FATAL" for e in lp.error_log):
             # libxml2 gave up (elements nested over 2048 deep): the BeautifulSoup path copes.
-            return parse_lines(html, "bs4")
+            _parse_into(html, "bs4", b)
+            return
         if root is None:
-            return [], None
+            return
         walk_lxml(root, b)
         t = root.find(".//title")
         if t is not None:
@@ -307,7 +429,31 @@ def parse_lines(html: str, parser: str = "auto") -> tuple[list[Line], str | None
         if t is not None:
             b.title = _WS.sub(" ", t.get_text()).strip() or None
     b.flush()
-    return b.lines, b.title
+    _unhide_main(b.lines)
+
+
+def parse_page(html: str, parser: str = "auto") -> _Builder:
+    """Like :func:`parse_lines`, but the builder itself: lines, title and the page facts (meta, JSON-LD)."""
+    b = _Builder()
+    _parse_into(html, parser, b)
+    return b
+
+
+def _unhide_main(lines: list[Line], share: float = 0.5) -> None:
+    """Never hide the element holding most of the page's text (outside links): it is the article,
+    hidden for a script to reveal (or a template bug), not chrome a reader never sees."""
+    per: dict[int, int] = {}
+    total = 0
+    for ln in lines:
+        own = ln.chars - ln.link_chars
+        total += own
+        if ln.hidden:
+            per[ln.hidden_root] = per.get(ln.hidden_root, 0) + own
+    big = {k for k, v in per.items() if v >= share * total}
+    if big:
+        for ln in lines:
+            if ln.hidden and ln.hidden_root in big:
+                ln.hidden = False
 
 
 _lxml_ok: bool | None = None
@@ -325,5 +471,5 @@ def _have_lxml() -> bool:
     return _lxml_ok
 
 
-__all__ = ["BLOCK", "COMMENT", "HEADINGS", "NEGATIVE", "POSITIVE", "SKIP", "Line", "Node", "parse_lines",
-           "walk_bs4", "walk_lxml"]
+__all__ = ["BLOCK", "COMMENT", "HEADINGS", "NEGATIVE", "POSITIVE", "SKIP", "Line", "Node", "dom_path",
+           "parse_lines", "parse_page", "walk_bs4", "walk_lxml", "word_flags"]

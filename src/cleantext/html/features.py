@@ -1,0 +1,298 @@
+"""Per-block DOM features for the fitted block scorer: one vector per line, computed once per page.
+
+What a block is measured by (names in :data:`NAMES`, the order of the model's weights):
+
+- its own text: length, characters outside links, link density, sentence punctuation (full-width
+  ，。！？ and ASCII ``, . ; ! ?`` followed by a space), English words, Han share, a sentence end;
+- its element: the innermost block tag (p, li, td, heading...), depth, whether it sits in
+  ``<nav>``/``<aside>``/``<footer>``/``<header>``/``<form>``/``<article>``, class/id word groups
+  (content, navigation, sidebar, footer, related, share, ad, byline, caption, comment), ``aria-hidden``;
+- its surroundings: how many lines share its element path (repeated list items, menus), the text and
+  link density of its parent and grandparent elements, the share of the page's prose under them,
+  whether it is inside the element holding most of the page's prose;
+- its place: position among the lines and in the page's characters;
+- shapes that mark furniture: copyright/ICP/contact words, a full timestamp, a short line without
+  punctuation.
+
+Language-aware: English prose (words and ASCII punctuation) counts like Chinese prose, so an
+English page is not read as a page of short unpunctuated lines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .blocks import (
+    ARIA_HIDDEN,
+    COMMENT,
+    HEADINGS,
+    NEGATIVE,
+    POSITIVE,
+    T_ARTICLE,
+    T_ASIDE,
+    T_FIGURE,
+    T_FOOTER,
+    T_FORM,
+    T_HEADER,
+    T_NAV,
+    W_AD,
+    W_BYLINE,
+    W_CAPTION,
+    W_FOOT,
+    W_HEAD,
+    W_NAV,
+    W_RELATED,
+    W_SHARE,
+    W_SIDE,
+    W_TITLE,
+    Line,
+)
+
+__all__ = ["NAMES", "features", "FOOTER_RE"]
+
+_ZH_PUNCT = re.compile(r"[，。！？；：、]")
+_ZH_END_CHARS = frozenset("。！？；…”」』）")
+_EN_END_CHARS = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’)")
+_EN_PUNCT = re.compile(r"[,.;:!?](?=\s|$)")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+FOOTER_RE = re.compile(
+    r"版权所有|copyright|©|\(c\)|all rights reserved|icp[备证]|备案|公网安备|违法和不良信息|举报电话"
+    r"|客服(?:热线|电话)|联系我们|关于我们|免责声明|版权声明|网站地图|法律声明|隐私政策|powered by"
+    r"|privacy policy|terms of (?:use|service)|cookie",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
+_STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+_TAGS = ("p", "li", "td", "h1", "hx", "div", "dd", "blockquote", "pre", "a_only", "span_like")
+_BITS = (
+    ("w_pos", POSITIVE), ("w_neg", NEGATIVE), ("w_comment", COMMENT), ("w_nav", W_NAV), ("w_side", W_SIDE),
+    ("w_foot", W_FOOT), ("w_head", W_HEAD), ("w_related", W_RELATED), ("w_share", W_SHARE), ("w_ad", W_AD),
+    ("w_byline", W_BYLINE), ("w_caption", W_CAPTION), ("w_title", W_TITLE), ("t_nav", T_NAV),
+    ("t_aside", T_ASIDE), ("t_footer", T_FOOTER), ("t_header", T_HEADER), ("t_article", T_ARTICLE),
+    ("t_form", T_FORM), ("t_figure", T_FIGURE), ("aria_hidden", ARIA_HIDDEN),
+)
+
+_ONEHOT = {t: tuple(1.0 if t == s else 0.0 for s in _TAGS) for t in _TAGS}
+_bit_cache: dict[int, tuple[float, ...]] = {}
+
+
+def _bit_vector(flags: int) -> tuple[float, ...]:
+    v = _bit_cache.get(flags)
+    if v is None:
+        v = _bit_cache[flags] = tuple(1.0 if flags & b else 0.0 for _, b in _BITS)
+    return v
+
+
+NAMES: tuple[str, ...] = (
+    "bias", "log_units", "log_own", "link_density", "all_link", "punct_rate", "log_punct", "zh_punct",
+    "en_punct", "log_chars",
+    "sentence_end", "short_plain", "footer_words", "timestamp", "clock", "list_run",
+    "log_dated_repeats", "evidence", "log_entry_repeats",
+    *(f"tag_{t}" for t in _TAGS),
+    "depth", *(n for n, _ in _BITS),
+    "log_same_path", "same_path_share",
+    "parent_log_units", "parent_link_density", "parent_prose_share",
+    "gparent_log_units", "gparent_link_density", "gparent_prose_share",
+    "in_main_box", "main_box_share",
+    "pos_line", "pos_chars",
+)
+
+
+def _tag_slot(line: Line) -> str:
+    t = line.tag
+    if line.chars and line.link_chars >= line.chars:
+        return "a_only"
+    if t in ("p", "li", "td", "h1", "div", "dd", "blockquote", "pre"):
+        return t
+    if t in HEADINGS:
+        return "hx"
+    if t == "th":
+        return "td"
+    if t == "dt":
+        return "dd"
+    return "span_like"
+
+
+def _units(t: str, chars: int) -> float:
+    """Language-neutral length: Han characters plus two per Latin word (about the same information),
+    so an English paragraph and a Chinese one of the same content measure alike."""
+    han = len(_HAN.findall(t))
+    words = len(_EN_WORD.findall(t)) if han < chars else 0
+    u = han + 2.0 * words
+    return u if u else chars / 3.0
+
+
+def _evidence(own: int, link: int, punct: int, heading: bool) -> float:
+    """A hand-set prior (the extractor's earlier rule, now one feature among others): characters
+    outside links for it, inside links against it, punctuation marks prose; signed log scale."""
+    n = own + link
+    if n and link / n >= 0.5:
+        s = -(1.0 + 0.5 * n)
+    elif own < 10 and punct == 0:
+        s = -2.0 - link
+    else:
+        s = own * (1.0 if punct else 0.4) - 1.5 * link - 2.0
+    if heading:
+        s = min(s, -1.0)
+    return math.copysign(math.log1p(abs(s)), s)
+
+
+def features(lines: list[Line]) -> list[list[float]]:
+    """One feature vector per line (order of :data:`NAMES`).
+
+    Element aggregates are computed once per element, not once per line and ancestor: each line
+    adds to its innermost element, sums flow up the tree once, and per-element facts (effective
+    class/id bits, inside the main box, repeated siblings, path signature) flow down once.
+    """
+    n = len(lines)
+    if not n:
+        return []
+    ROOT = 0
+    agg: dict[int, list[float]] = {ROOT: [0.0, 0.0, 0.0, 0]}  # units, link units, prose, lines
+    parent: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    total_chars = 0
+    total_prose = 0.0
+    raw: list[tuple[int, int, float, int, float, float]] = []
+    leaves: list[int] = []
+    for ln in lines:
+        t = ln.text
+        zp = len(_ZH_PUNCT.findall(t))
+        ep = len(_EN_PUNCT.findall(t)) if t.isascii() or "." in t or "," in t else 0
+        c = ln.chars
+        u = _units(t, c)
+        own_u = u * (c - ln.link_chars) / c if c else 0.0
+        prose = 0.0 if ln.hidden else own_u if (own_u >= 10 or zp + ep) else 0.3 * own_u
+        total_chars += c
+        total_prose += prose
+        path = ln.path
+        for d in range(len(path) - 1, -1, -1):  # register new elements (shared prefixes stop early)
+            s = path[d].serial
+            if s in parent:
+                break
+            parent[s] = path[d - 1].serial if d else ROOT
+            nodes[s] = path[d]
+            agg[s] = [0.0, 0.0, 0.0, 0]
+        leaf = path[-1].serial if path else ROOT
+        leaves.append(leaf)
+        a = agg[leaf]
+        a[0] += u
+        a[1] += u - own_u
+        a[2] += prose
+        a[3] += 1
+        raw.append((zp, ep, prose, c, u, own_u))
+    order = sorted(parent)  # pre-order serials: a parent before its children
+    for s in reversed(order):
+        a, b = agg[s], agg[parent[s]]
+        b[0] += a[0]
+        b[1] += a[1]
+        b[2] += a[2]
+        b[3] += a[3]
+    tp = total_prose or 1.0
+    half = 0.5 * total_prose if total_prose > 0 else 1.0
+    # The deepest element holding 60 % of the page's prose: where the article most likely is.
+    box, box_share, best_depth = -1, 0.0, -1
+    if total_prose > 0:
+        for s in order:
+            nd = nodes[s]
+            if nd.depth > best_depth and agg[s][2] >= 0.6 * total_prose:
+                best_depth, box, box_share = nd.depth, s, agg[s][2] / tp
+    # Sibling similarity: elements of the same tag/class under one parent, each holding two lines or
+    # more (a teaser with title, summary and date; a comment with its header): entries of a list.
+    kin: dict[tuple[int, str], int] = {}
+    for s in order:
+        if agg[s][3] >= 2 and parent[s] != ROOT:
+            key = (parent[s], nodes[s].label)
+            kin[key] = kin.get(key, 0) + 1
+    # Top-down: effective bits (class/id words of elements holding the page's main prose, such as
+    # ``<body class="...">`` or a wrapper, say nothing about a block), inside the box, repeats, path id.
+    eff: dict[int, int] = {ROOT: 0}
+    inbox: dict[int, bool] = {ROOT: False}
+    rep: dict[int, int] = {ROOT: 1}
+    sig: dict[int, int] = {ROOT: 0}
+    sig_ids: dict[tuple[int, str], int] = {}
+    for s in order:
+        p = parent[s]
+        nd = nodes[s]
+        eff[s] = eff[p] | (nd.own if agg[s][2] < half else 0)
+        inbox[s] = inbox[p] or s == box
+        r = kin.get((p, nd.label), 1) if agg[s][3] >= 2 else 1
+        rep[s] = max(rep[p], r)
+        sig[s] = sig_ids.setdefault((sig[p], nd.label), len(sig_ids) + 1)
+    sig_count: dict[int, int] = {}
+    stamps: list[tuple[bool, bool]] = []
+    dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
+    for k, ln in enumerate(lines):
+        leaf = leaves[k]
+        sg = sig[leaf]
+        sig_count[sg] = sig_count.get(sg, 0) + 1
+        st = ln.chars <= 80 and _STAMP.search(ln.text) is not None
+        ck = ln.chars <= 120 and _CLOCK.search(ln.text) is not None
+        stamps.append((st, ck))
+        if ln.chars <= 120 and (st or ck or _STAMP.search(ln.text)):
+            ps = sig[parent.get(leaf, ROOT)] if leaf != ROOT else -1
+            dated[ps] = dated.get(ps, 0) + 1
+    out: list[list[float]] = []
+    pos_chars = 0
+    for k, ln in enumerate(lines):
+        t = ln.text
+        c = ln.chars or 1
+        zp, ep, prose, chars, u, own_u = raw[k]
+        own = ln.chars - ln.link_chars
+        punct = zp + ep
+        path = ln.path
+        last = t[-1]
+        end = 1.0 if (last in _ZH_END_CHARS or last in _EN_END_CHARS
+                      or (last in _CLOSERS and len(t) > 1 and t[-2] in _EN_END_CHARS)) else 0.0
+        leaf = leaves[k]
+        flags = (ln.flags & (POSITIVE | T_ARTICLE)) | eff[leaf]
+        slot = _tag_slot(ln)
+        pl = parent.get(leaf, ROOT)
+        par = agg[pl] if len(path) >= 2 else [u, u - own_u, prose]
+        gpar = agg[parent.get(pl, ROOT)] if len(path) >= 3 else par
+        in_box = 1.0 if inbox[leaf] else 0.0
+        same = sig_count[sig[leaf]]
+        v = [
+            1.0,
+            math.log1p(u),
+            math.log1p(own_u),
+            ln.link_chars / c,
+            1.0 if ln.link_chars >= c else 0.0,
+            min(punct / max(u, 1.0) * 10.0, 3.0),
+            math.log1p(punct),
+            min(zp / c * 10.0, 3.0),
+            min(ep / max(u, 1.0) * 10.0, 3.0),
+            math.log1p(chars),
+            end,
+            1.0 if own_u < 8 and punct == 0 else 0.0,
+            1.0 if chars < 200 and FOOTER_RE.search(t) else 0.0,
+            1.0 if stamps[k][0] else 0.0,
+            1.0 if stamps[k][1] else 0.0,
+            math.log(same) if slot in ("li", "dd", "td", "a_only") else 0.0,
+            math.log1p(dated.get(sig[pl] if leaf != ROOT else -1, 0)),
+            _evidence(own, ln.link_chars, punct, ln.tag in HEADINGS),
+            math.log(rep[pl]) if leaf != ROOT else 0.0,
+            *_ONEHOT[slot],
+            min(len(path) / 30.0, 2.0),
+            *_bit_vector(flags),
+            math.log(same),
+            same / n,
+            math.log1p(par[0]),
+            par[1] / par[0] if par[0] else 0.0,
+            par[2] / tp,
+            math.log1p(gpar[0]),
+            gpar[1] / gpar[0] if gpar[0] else 0.0,
+            gpar[2] / tp,
+            in_box,
+            box_share if in_box else 0.0,
+            k / n,
+            pos_chars / (total_chars or 1),
+        ]
+        pos_chars += chars
+        out.append(v)
+    return out
