@@ -94,7 +94,7 @@ class Pipeline:
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
             # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
             again = Document(apply(doc.text, removals))
-            if not self._run_filters(again, report, t_start):
+            if not self._run_filters(again, report, t_start, again=True):
                 return Result(doc.text, report)
             extra = settle(again.text, self._allowed(again.text, again.removals))
             if extra:
@@ -105,14 +105,15 @@ class Pipeline:
         _clean_title(doc, report)
         return Result(apply(doc.text, report.removals), report)
 
-    def _run_filters(self, doc: Document, report: Report, t_start: float) -> bool:
-        """Every filter over ``doc``; False (and ``report.skipped`` set) when the time limit passed."""
+    def _run_filters(self, doc: Document, report: Report, t_start: float, again: bool = False) -> bool:
+        """Every filter over ``doc``; False (and ``report.skipped`` set) when the time limit passed.
+        A second pass (``again``) adds to a filter's removals and time, not to its documents."""
         for f in self.filters:
             t0 = time.perf_counter()
             found = [r for r in f.find(doc) if 0 <= r.start < r.end <= len(doc.text)]
             doc.add(found)
             st = self.stats.setdefault(f.name, FilterStats())
-            st.docs += 1
+            st.docs += 0 if again else 1
             st.removals += len(found)
             st.chars += sum(r.end - r.start for r in found)
             st.seconds += time.perf_counter() - t0
