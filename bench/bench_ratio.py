@@ -1,6 +1,6 @@
 """Speed of ``cleantext.clean`` as a ratio to one regex pass over the same texts, CPU time, same run.
 
-    python bench/bench_ratio.py ../shared/eval/dev.jsonl [--repeat 3]
+    python bench/bench_ratio.py ../shared/eval/dev.jsonl [--repeat 3] [--select segmenter,duplicates,brand]
 
 The reference is ``regex.finditer(r"[\\u4e00-\\u9fff]+")`` consumed over every input: absolute MB/s on
 the shared machines varies twofold from day to day, the ratio much less. Issue 10 asks for
@@ -16,17 +16,19 @@ import time
 import regex
 
 import cleantext
+import cleantext.registry
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cases", nargs="+")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--select", help="comma-separated filter names (default: the default pipeline)")
     a = ap.parse_args()
     texts = [json.loads(line)["input"] for f in a.cases for line in open(f, encoding="utf-8") if line.strip()]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     han = regex.compile(r"[\u4e00-\u9fff]+")
-    pipe = cleantext.Pipeline()
+    pipe = cleantext.registry.build(select=a.select.split(",")) if a.select else cleantext.Pipeline()
     pipe.clean("预热。")
     ref, cln = [], []
     for _ in range(a.repeat):

@@ -37,4 +37,4 @@ def test_limit_leaves_document_unchanged():
 def test_filter_stats_count():
     p = Pipeline()
     p.clean("首页 > 新闻 > 国内\n标题\n正文，这是一个足够长的段落，用来说明统计会被记录下来的情况。\n")
-    assert p.stats["segmenter"].docs == 1 and p.stats["segmenter"].removals >= 1
+    assert p.stats["chrome"].docs == 1 and p.stats["chrome"].removals == 1

@@ -76,7 +76,7 @@ def test_unknown_key_is_an_error_naming_it(repo, capsys):
     ({"allow": "甲"}, "allow: expected a list of strings"),
     ({"max-chars": -3}, "max-chars: expected a positive integer"),
     ({"format": "pdf"}, "format: expected one of"),
-    ({"select": ["segmenter", "nope"]}, "unknown filter 'nope'"),
+    ({"select": ["chrome", "nope"]}, "unknown filter 'nope'"),
     ({"filters": {"nope": {}}}, "unknown filter filters.nope"),
     ({"filters": {"duplicates": 3}}, "expected tables"),
 ])
@@ -121,7 +121,7 @@ def test_config_drives_the_command_and_options_override(repo, marker):
     # --allow adds to the list; --select replaces it (here with a filter that finds nothing)
     (repo / "a.txt").write_text(SPAMMY_LINES)
     assert main(["-q", "--allow", "广告甲", "."]) == 0
-    assert main(["-q", "--select", "duplicates", "."]) == 0
+    assert main(["-q", "--select", "chrome", "."]) == 0
     assert (repo / "a.txt").read_text() == SPAMMY_LINES
     # --isolated ignores the file: the default filters do not know NOISE lines either
     assert main(["-q", "--isolated", "--select", marker, "skip/b.txt"]) == 1

@@ -39,6 +39,8 @@ MATCH_ONLY = {"cleantext.html.blocks._HIDDEN_CLASS"}
 #: code applies them only to short lines, behind a length guard; checked here at BOUNDED_N characters,
 #: and the whole pipeline is checked on long runs of those characters in test_hostile.py
 BOUNDED = {  # name: (characters checked, where the code bounds its input)
+    "cleantext.filters.tail._TRAILING_DATE": (2_000, "tail._is_dated: lines of 11-80 characters"),
+    "cleantext.filters.footer._AUX": (2_000, "ScraperFooter.find: lines of at most 30 characters"),
     # a lazy ``[^>]*?`` rescanned from every ``<meta``/``<?xml`` start; searched in the first SNIFF_BYTES
     "cleantext.io.decoding._META_RE": (16_384, "declared_charset: the first SNIFF_BYTES (16 KB)"),
     "cleantext.io.decoding._XML_RE": (16_384, "declared_charset: the first SNIFF_BYTES (16 KB)"),
@@ -170,7 +172,7 @@ def test_the_collection_finds_the_patterns_that_matter():
     names = set(PATTERNS)
     assert len(names) >= 30
     for expected in ("cleantext.textutil.DATE_RE", "cleantext.filters.brand._RUN",
-                     "cleantext.units._SPLIT", "cleantext.io.decoding._META_RE",
+                     "cleantext.filters.footer._FURNITURE", "cleantext.io.decoding._META_RE",
                      "BrandSpam()._shape_re", "lexicon_regex('footer_markers')"):
         assert expected in names
 

@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html-report", metavar="FILE",
                    help="write a self-contained HTML page to review the batch")
     p.add_argument("--select", metavar="LIST", help="comma-separated filters to run, in order "
-                   "(segmenter,duplicates,brand or module:Class)")
+                   "(chrome,footer,tail,duplicates,brand or module:Class)")
     p.add_argument("--allow", metavar="TEXT", action="append", help="never remove a span touching TEXT "
                    "(repeatable; adds to the configuration's allow list)")
     p.add_argument("--lexicon", metavar="FILE", action="append", help="extra lexicon file for the brand "

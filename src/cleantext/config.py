@@ -10,7 +10,7 @@ that names it. Relative paths (``lexicons``) are relative to the file's director
 Example::
 
     [tool.cleantext]
-    select = ["segmenter", "duplicates", "brand"]   # which filters run, in order
+    select = ["chrome", "footer", "tail", "duplicates", "brand"]   # which filters run, in order
     allow = ["某某科技"]                  # never remove a span that touches one of these
     lexicons = ["lexicons/brands.txt"]   # extra lexicon files for the brand filter
     exclude = ["vendor/**", "*.min.html"]

@@ -28,12 +28,13 @@ _CLOSERS = "”」』\"'’）)】]"
 _DATE_Y = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATE_MD = regex.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d-])\d{1,2}[-/]\d{1,2}(?![\d-])")
 _TIME = regex.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
-_REL = regex.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|昨天|前天|刚刚|今天|\d+评")
+_REL = regex.compile(r"(?<!\d)\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|昨天|前天|刚刚|今天|(?<!\d)\d+评")
 _BULLET = regex.compile(r"^[•·▪◆◇■□●○▶►▸▍|>»*\-—]")
 _NUMBER = regex.compile(
     r"^(?:\d{1,2}\s*[.、)）:：]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、])")
-_URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|cc|html?)\b", regex.IGNORECASE)
-_MAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# (?<!...) before a leading run: a match starts only where the run starts, so a long run is scanned once
+_URL = regex.compile(r"https?://|www\.|(?<![\w-])[\w-]+\.(?:com|cn|net|org|cc|html?)\b", regex.IGNORECASE)
+_MAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = regex.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
 _ICP = regex.compile(r"ICP|备案|公网安备|©|copyright", regex.IGNORECASE)
 _LABEL = regex.compile(r"^[【\[（(]?\s*[\p{Han}A-Za-z]{1,7}\s*[】\]）)]?\s*[:：丨|]")

@@ -6,7 +6,7 @@ filters from :func:`build`, so they clean byte for byte alike. Nothing else list
 
 >>> from cleantext import registry
 >>> registry.DEFAULT
-('segmenter', 'duplicates', 'brand')
+('chrome', 'tail', 'footer', 'duplicates', 'brand')
 >>> [f.name for f in registry.default_filters()] == list(registry.DEFAULT)
 True
 """
@@ -28,13 +28,17 @@ if TYPE_CHECKING:
 
 #: Built-in filters by name, as lazy import paths (``module:Class``): the hook's cold start matters.
 _BUILTIN: dict[str, str] = {
-    "segmenter": "cleantext.filters.segmenter:Segmenter",
+    "chrome": "cleantext.filters.chrome:PageChrome",
+    "tail": "cleantext.filters.tail:UnrelatedTail",
+    "footer": "cleantext.filters.footer:ScraperFooter",
     "duplicates": "cleantext.filters.duplicates:Duplicates",
     "brand": "cleantext.filters.brand:BrandSpam",
+    # the fitted boilerplate segmenter (issue 10): opt-in until its left-out figures beat the cascade
+    "segmenter": "cleantext.filters.segmenter:Segmenter",
 }
-#: The default filters, in the order they run: the page's boilerplate (chrome, footers, tails) first,
-#: then copies, then the brand tokens inside what is left (each filter sees what earlier ones removed).
-DEFAULT: tuple[str, ...] = ("segmenter", "duplicates", "brand")
+#: The default filters, in the order they run: whole-line noise first, then copies, then the brand
+#: tokens inside what is left (each filter sees what earlier ones removed).
+DEFAULT: tuple[str, ...] = ("chrome", "tail", "footer", "duplicates", "brand")
 
 _extra: dict[str, type] = {}
 

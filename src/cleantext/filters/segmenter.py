@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import math
-from operator import mul
 from functools import cache
 from importlib import resources
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -108,13 +108,16 @@ class Segmenter(Filter):
         model: None for the shipped ``data/models/segmenter.json``, or a model dict / JSON path.
         cut: per-kind cut thresholds overriding the model's (mean run probability).
         annotate: per-kind annotate thresholds overriding the model's.
+        max_units: a document with more units is scored on its first and last ``max_units / 2``.
     """
 
     name = "segmenter"
     kind = "scraper_footer"
 
     def __init__(self, model: str | Path | dict[str, Any] | None = None,
-                 cut: dict[str, float] | None = None, annotate: dict[str, float] | None = None) -> None:
+                 cut: dict[str, float] | None = None, annotate: dict[str, float] | None = None,
+                 max_units: int = 4000) -> None:
+        self.max_units = max_units
         m = load(model)
         if list(m["features"]) != list(NAMES):
             raise ValueError("segmenter model was fitted on other features: "
@@ -173,6 +176,11 @@ class Segmenter(Filter):
         lines = doc.kept_lines()
         units = split_units(lines)
         units = [u for u in units if not doc.is_removed(u.start, u.end)]
+        if len(units) > self.max_units:
+            # boilerplate sits at a page's edges: a huge document is scored on its first and last
+            # max_units / 2 units only, which keeps the cost bounded per document
+            half = self.max_units // 2
+            units = units[:half] + units[-half:]
         rows = unit_features(units, {ln.index: len(ln) for ln in lines}, len(doc.text))
         probs = self.probabilities(rows)
         states = self.decode(probs) if units else []

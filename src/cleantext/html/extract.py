@@ -261,7 +261,7 @@ def _edge_chrome(line: Line, dateline: bool = True) -> bool:
 def trim(lines: list[Line], i: int, j: int, max_lines: int = 6) -> tuple[int, int]:
     """Drop button lines at the edges of the region [i, j), and datelines at its end (a few at most).
 
-    Datelines and bylines at the start are left to the segmenter text filter, which removes
+    Datelines and bylines at the start are left to the ``PageChrome`` text filter, which removes
     them and records their values (published, source, author) in ``report.metadata``.
     """
     k = 0

@@ -1,0 +1,132 @@
+"""Scraper footers: snapshot, crawler, repost, disclaimer and copyright blocks at the end of an article.
+
+Structure beats phrases: the filter walks back from the end of the kept text over lines that carry
+footer markers (``data/footer_markers.txt``: crawler/snapshot wording, 如有侵权, 版权归…所有,
+Copyright, ICP备 …) and stops at the first line that is not footer-like. A long line needs two
+distinct markers, so a paragraph *about* crawlers or copyright stays. A line without a marker is
+footer-like when the site speaks of itself and of two other footer topics
+(``data/footer_vocabulary.txt``: legal, source, contact, archive, time), as in
+"本站文章均来自网络收集，本站不承担任何法律责任": unseen sites word their disclaimers
+differently, but they talk about the site. Lines removed by earlier filters (the related-news tail)
+are skipped, so a footer above a tail is still "at the end".
+
+>>> from cleantext import Pipeline
+>>> text = "正文第一段，讲了一件事。\\n免责声明:本文来源于网络,仅供参考。如有侵权,请联系删除。\\n"
+>>> Pipeline([ScraperFooter()]).clean(text).text
+'正文第一段，讲了一件事。\\n'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document, Line
+from ..report import Removal
+from ..textutil import DATE_RE, lexicon
+from .base import Filter
+
+_AUX = regex.compile(r"(https?://|www\.|@[\w-]+\.|\b[\w-]+\.(com|cn|net|cc|org)\b|电话|邮箱|[:：]$)")
+# a footer's furniture: "label: URL / e-mail", "label: date-time" or "label于 date-time", a rule of dashes
+_FURNITURE = regex.compile(
+    r"^\S{1,12}?\s*(?:[:：]\s*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?:[:：]|于|在)\s*(?:" + DATE_RE.pattern + r"))\s*$"
+    r"|^[-—_=*~·.。…\s]{3,}$"
+)
+
+
+class ScraperFooter(Filter):
+    """Remove the footer block at the end of the document.
+
+    Parameters:
+        max_line: longest line (chars) that can be part of a footer.
+        short_line: up to this length one marker suffices; longer lines need two distinct markers.
+    """
+
+    name = "footer"
+    kind = "scraper_footer"
+
+    def __init__(self, max_line: int = 400, short_line: int = 40) -> None:
+        self.max_line = max_line
+        self.short_line = short_line
+        self._markers = [regex.compile(p) for p in lexicon("footer_markers")]
+        self._vocabulary: dict[str, regex.Pattern[str]] = {}
+        for entry in lexicon("footer_vocabulary"):
+            topic, _, pattern = entry.partition("=")
+            self._vocabulary[topic.strip()] = regex.compile(pattern.strip(), regex.IGNORECASE)
+
+    def markers(self, text: str) -> list[str]:
+        return [m.pattern for m in self._markers if m.search(text)]
+
+    def topics(self, text: str) -> list[str]:
+        """Footer topics (``data/footer_vocabulary.txt``) the line speaks of, and "speech" if it quotes."""
+        return [t for t, rx in self._vocabulary.items() if rx.search(text)]
+
+    def classify(self, text: str) -> tuple[str, list[str]]:
+        """``("firm" | "near" | "", why)``: a footer line alone, one only next to a firm line, or neither.
+
+        Firm: a marker on a short line, two markers, or the site speaking of itself and two other
+        topics. Near: one marker on a longer line, or "we" and two other topics ("请发邮件至…，我们将
+        在24小时内删除"): an article may end on such a sentence, a footer block holds it beside others.
+        """
+        if len(text) > self.max_line:
+            return "", []
+        hits = self.markers(text)
+        topics = self.topics(text)
+        furniture = _FURNITURE.match(text.strip())
+        if "speech" in topics and not furniture:  # someone quoted: an article's sentence, unless plainly both
+            return ("firm", hits) if len(hits) >= 2 else ("", [])
+        if hits and (len(text) <= self.short_line or len(hits) >= 2):
+            return "firm", hits
+        if len(text) > 2.5 * self.short_line:
+            return "", []
+        others = [t for t in topics if t not in ("self", "we")]
+        about = ["talks about " + "/".join(topics)] if topics else []
+        if "self" in topics and len(others) >= 2:
+            return "firm", hits + about
+        if hits or ("we" in topics and len(others) >= 2):
+            return "near", hits + about
+        if furniture:
+            return "near", ["footer furniture (label with a link, address or time; a rule)"]
+        return "", []
+
+    def block(self, lines: list[Line]) -> list[tuple[Line, list[str]]]:
+        """The footer block at the end of ``lines``, last line first, each with why it belongs."""
+        memo: dict[int, tuple[str, list[str]]] = {}
+
+        def kind(i: int) -> tuple[str, list[str]]:
+            if i not in memo:
+                memo[i] = self.classify(lines[i].text)
+            return memo[i]
+
+        def firm_above(i: int) -> bool:  # a firm line over a short run of near lines
+            j = i - 1
+            while j >= 0 and i - j <= 3 and kind(j)[0] == "near":
+                j -= 1
+            return j >= 0 and kind(j)[0] == "firm"
+
+        block: list[tuple[Line, list[str]]] = []
+        pending: list[Line] = []  # unmarked short lines, kept only if a marked line comes above them
+        has_firm = False
+        for i in range(len(lines) - 1, -1, -1):
+            ln, (k, why) = lines[i], kind(i)
+            if k == "firm" or (k == "near" and (has_firm or firm_above(i))):
+                block.extend((p, []) for p in pending)
+                pending = []
+                block.append((ln, why))
+                has_firm = has_firm or k == "firm"
+            elif len(ln) <= 30 and _AUX.search(ln.text) and len(pending) < 1:
+                pending.append(ln)
+            else:
+                break
+        return block
+
+    def find(self, doc: Document) -> list[Removal]:
+        lines = doc.kept_lines()
+        block = self.block(lines)
+        if not block or len(block) >= len(lines):
+            return []
+        out = []
+        for ln, hits in block:
+            why = "footer line" if not hits else "footer marker: " + ", ".join(h[:16] for h in hits[:3])
+            out.append(self.span(doc, ln.start, ln.end, why, 0.9 if hits else 0.7))
+        return out

@@ -1,0 +1,158 @@
+"""Unrelated tail: "more news" and related-article blocks that run to the end of the document.
+
+Such a block is recognised by its structure, not its topics (related items often share names with
+the article): a run of items, each a headline, an optional snippet and a date line::
+
+    更多相关新闻:                  <- optional heading
+    某条新闻标题
+    ...一段摘要
+    2023-02-24 17:42:00
+    另一条新闻标题
+    2023-02-23 16:26:00
+
+The block must reach the end of the document (ignoring lines earlier filters removed, and a footer
+block below it, which :class:`ScraperFooter` removes after this filter) and hold at
+least ``min_items`` dated items (fewer if a heading announces it). A heading such as 相关阅读 or
+猜你喜欢 followed only by short headline lines is a tail too. A dated list inside the article (a
+timeline followed by more prose) never reaches the end, so it stays.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..document import Document, Line
+from ..report import Removal
+from ..textutil import DATE_RE, ends_sentence, is_date_line, lexicon_regex
+from .base import Filter
+from .footer import ScraperFooter
+
+_TIME_LABEL = regex.compile(r"([:：]|[于在]|时间|日期|更新|生成|发布|存档|保存|抓取)\s*$")
+_TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\]】]?$")
+
+
+def _is_dated(ln: Line) -> bool:
+    """A bare date line, or a short headline ending in a date."""
+    if is_date_line(ln.text):
+        return True
+    if len(ln) > 80 or len(ln) <= 10:
+        return False
+    m = _TRAILING_DATE.search(ln.text)
+    # "label: date" (快照生成时间:…, 发布时间:…, 页面更新于 …) is a metadata line, not a headline item
+    return bool(m) and not _TIME_LABEL.search(ln.text[: m.start()])
+
+
+class UnrelatedTail(Filter):
+    """Remove the related-news block at the end of a document.
+
+    Parameters:
+        min_items: dated items needed without a heading (with a recognised heading: ``min_items - 1``).
+        max_gap: most undated lines (headline, snippet, heading) between two dates in one list.
+        max_item_line: longest line (chars) that can be a headline or a snippet.
+    """
+
+    name = "tail"
+    kind = "unrelated_tail"
+
+    def __init__(self, min_items: int = 3, max_gap: int = 4, max_item_line: int = 160) -> None:
+        self.min_items = min_items
+        self.max_gap = max_gap
+        self.max_item_line = max_item_line
+        self._heading = lexicon_regex("tail_headings")
+        self._footer = lexicon_regex("footer_markers")
+        self._footer_block = ScraperFooter().block
+
+    def _item_like(self, ln: Line, limit: int) -> bool:
+        return len(ln) <= limit and not self._footer.search(ln.text)
+
+    def is_heading(self, ln: Line) -> bool:
+        return len(ln) <= 30 and bool(self._heading.search(ln.text))
+
+    def find(self, doc: Document) -> list[Removal]:
+        lines = doc.kept_lines()
+        footer = len(self._footer_block(lines))
+        if footer:
+            lines = lines[:-footer]  # a footer under the list: the list still ends the article
+        if not lines:
+            return []
+        start = self._dated_block(lines)
+        reason = None
+        if start is not None:
+            reason = f"list of {sum(_is_dated(ln) for ln in lines[start:])} dated headline items to the end"
+        else:
+            start = self._headed_block(lines)
+            if start is not None:
+                reason = f"'{lines[start].text[:20]}' heading followed by headlines to the end"
+        if start is None:
+            return []
+        # a heading directly above the block belongs to it
+        while start > 0 and self.is_heading(lines[start - 1]):
+            start -= 1
+        a, b = lines[start].start, lines[-1].end
+        return [self.span(doc, a, b, reason or "related-news block", 0.9)]
+
+    def _dated_block(self, lines: list[Line]) -> int | None:
+        n = len(lines)
+        dated = [i for i, ln in enumerate(lines) if _is_dated(ln)]
+        if len(dated) < 2:
+            return None
+        # lines after the last date: at most one item's worth of short lines
+        after = lines[dated[-1] + 1 :]
+        if len(after) > 2 or not all(self._item_like(ln, self.max_item_line) for ln in after):
+            return None
+        # walk back while the gaps between dates look like items
+        first = len(dated) - 1
+        gaps: list[int] = []
+        while first > 0:
+            prev, cur = dated[first - 1], dated[first]
+            gap = lines[prev + 1 : cur]
+            if len(gap) > self.max_gap or not all(self._item_like(ln, self.max_item_line) for ln in gap):
+                break
+            gaps.append(len(gap))
+            first -= 1
+        items = len(dated) - first
+        if items < 2:
+            return None
+        # the first item: as many lines before its date as a typical item has, and more while they
+        # look like a headline or a snippet (short and unfinished, or a "..." excerpt)
+        typical = Counter(gaps).most_common(1)[0][0] if gaps else 1
+        start = dated[first]
+        taken = 0
+        while taken < self.max_gap and start > 0:
+            ln = lines[start - 1]
+            if _is_dated(ln) or not self._item_like(ln, 100) or self.is_heading(ln):
+                break
+            # past a typical item's size only an excerpt ("...摘要") or the headline it hangs under
+            # joins: the article's last line may be short and unfinished too
+            excerpt = ln.text.startswith(("...", "…"))
+            above_excerpt = len(ln) <= 60 and lines[start].text.startswith(("...", "…"))
+            if taken >= max(typical, 1) and not (excerpt or above_excerpt):
+                break
+            start -= 1
+            taken += 1
+        # a heading a line or two above: what lies between is the first item's headline
+        for k in (2, 3):
+            if start - k >= 0 and self.is_heading(lines[start - k]) and all(
+                    len(ln) <= 60 and self._item_like(ln, 60) for ln in lines[start - k + 1 : start]):
+                start = start - k + 1
+                break
+        heading = start > 0 and self.is_heading(lines[start - 1])
+        has_heading = heading or any(self.is_heading(ln) for ln in lines[start : dated[-1]])
+        if items < self.min_items - (1 if has_heading else 0):
+            return None
+        if start == 0 or start >= n:
+            return None  # a page that is nothing but a list is not a tail of anything
+        return start
+
+    def _headed_block(self, lines: list[Line]) -> int | None:
+        n = len(lines)
+        for i in range(max(0, n - 30), n):
+            if not self.is_heading(lines[i]) or i == 0:
+                continue
+            rest = lines[i + 1 :]
+            if all(len(ln) <= 40 and not ends_sentence(ln.text) or self.is_heading(ln) for ln in rest):
+                if len(rest) >= 2 or not rest:
+                    return i
+        return None
