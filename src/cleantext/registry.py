@@ -33,6 +33,8 @@ _BUILTIN: dict[str, str] = {
     "footer": "cleantext.filters.footer:ScraperFooter",
     "duplicates": "cleantext.filters.duplicates:Duplicates",
     "brand": "cleantext.filters.brand:BrandSpam",
+    # the fitted boilerplate segmenter (issue 10): opt-in until its left-out figures beat the cascade
+    "segmenter": "cleantext.filters.segmenter:Segmenter",
 }
 #: The default filters, in the order they run: whole-line noise first, then copies, then the brand
 #: tokens inside what is left (each filter sees what earlier ones removed).
