@@ -329,3 +329,61 @@ def test_chrome_keeps_a_government_documents_index_card():
     card = "发文机关：\t某省人民政府\t成文日期：\t2022年01月27日\n发文字号：\t某政发〔2022〕1号"
     text = "某省人民政府关于做好春节期间安全工作的通知\n" + card + "\n" + BODY
     assert cleantext.clean(text).text == text
+
+
+# -- more positives: each fails when its filter's find returns [] -----------------------------
+
+def test_chrome_removes_a_menu_line_of_separated_labels_at_the_top():
+    text = "首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流\n\n老旧小区改造惠及两万户\n\n" + BODY
+    r = Pipeline([PageChrome()]).clean(text)
+    assert r.text.startswith("老旧小区改造惠及两万户")
+    assert [x.kind for x in removed(r)] == ["page_chrome"]
+
+
+def test_chrome_removes_a_breadcrumb_worded_differently():
+    text = "您的位置：首页 > 新闻中心 > 本地要闻 > 正文\n\n老旧小区改造惠及两万户\n\n" + BODY
+    r = Pipeline([PageChrome()]).clean(text)
+    assert r.text.startswith("老旧小区改造惠及两万户")
+    assert P3 in r.text
+
+
+def test_chrome_removes_a_header_line_with_views_and_records_the_date():
+    text = "老旧小区改造惠及两万户\n\n来源：城市日报　作者：李华　发布时间：2025年3月2日　浏览次数：1024\n\n" + BODY
+    r = Pipeline([PageChrome()]).clean(text)
+    assert "浏览次数" not in r.text and r.text.endswith(P3)
+    assert r.report.metadata.get("published", "").startswith("2025-03-02")
+
+
+def test_tail_removes_previous_and_next_links_at_the_end():
+    text = ("老旧小区改造惠及两万户\n" + BODY + "\n\n上一篇：市区两级联动推进城市更新\n"
+            "下一篇：多个街道启动加装电梯意见征集\n")
+    r = Pipeline([UnrelatedTail()]).clean(text)
+    assert "上一篇" not in r.text and "下一篇" not in r.text
+    assert r.text.rstrip().endswith(P3)
+
+
+def test_tail_removes_a_headline_list_dated_without_a_year():
+    items = ["市区两级联动推进城市更新 02-11", "多个街道启动加装电梯意见征集 01-28",
+             "夜间经济点亮城市消费新场景 01-20", "公交线路优化调整方案公布 01-15"]
+    text = "老旧小区改造惠及两万户\n" + BODY + "\n\n相关新闻\n" + "\n".join(items) + "\n"
+    r = Pipeline([UnrelatedTail()]).clean(text)
+    assert "相关新闻" not in r.text and "夜间经济" not in r.text
+    assert r.text.rstrip().endswith(P3)
+
+
+def test_brand_with_an_entertainment_suffix_in_three_sentences_is_removed():
+    text = ("老旧小区改造惠及两万户\n\n今年以来，全市持续推进老旧小区改造工作，金沙娱乐累计完成改造项目四十余个。\n\n"
+            "在改造过程中，金沙娱乐各区坚持先民生后提升的原则，优先解决加装电梯等问题。\n\n"
+            "下一步，市住建部门将总结推广试点经验，金沙娱乐建立长效管理机制。\n")
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert "金沙娱乐" not in r.text
+    assert "累计完成改造项目四十余个" in r.text and "建立长效管理机制" in r.text
+
+
+def test_brand_domain_repeated_in_the_text_is_removed():
+    text = ("老旧小区改造惠及两万户\n\n今年以来，全市持续推进老旧小区改造工作，hg8868.com累计完成改造项目四十余个。\n\n"
+            "在改造过程中，各区坚持先民生后提升的原则hg8868.com，优先解决加装电梯等问题。\n\n"
+            "下一步，hg8868.com市住建部门将总结推广试点经验，建立长效管理机制。\n")
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert "hg8868" not in r.text
+    assert "优先解决加装电梯等问题" in r.text
