@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from .document import Document, Line
-from .textutil import ends_sentence, han_count, is_date_line, lexicon, parse_datetime
+from .textutil import ends_sentence, han_count, is_date_line, lexicon, parse_datetime, to_iso8601
 
 _CLAUSE_IN_VALUE = regex.compile(r"[：，,;；]|(?<!\d):(?!\d)")  # a colon between digits is a time
 
@@ -54,7 +54,7 @@ def parse_header(text: str) -> dict[str, str] | None:
             return None  # "作者: 某某：某大学，北京" is a byline with an affiliation, part of the text
         key = label_keys.get(m.group(1), "")
         if key == "published":
-            value = parse_datetime(value) or value
+            value = parse_datetime(value) or to_iso8601(value) or value
         if key and value and key not in meta:
             meta[key] = value
     return meta

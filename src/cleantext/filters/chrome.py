@@ -17,23 +17,14 @@ from __future__ import annotations
 import regex
 
 from ..document import Document, Line
+from ..metadata import _is_prose, parse_header
 from ..report import Removal
-from ..textutil import ends_sentence, han_count, is_date_line, lexicon, lexicon_regex, parse_datetime
+from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetime
 from .base import Filter
 
-_CLAUSE_IN_VALUE = regex.compile(r"[：，,;；]|(?<!\d):(?!\d)")  # a colon between digits is a time
 # (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
 # scanned once, not once per position (same matches: the trailing \s* is greedy)
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
-
-
-def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
-    keys: dict[str, str] = {}
-    for entry in lexicon("chrome_labels"):
-        label, _, key = entry.partition("=")
-        keys[label.strip()] = key.strip()
-    alternation = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return regex.compile(rf"(?:^|(?<=\s))({alternation})\s*[:：]"), keys
 
 
 class PageChrome(Filter):
@@ -50,7 +41,6 @@ class PageChrome(Filter):
     def __init__(self, head_lines: int = 12, max_line: int = 160) -> None:
         self.head_lines = head_lines
         self.max_line = max_line
-        self._label_re, self._label_keys = _labels()
         self._nav_re = lexicon_regex("chrome_lines")
 
     def find(self, doc: Document) -> list[Removal]:
@@ -99,35 +89,9 @@ class PageChrome(Filter):
         return None
 
     def _metadata(self, text: str) -> dict[str, str] | None:
-        """Parse ``label: value`` pairs if they make up the whole line, else None."""
-        hits = list(self._label_re.finditer(text))
-        if not hits or len(text) - hits[0].start() < 3:
-            return None
-        lead = text[: hits[0].start()].strip()
-        if len(lead) > 2 and not is_date_line(lead):
-            return None  # only a date may stand before the first label ("2024-01-25 16:20 来源：…")
-        if len(hits) == 1 and len(text) > 60:
-            return None
-        meta: dict[str, str] = {}
-        if len(lead) > 2 and (iso := parse_datetime(lead)):
-            meta["published"] = iso
-        for i, m in enumerate(hits):
-            end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
-            value = text[m.end() : end].strip(" \u3000\xa0\u2002|｜,，")
-            if len(value) > 40 or ends_sentence(value) and len(value) > 20:
-                return None
-            if _CLAUSE_IN_VALUE.search(value):
-                return None  # "作者: 某某：某大学，北京" is a byline with an affiliation, part of the text
-            key = self._label_keys.get(m.group(1), "")
-            if key == "published":
-                value = parse_datetime(value) or value
-            if key and value and key not in meta:
-                meta[key] = value
-        return meta
-
-
-def _is_prose(ln: Line) -> bool:
-    return len(ln) >= 40 and han_count(ln.text) >= 20 and any(c in ln.text for c in "，,。；")
+        """``label: value`` pairs if they make up the whole line, else None (one parser:
+        :func:`cleantext.metadata.parse_header`)."""
+        return parse_header(text)
 
 
 def _is_breadcrumb(text: str) -> bool:
