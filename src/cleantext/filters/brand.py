@@ -260,7 +260,8 @@ class BrandSpam(Filter):
                     for x in range(p, p + len(s)):
                         taken[x] = True
                     if not doc.is_removed(p, p + len(s)):
-                        out.append(self.span(doc, p, p + len(s), reason, conf))
+                        out.append(self.span(doc, p, p + len(s), reason, conf, code="brand.recurring_token"))
             elif score >= self.threshold - 1.5:
-                self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf)
+                self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf,
+                              code="brand.weak")
         return out

@@ -52,7 +52,7 @@ class PageChrome(Filter):
                 break
             why = self._classify(ln, doc, head=True)
             if why:
-                out.append(self.span(doc, ln.start, ln.end, why, 0.95))
+                out.append(self.span(doc, ln.start, ln.end, why, 0.95, code="chrome.header_line"))
             elif not title_seen:
                 title_seen = True
                 if len(ln) <= 80 and not ends_sentence(ln.text):
@@ -64,7 +64,7 @@ class PageChrome(Filter):
                 break
             why = self._classify(ln, doc, head=False)
             if why:
-                out.append(self.span(doc, ln.start, ln.end, why, 0.9))
+                out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="chrome.end_furniture"))
         return out
 
     def _classify(self, ln: Line, doc: Document, head: bool) -> str | None:

@@ -127,6 +127,21 @@ class ScraperFooter(Filter):
             return []
         out = []
         for ln, hits in block:
-            why = "footer line" if not hits else "footer marker: " + ", ".join(h[:16] for h in hits[:3])
-            out.append(self.span(doc, ln.start, ln.end, why, 0.9 if hits else 0.7))
+            out.append(self.span(doc, ln.start, ln.end, _reason(hits), 0.9 if hits else 0.7,
+                                 code="footer.marker" if hits else "footer.block_line"))
         return out
+
+
+_PATTERN_CHARS = frozenset("()|[]{}.*+?\\^$")
+
+
+def _reason(hits: list[str]) -> str:
+    """In words: the plain phrases that matched, and how many lexicon patterns (never their source)."""
+    if not hits:
+        return "short line inside the footer block at the end"
+    plain = [h for h in hits if not (_PATTERN_CHARS & set(h))]
+    patterns = len(hits) - len(plain)
+    parts = [f"'{h[:20]}'" if not h.startswith(("talks about", "footer furniture")) else h for h in plain[:3]]
+    if patterns:
+        parts.append(f"{patterns} footer phrase{'s' if patterns > 1 else ''} of the lexicon")
+    return "footer line: " + ", ".join(parts)

@@ -91,7 +91,7 @@ class UnrelatedTail(Filter):
         while start > 0 and self.is_heading(lines[start - 1]):
             start -= 1
         a, b = lines[start].start, lines[-1].end
-        return [self.span(doc, a, b, reason or "related-news block", 0.9)]
+        return [self.span(doc, a, b, reason or "related-news block", 0.9, code="tail.related_list")]
 
     def _dated_block(self, lines: list[Line]) -> int | None:
         n = len(lines)
