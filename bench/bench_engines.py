@@ -186,12 +186,10 @@ def run_datatrove(path: Path, work: Path) -> tuple[float, dict]:
 
     base = work / "datatrove"
     shutil.rmtree(base, ignore_errors=True)
-    shards = base / "in"
-    shards.mkdir(parents=True)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    half = len(lines) // 2
-    (shards / "part-0.jsonl").write_text("".join(lines[:half]), encoding="utf-8")
-    (shards / "part-1.jsonl").write_text("".join(lines[half:]), encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "bench" / "recipes"))
+    from _common import shard_jsonl
+
+    shards = shard_jsonl(path, base / "in")
     t0 = time.perf_counter()
     steps = [JsonlReader(str(shards)), CleantextStep(), JsonlWriter(str(base / "out"))]
     LocalPipelineExecutor(pipeline=steps, tasks=2, workers=2, logging_dir=str(base / "logs")).run()

@@ -47,3 +47,13 @@ if __name__ == "__main__":
     # python bench/recipes/_common.py [N [OUT.jsonl]]: write a corpus, print where
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     print(corpus(n, Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+
+
+def shard_jsonl(path: Path, folder: Path, n: int = 2) -> Path:
+    """Split a JSONL file into ``n`` files under ``folder`` (one per datatrove task); returns ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    step = -(-len(lines) // n)
+    for i in range(n):
+        (folder / f"part-{i}.jsonl").write_text("".join(lines[i * step:(i + 1) * step]), encoding="utf-8")
+    return folder

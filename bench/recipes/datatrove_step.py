@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, check, corpus, reference  # noqa: E402
+from _common import OUT, check, corpus, reference, shard_jsonl  # noqa: E402
 
 
 def main() -> int:
@@ -29,13 +29,7 @@ def main() -> int:
     ref = reference(path)
     work = OUT / "datatrove"
     shutil.rmtree(work, ignore_errors=True)
-    # 2 input shards so that 2 tasks each get one
-    shards = work / "in"
-    shards.mkdir(parents=True)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    half = len(lines) // 2
-    (shards / "part-0.jsonl").write_text("".join(lines[:half]), encoding="utf-8")
-    (shards / "part-1.jsonl").write_text("".join(lines[half:]), encoding="utf-8")
+    shards = shard_jsonl(path, work / "in")  # 2 input shards so that 2 tasks each get one
     t0 = time.perf_counter()
     LocalPipelineExecutor(
         pipeline=[JsonlReader(str(shards)), CleantextStep(), JsonlWriter(str(work / "out"))],

@@ -196,9 +196,6 @@ def default_filters() -> list[Filter]:
     return _default_filters()
 
 
-_HTML_HINT = ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<meta", "<table", "<article")
-
-
 def _looks_like_html(text: str) -> bool:
     from .html.sniff import looks_like_html
 
@@ -227,7 +224,3 @@ def clean(data: str | bytes, *, format: str | None = None) -> Result:
 
         _default = build()
     return _default.clean(data, format=format)
-
-
-def removals_of(result: Result) -> list[Removal]:
-    return result.report.removals
