@@ -38,6 +38,9 @@ _SPLIT = regex.compile(
 )
 
 
+_HEAD = regex.compile(r"[ \t\u3000\xa0]{0,4}\p{Han}{1,2}")
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A piece of a line: ``doc.text[start:end] == text``."""
@@ -66,10 +69,36 @@ def split_units(lines: list[Line]) -> list[Unit]:
                 _emit(out, ln, text, pos, m.end())
                 pos = m.end()
             else:
+                if _HEAD.fullmatch(text, pos, m.start()):
+                    # one or two Han characters before a label are the label's own head
+                    # ("责任编辑：", "值班编辑：" after a blank): not a unit of their own
+                    continue
                 _emit(out, ln, text, pos, m.start())
                 pos = m.start()
         _emit(out, ln, text, pos, len(text))
     return out
+
+
+def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
+    """The first ``head`` and the last ``tail`` units of ``lines`` (at least; all when they meet), in order.
+
+    Only the lines at the document's edges are split: a long article costs no more than a short one.
+    """
+    first: list[Unit] = []
+    i = 0
+    while i < len(lines) and len(first) < head:
+        first.extend(split_units([lines[i]]))
+        i += 1
+    last: list[list[Unit]] = []
+    j = len(lines)
+    got = 0
+    while j > i and got < tail:
+        j -= 1
+        us = split_units([lines[j]])
+        last.append(us)
+        got += len(us)
+    out = first + [u for us in reversed(last) for u in us]
+    return [Unit(k, u.line, u.start, u.end, u.text) for k, u in enumerate(out)]
 
 
 def _emit(out: list[Unit], ln: Line, text: str, a: int, b: int) -> None:
