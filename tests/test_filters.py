@@ -387,3 +387,12 @@ def test_brand_domain_repeated_in_the_text_is_removed():
     r = Pipeline([BrandSpam()]).clean(text)
     assert "hg8868" not in r.text
     assert "优先解决加装电梯等问题" in r.text
+
+
+def test_footer_never_takes_a_paragraph_for_the_disclaimer_glued_to_its_end():
+    # the cascade works on whole lines: a finished paragraph before the marker is not footer
+    para = P1 + P2 + "本文来源网络，版权归原作者所有，如有侵权请联系删除。"
+    text = "标题\n" + P3 + "\n" + para
+    assert Pipeline([ScraperFooter()]).clean(text).text == text
+    alone = "标题\n" + P3 + "\n本文来源网络，版权归原作者所有，如有侵权请联系删除。"
+    assert Pipeline([ScraperFooter()]).clean(alone).text.rstrip().endswith(P3)

@@ -71,6 +71,10 @@ class ScraperFooter(Filter):
         if len(text) > self.max_line:
             return "", []
         hits = self.markers(text)
+        if hits and _prose_before(text, min(m.start() for rx in self._markers if (m := rx.search(text)))):
+            # finished sentences before the first marker: a paragraph with a footer glued to its end.
+            # Never the whole paragraph for a phrase inside it: the segmenter cuts from where it starts
+            return "", []
         topics = self.topics(text)
         furniture = _FURNITURE.match(text.strip())
         if "speech" in topics and not furniture:  # someone quoted: an article's sentence, unless plainly both
@@ -130,6 +134,15 @@ class ScraperFooter(Filter):
             out.append(self.span(doc, ln.start, ln.end, _reason(hits), 0.9 if hits else 0.7,
                                  code="footer.marker" if hits else "footer.block_line"))
         return out
+
+
+_SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
+
+
+def _prose_before(text: str, at: int) -> bool:
+    """Whether ``text[:at]`` holds a finished sentence of 20+ characters."""
+    head = text[:at]
+    return len(head) >= 20 and _SENTENCE.search(head) is not None
 
 
 _PATTERN_CHARS = frozenset("()|[]{}.*+?\\^$")
