@@ -1,17 +1,21 @@
-"""Features of units for the boilerplate segmenter, each defined once.
+"""Features of units and of document edges for the boilerplate segmenter, each defined once.
 
 A unit (:mod:`cleantext.units`) gets shallow features of its own text (length, script shares,
 terminal punctuation, date/time shapes of every format, bullets, links and contacts, ``label：``
-shape, separators, lexicon hits), its position in the document, its similarity to the title and to
-its neighbours, repetition, run lengths of short unfinished units around it, and the shallow
-features of the units before and after it (boilerpipe/jusText style). Lexicon hits are features,
-never gates: the fitted weights decide what they are worth.
+shape, separators, lexicon hits). The segmenter decides on *edges*, not on units one by one: real
+pages glue their furniture to the article's first and last sentences, so the question asked is
+"is everything from unit ``s`` to the end furniture?" (and the same for the units between the title
+and unit ``e``). An edge candidate gets the mean and the maximum of the shallow features over the
+units it would remove, the features of its first unit and of the unit it would keep next to it,
+and how much of the document it would take. No feature reads line breaks, so a page whose body is
+one long line and a page with a line per paragraph look alike. Lexicon hits are features, never
+gates: the fitted trees decide what they are worth.
 """
 
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -57,33 +61,6 @@ SHALLOW = (
     "lex_vocab_self", "lex_vocab_legal", "lex_vocab_source", "lex_vocab_contact", "lex_vocab_archive",
     "lex_tail_heading",
 )
-_CONTEXT = (
-    "pos_top", "pos_bottom", "rel_char", "first_line", "second_line", "last_line", "line_from_end<=2",
-    "line_share", "line_start", "line_end", "units_in_line", "title_sim", "title_in", "in_title",
-    "prev_sim", "next_sim", "repeated", "run_short", "run_short_log", "prose_before", "prose_after",
-    "top*short", "bottom*short", "top*label", "bottom*label", "bottom*date", "first*short",
-    "after_last_prose", "before_first_prose", "same_line_prev_prose", "glued_after_term",
-    "line_label", "line_loglen", "line_term", "line_lex_footer", "line_lex_chrome", "line_date",
-    "line_calls", "unit_in_line", "sep_start", "title_suffix", "line_short_units",
-)
-_NEIGH = ("loglen", "term_full", "date_y", "date_md", "relative", "label", "seps", "lex_footer",
-          "lex_chrome_line", "lex_tail_heading", "han", "bullet", "number", "call", "len<=20")
-_NEIGH_IDX = tuple(SHALLOW.index(n) for n in _NEIGH)
-# Shapes crossed with the region a unit is in (above the first paragraph, between paragraphs,
-# after the last one, glued after a sentence on its line): a linear scorer then weighs a date or a
-# short label differently at the top, inside the article and at its end.
-_CROSSED = ("len<=10", "len<=20", "len<=40", "term_full", "date_y", "date_md", "time", "relative", "label",
-            "labels_in", "lex_footer", "lex_chrome_line", "lex_chrome_label", "seps", "bullet", "number",
-            "call",
-            "han", "lex_tail_heading", "url", "brackets", "lex_vocab_self", "lex_vocab_source", "ends_colon")
-_CROSSED_IDX = tuple(SHALLOW.index(n) for n in _CROSSED)
-_REGIONS = ("head", "middle", "end", "glued")
-#: Every feature name, in the order :func:`unit_features` returns them.
-NAMES = (*SHALLOW, *_CONTEXT, *(f"prev.{n}" for n in _NEIGH), *(f"next.{n}" for n in _NEIGH),
-         *(f"prev2.{n}" for n in _NEIGH), *(f"next2.{n}" for n in _NEIGH),
-         *(f"{r}*{n}" for r in _REGIONS for n in (*_CROSSED, "run_short_log", "bias")))
-
-
 @cache
 def _lexicons() -> dict[str, regex.Pattern[str]]:
     labels = [e.partition("=")[0].strip() for e in lexicon("chrome_labels")]
@@ -105,8 +82,10 @@ def _n(rx: regex.Pattern[str], s: str) -> int:
     return len(rx.findall(s))
 
 
-def shallow(text: str) -> list[float]:
-    """The own-text features of one unit (:data:`SHALLOW` order)."""
+@lru_cache(maxsize=4096)
+def shallow(text: str) -> tuple[float, ...]:
+    """The own-text features of one unit (:data:`SHALLOW` order); cached, as the pipeline's second
+    pass sees the same edge units again."""
     n = len(text)
     lex = _lexicons()
     han = _n(_HAN, text)
@@ -115,7 +94,7 @@ def shallow(text: str) -> list[float]:
     date_md = _n(_DATE_MD, text)
     tm = _n(_TIME, text)
     short = n <= 40
-    return [
+    return (
         1.0, math.log1p(n) / 5, float(n <= 4), float(n <= 10), float(n <= 20), float(n <= 40), float(n <= 80),
         float(n > 160),
         han / n, _n(_LATIN, text) / n, _n(_DIGIT, text) / n, _n(_PUNCT, text) / n,
@@ -135,7 +114,23 @@ def shallow(text: str) -> list[float]:
         float(bool(lex["vocab_source"].search(text))), float(bool(lex["vocab_contact"].search(text))),
         float(bool(lex["vocab_archive"].search(text))),
         float(n <= 30 and bool(lex["tail_heading"].search(text))),
-    ]
+    )
+
+
+_I_TERM = SHALLOW.index("term_full")
+#: How many units from the end (suffix candidates) and from the start (prefix candidates) are tried.
+SUFFIX_UNITS = 30
+PREFIX_UNITS = 12
+_EDGE_TAIL = ("log_units", "log_chars", "share", "log_chars_kept", "prose_share", "any_prose", "log_kept_len")
+_HEAD_TAIL = ("log_units", "log_chars", "share", "prose_share", "any_prose", "title_like",
+              "last_on_title_line", "next_on_title_line", "log_title_len")
+#: Names of a suffix candidate's features, in order.
+SUFFIX_NAMES = (*(f"mean.{n}" for n in SHALLOW), *(f"max.{n}" for n in SHALLOW),
+                *(f"first.{n}" for n in SHALLOW), *(f"kept.{n}" for n in SHALLOW), *_EDGE_TAIL)
+#: Names of a prefix candidate's features, in order.
+PREFIX_NAMES = (*(f"mean.{n}" for n in SHALLOW), *(f"max.{n}" for n in SHALLOW),
+                *(f"last.{n}" for n in SHALLOW), *(f"kept.{n}" for n in SHALLOW),
+                *(f"title.{n}" for n in SHALLOW), *_HEAD_TAIL)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -149,130 +144,71 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-_I_LEN = SHALLOW.index("loglen")
-_I_LABEL = SHALLOW.index("label")
-_I_LEXF = SHALLOW.index("lex_footer")
-_I_LEXC = SHALLOW.index("lex_chrome_line")
-_I_LEXCL = SHALLOW.index("lex_chrome_label")
-_I_DATE = (SHALLOW.index("date_y"), SHALLOW.index("time"), SHALLOW.index("relative"))
-_I_CALL = SHALLOW.index("call")
-_ZEROS = (0.0,) * (len(_CROSSED_IDX) + 2)
-_SEP_START = regex.compile(r"^(?:[_|｜▍]|-{1,2}(?!\d)|—)")
-_I_TERM = SHALLOW.index("term_full")
+def _prose(n: int, row: tuple[float, ...]) -> bool:
+    return n >= 25 and row[_I_TERM] > 0
 
 
-def _is_prose(u: Unit, sh: list[float]) -> bool:
-    return len(u) >= 25 and sh[_I_TERM] > 0 or len(u) >= 60
+Rows = tuple[list[int], list[list[float]]]
 
 
-def unit_features(units: list[Unit], line_len: dict[int, int], total_chars: int) -> list[list[float]]:
-    """Feature rows (:data:`NAMES` order) for every unit of one document."""
+def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+    """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features.
+
+    ``sh`` holds :func:`shallow` of the last ``SUFFIX_UNITS + 1`` units at least, ``total`` is the
+    length of the document's kept lines. Unit 0 (the title) is never a candidate. Linear in the
+    number of candidates: the aggregates grow one unit at a time.
+    """
     n = len(units)
-    if not n:
-        return []
-    sh = [shallow(u.text) for u in units]
-    prose = [_is_prose(u, s) for u, s in zip(units, sh, strict=False)]
-    first_line = units[0].line
-    last_line = units[-1].line
-    lines_order = sorted({u.line for u in units})
-    line_rank = {ln: i for i, ln in enumerate(lines_order)}
-    n_lines = len(lines_order)
-    per_line: dict[int, int] = {}
-    line_first: dict[int, int] = {}
-    line_last: dict[int, int] = {}
-    line_agg: dict[int, list[float]] = {}
-    for k, u in enumerate(units):
-        per_line[u.line] = per_line.get(u.line, 0) + 1
-        line_first.setdefault(u.line, k)
-        line_last[u.line] = k
-        s = sh[k]
-        agg = line_agg.setdefault(u.line, [0.0, 0.0, 0.0, 0.0, 0.0])
-        agg[0] = max(agg[0], s[_I_LEXF])
-        agg[1] = max(agg[1], s[_I_LEXC], s[_I_LEXCL])
-        agg[2] = max(agg[2], *(s[i] for i in _I_DATE))
-        agg[3] = max(agg[3], s[_I_CALL])
-        agg[4] += float(len(u) <= 12)
-    grams = [_bigrams(u.text) for u in units]
+    tot = total or 1
+    k = len(SHALLOW)
+    sm = [0.0] * k
+    mx = [0.0] * k
+    cnt = chars = prose = 0
+    cands: list[int] = []
+    rows: list[list[float]] = []
+    for s in range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1):
+        x = sh[s]
+        cnt += 1
+        chars += len(units[s])
+        sm = [a + b for a, b in zip(sm, x, strict=True)]
+        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        prose += _prose(len(units[s]), x)
+        rows.append([*(v / cnt for v in sm), *mx, *x, *sh[s - 1],
+                     math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
+                     float(prose > 0), math.log1p(len(units[s - 1]))])
+        cands.append(s)
+    return cands, rows
+
+
+def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+    """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features."""
+    n = len(units)
+    if n < 2:
+        return [], []
+    tot = total or 1
+    k = len(SHALLOW)
+    sm = [0.0] * k
+    mx = [0.0] * k
+    cnt = chars = prose = 0
     title = units[0].text
-    title_g = grams[0]
-    counts: dict[str, int] = {}
-    for u in units:
-        counts[u.text] = counts.get(u.text, 0) + 1
-    # runs of short units without a sentence end, by line
-    short = [len(u) <= 40 and s[_I_TERM] == 0 for u, s in zip(units, sh, strict=False)]
-    run = [0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and short[j]:
-            j += 1
-        for k in range(i, j):
-            run[k] = j - i
-        i = max(j, i + 1)
-    # a paragraph pasted again later (the duplicates filter runs after this one) is not prose that
-    # follows: a related list above a second copy of the body still ends the article
-    seen: set[str] = set()
-    again = []
-    for u in units:
-        again.append(len(u) >= 10 and u.text in seen)
-        seen.add(u.text)
-    prose_chars = [len(u) if p and not a else 0 for u, p, a in zip(units, prose, again, strict=False)]
-    total_prose = sum(prose_chars) or 1
-    before = 0
-    first_prose = next((k for k in range(n) if prose_chars[k]), n)
-    last_prose = next((k for k in range(n - 1, -1, -1) if prose_chars[k]), -1)
-    rows = []
-    for k, u in enumerate(units):
-        s = sh[k]
-        rank = line_rank[u.line]
-        top = rank / max(n_lines - 1, 1)
-        bottom = 1 - top
-        is_short = float(len(u) <= 20)
-        lab = s[SHALLOW.index("label")]
-        after = total_prose - before - prose_chars[k]
-        prev_sim = _jaccard(grams[k], grams[k - 1]) if k else 0.0
-        next_sim = _jaccard(grams[k], grams[k + 1]) if k + 1 < n else 0.0
-        same_prev = k > 0 and units[k - 1].line == u.line
-        ctx = [
-            float(rank <= 2) * (1 - rank / 3),
-            float(n_lines - 1 - rank <= 2) * (1 - (n_lines - 1 - rank) / 3),
-            u.start / max(total_chars, 1), float(u.line == first_line), float(rank == 1),
-            float(u.line == last_line), float(n_lines - 1 - rank <= 2),
-            len(u) / max(line_len[u.line], 1), float(not same_prev),
-            float(k + 1 >= n or units[k + 1].line != u.line), min(per_line[u.line], 6) / 6,
-            _jaccard(grams[k], title_g) if k else 0.0, float(k > 0 and len(title) >= 6 and title in u.text),
-            float(k > 0 and len(u) >= 4 and u.text in title),
-            prev_sim, next_sim, float(counts[u.text] > 1 and len(u) >= 4),
-            min(run[k], 10) / 10, math.log1p(run[k]) / 3, before / total_prose, after / total_prose,
-            top * is_short, bottom * is_short, float(rank <= 3) * lab, float(rank >= n_lines - 4) * lab,
-            float(rank >= n_lines - 4) * (s[SHALLOW.index("date_y")] + s[SHALLOW.index("relative")]),
-            float(u.line == first_line) * is_short,
-            float(k > last_prose), float(k < first_prose),
-            float(same_prev and prose[k - 1]), float(same_prev and sh[k - 1][_I_TERM] > 0),
-            sh[line_first[u.line]][_I_LABEL], math.log1p(line_len[u.line]) / 5,
-            sh[line_last[u.line]][_I_TERM], *line_agg[u.line][:4],
-            (k - line_first[u.line]) / max(per_line[u.line] - 1, 1),
-            float(bool(_SEP_START.match(u.text))), float(u.line == first_line and same_prev),
-            min(line_agg[u.line][4], 6) / 6,
-        ]
-        row = s + ctx
-        for off in (-1, 1, -2, 2):
-            j = k + off
-            if 0 <= j < n:
-                sj = sh[j]
-                row.extend(sj[i] for i in _NEIGH_IDX)
-            else:
-                row.extend(0.0 for _ in _NEIGH_IDX)
-        region = (float(k < first_prose), float(first_prose <= k <= last_prose), float(k > last_prose),
-                  float(same_prev and sh[k - 1][_I_TERM] > 0))
-        runlog = math.log1p(run[k]) / 3
-        for flag in region:
-            if flag:
-                row.extend(s[i] for i in _CROSSED_IDX)
-                row.append(runlog)
-                row.append(1.0)
-            else:
-                row.extend(_ZEROS)
-        rows.append(row)
-        before += prose_chars[k]
-    return rows
+    tg = _bigrams(title)
+    tline = units[0].line
+    like = 0.0
+    zeros = [0.0] * k
+    cands: list[int] = []
+    rows: list[list[float]] = []
+    for e in range(2, min(n, PREFIX_UNITS) + 1):
+        u = units[e - 1]
+        x = sh[e - 1]
+        cnt += 1
+        chars += len(u)
+        sm = [a + b for a, b in zip(sm, x, strict=True)]
+        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        prose += _prose(len(u), x)
+        like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
+        rows.append([*(v / cnt for v in sm), *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
+                     math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
+                     float(u.line == tline), float(e < n and units[e].line == tline),
+                     math.log1p(len(units[0]))])
+        cands.append(e)
+    return cands, rows

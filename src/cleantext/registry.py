@@ -6,7 +6,7 @@ filters from :func:`build`, so they clean byte for byte alike. Nothing else list
 
 >>> from cleantext import registry
 >>> registry.DEFAULT
-('chrome', 'tail', 'footer', 'duplicates', 'brand')
+('chrome', 'tail', 'footer', 'segmenter', 'duplicates', 'brand')
 >>> [f.name for f in registry.default_filters()] == list(registry.DEFAULT)
 True
 """
@@ -33,12 +33,13 @@ _BUILTIN: dict[str, str] = {
     "footer": "cleantext.filters.footer:ScraperFooter",
     "duplicates": "cleantext.filters.duplicates:Duplicates",
     "brand": "cleantext.filters.brand:BrandSpam",
-    # the fitted boilerplate segmenter (issue 10): opt-in until its left-out figures beat the cascade
+    # the fitted edge segmenter (issue 10): furniture glued to the first and last sentences
     "segmenter": "cleantext.filters.segmenter:Segmenter",
 }
-#: The default filters, in the order they run: whole-line noise first, then copies, then the brand
-#: tokens inside what is left (each filter sees what earlier ones removed).
-DEFAULT: tuple[str, ...] = ("chrome", "tail", "footer", "duplicates", "brand")
+#: The default filters, in the order they run: whole-line noise first, then what is glued to the
+#: article's edges, then copies, then the brand tokens inside what is left (each filter sees what
+#: earlier ones removed).
+DEFAULT: tuple[str, ...] = ("chrome", "tail", "footer", "segmenter", "duplicates", "brand")
 
 _extra: dict[str, type] = {}
 

@@ -1,7 +1,7 @@
 """The noise filters. Each finds one kind of noise and returns spans; none edits text.
 
-:class:`Segmenter` (opt-in, ``select=["segmenter", "duplicates", "brand"]``) finds page chrome,
-scraper footers and unrelated tails with one fitted model instead of the three cascades.
+:class:`Segmenter` runs after the chrome, tail and footer cascades: a fitted model of the document's
+edges finds the chrome, footers and lists glued to the article's first and last sentences.
 """
 
 from .base import Filter

@@ -1,12 +1,19 @@
-"""One fitted boilerplate segmenter for page chrome, scraper footers and unrelated tails.
+"""One fitted boilerplate segmenter for page chrome, scraper footers and unrelated tails at the edges.
 
-Every unit of the document (:mod:`cleantext.units`: sentences and glued pieces of lines) gets its
-features (:mod:`cleantext.features`); a multinomial logistic regression fitted by
-``bench/fit_segmenter.py`` gives P(body | chrome | footer | tail) per unit, and a Viterbi pass with
-fitted transition log-probabilities turns those into runs, so a menu at the top, a footer above or
-below a related list, and a sign-off glued after the last sentence come out of one model. A run is
-cut when its mean probability reaches the kind's cut threshold and only annotated when it reaches
-the (lower) annotate threshold: both live in the model file, the one place that decides.
+Real pages glue their furniture to the article: ``…（完）返回搜狐，查看更多 责任编辑：`` after the last
+sentence, ``标题_站名`` and ``原标题：…`` before the first. So the segmenter asks two questions of a
+document's units (:mod:`cleantext.units`: sentences and glued pieces of lines), not one per unit:
+
+* for each of the last units ``s``: is everything from ``s`` to the end furniture?
+* for each of the first units ``e``: is everything between the title and ``e`` furniture?
+
+Each candidate edge gets the features of :func:`cleantext.features.suffix_rows` /
+:func:`~cleantext.features.prefix_rows` and a probability from gradient-boosted trees fitted by
+``bench/fit_segmenter.py`` (``data/models/segmenter.json``, evaluated by :mod:`cleantext.trees`).
+The edge chosen maximises ``sum(sqrt(len(unit)) * (p - decode))`` over the units it takes, one
+linear pass; it is cut when its probability reaches the model's ``cut`` and annotated when it
+reaches ``annotate``: the thresholds live in the model file, the one place that decides. Inside a
+suffix each unit is called footer or related list by a fitted linear scorer; a prefix is chrome.
 """
 
 from __future__ import annotations
@@ -15,74 +22,52 @@ import json
 import math
 from functools import cache
 from importlib import resources
-from operator import mul
 from pathlib import Path
 from typing import Any
 
-from .. import metadata
+import regex
+
+from .. import metadata, trees
 from ..document import Document
-from ..features import NAMES, unit_features
+from ..features import (
+    PREFIX_NAMES,
+    PREFIX_UNITS,
+    SHALLOW,
+    SUFFIX_NAMES,
+    SUFFIX_UNITS,
+    prefix_rows,
+    shallow,
+    suffix_rows,
+)
 from ..report import Removal
-from ..units import Unit, split_units
+from ..units import Unit, edge_units
 from .base import Filter
 
-KINDS = ("body", "page_chrome", "scraper_footer", "unrelated_tail")
-
-#: Feature names in words, for the human reason of a removal.
+#: Shallow features in words, for the human reason of a removal.
 _WORDS = {
-    "len<=4": "very short",
-    "len<=10": "short",
-    "len<=20": "short",
-    "ends_colon": "ends in a colon",
+    "label": "a 'label:' prefix",
+    "labels_in": "'label:' fields",
+    "call": "a call to click/follow/share",
+    "lex_footer": "footer wording",
+    "lex_chrome_label": "header labels",
+    "lex_chrome_line": "a navigation phrase",
+    "lex_vocab_legal": "legal wording",
+    "lex_vocab_source": "source wording",
+    "lex_vocab_contact": "contact wording",
+    "lex_tail_heading": "a related-list heading",
     "date_y": "a date",
-    "date_md": "a month-day date",
     "time": "a clock time",
     "relative": "a relative time",
-    "date_only": "only a date",
-    "bullet": "a bullet",
-    "number": "numbered",
     "url": "a link",
     "mail": "an e-mail",
     "phone": "a phone number",
     "icp": "a copyright/ICP mark",
-    "label": "a 'label:' prefix",
-    "labels_in": "several 'label:' fields",
     "seps": "separators",
     "brackets": "bracketed labels",
-    "arrows": "arrows",
-    "call": "a call to click/follow/share",
-    "lex_chrome_label": "header labels",
-    "lex_chrome_line": "a navigation phrase",
-    "lex_footer": "footer wording",
-    "lex_vocab_self": "the site speaks of itself",
-    "lex_vocab_legal": "legal wording",
-    "lex_vocab_source": "source wording",
-    "lex_vocab_contact": "contact wording",
-    "lex_vocab_archive": "archive wording",
-    "lex_tail_heading": "a related-list heading",
-    "pos_top": "at the top",
-    "pos_bottom": "at the bottom",
-    "first_line": "on the first line",
-    "last_line": "on the last line",
-    "title_sim": "like the title",
-    "title_in": "repeats the title",
-    "in_title": "part of the title",
-    "repeated": "repeated in the page",
-    "run_short": "in a run of short lines",
-    "run_short_log": "in a run of short lines",
-    "prose_after": "",
-    "after_last_prose": "after the last paragraph",
-    "before_first_prose": "above the first paragraph",
-    "same_line_prev_prose": "glued after a sentence",
-    "glued_after_term": "glued after a sentence",
-    "bottom*date": "a date near the bottom",
-    "top*label": "a 'label:' line at the top",
-    "bottom*label": "a 'label:' line near the bottom",
-    "first*short": "short first-line piece",
-    "line_start": "",
-    "term_full": "",
-    "han": "",
+    "bullet": "a bullet",
 }
+#: The largest share of a document's kept text one edge may take.
+MAX_SHARE = 0.6
 _WHAT = {"page_chrome": "page chrome", "scraper_footer": "footer", "unrelated_tail": "related-article list"}
 
 
@@ -101,142 +86,140 @@ def load(model: str | Path | dict[str, Any] | None) -> dict[str, Any]:
     return json.loads(Path(model).read_text(encoding="utf-8"))
 
 
+_STOPS = regex.compile(r"[。！？!?\n]")
+
+
+def _reads_as_article(text: str) -> bool:
+    """Whether ``text`` has an article to tell furniture from: a page of 1,500+ characters with
+    fewer than one finished sentence (15+ characters) per 1,000 is one long list, and a list's first
+    and last items are no more furniture than its middle (precision first: leave such a page)."""
+    if len(text) < 1500:
+        return True
+    sentences, last = 0, -1
+    for m in _STOPS.finditer(text):
+        if m.group() != "\n" and m.start() - last > 15:
+            sentences += 1
+        last = m.start()
+    return sentences * 1000 >= len(text)
+
+
+def _evidence(row: tuple[float, ...]) -> str:
+    words = [w for name, w in _WORDS.items() if row[SHALLOW.index(name)] > 0]
+    return ", ".join(words[:3]) or "fitted shape and position"
+
+
 class Segmenter(Filter):
-    """Cut (or annotate) page chrome, scraper footers and unrelated tails found by a fitted model.
+    """Cut (or annotate) furniture glued to a document's first and last sentences, found by a fitted model.
 
     Parameters:
         model: None for the shipped ``data/models/segmenter.json``, or a model dict / JSON path.
-        cut: per-kind cut thresholds overriding the model's (mean run probability).
-        annotate: per-kind annotate thresholds overriding the model's.
-        max_units: a document with more units is scored on its first and last ``max_units / 2``.
+        cut: per-edge cut thresholds (``{"suffix": p, "prefix": p}``) overriding the model's.
+        annotate: per-edge annotate thresholds overriding the model's.
     """
 
     name = "segmenter"
     kind = "scraper_footer"
 
     def __init__(self, model: str | Path | dict[str, Any] | None = None,
-                 cut: dict[str, float] | None = None, annotate: dict[str, float] | None = None,
-                 max_units: int = 4000) -> None:
-        self.max_units = max_units
+                 cut: dict[str, float] | None = None, annotate: dict[str, float] | None = None) -> None:
         m = load(model)
-        if list(m["features"]) != list(NAMES):
+        names = (list(m.get("suffix_features", [])), list(m.get("prefix_features", [])))
+        if names != (list(SUFFIX_NAMES), list(PREFIX_NAMES)):
             raise ValueError("segmenter model was fitted on other features: "
                              "refit with bench/fit_segmenter.py")
-        self._classes: list[str] = m["classes"]
-        self._coef: list[list[float]] = m["coef"]
-        self._intercept: list[float] = m["intercept"]
-        weight = float(m["log_prior_weight"])
-        self._prior: list[float] = [weight * p for p in m["log_prior"]]
-        self._start: list[float] = m["start"]
-        self._trans: list[list[float]] = m["trans"]
+        self._suffix = trees.compiled(m["suffix"])
+        self._prefix = trees.compiled(m["prefix"])
+        self._tail = m["tail"]  # linear scorer: related list (>0) or footer, per suffix unit
+        self._decode = dict(m["decode"])
         self._cut = {**m["cut"], **(cut or {})}
         self._annotate = {**m["annotate"], **(annotate or {})}
-        self._cut_prose = float(m.get("cut_prose", 0.985))
         self.model = None if model is None else "custom"
 
-    def probabilities(self, rows: list[list[float]]) -> list[list[float]]:
-        """P(class | unit) for feature rows (pure Python dot products)."""
-        out = []
-        for x in rows:
-            z = [b + sum(map(mul, coef, x)) for coef, b in zip(self._coef, self._intercept, strict=True)]
-            top = max(z)
-            e = [math.exp(v - top) for v in z]
-            s = sum(e)
-            out.append([v / s for v in e])
-        return out
-
-    def decode(self, probs: list[list[float]]) -> list[int]:
-        """The most likely state sequence (Viterbi; emissions are posteriors over priors)."""
-        k = len(self._classes)
-        prior = self._prior
-        emit = [[math.log(max(p, 1e-12)) - prior[j] for j, p in enumerate(row)] for row in probs]
-        score = [self._start[j] + emit[0][j] for j in range(k)]
-        back: list[list[int]] = []
-        for t in range(1, len(emit)):
-            new, ptr = [], []
-            for j in range(k):
-                best, arg = -1e300, 0
-                for i in range(k):
-                    v = score[i] + self._trans[i][j]
-                    if v > best:
-                        best, arg = v, i
-                new.append(best + emit[t][j])
-                ptr.append(arg)
-            score = new
-            back.append(ptr)
-        state = max(range(k), key=lambda j: score[j])
-        path = [state]
-        for ptr in reversed(back):
-            state = ptr[state]
-            path.append(state)
-        return path[::-1]
-
-    def segment(self, doc: Document) -> tuple[list[Unit], list[list[float]], list[list[float]], list[int]]:
-        """Units, feature rows, probabilities and decoded states of ``doc``'s kept lines."""
+    def units(self, doc: Document) -> tuple[list[Unit], int]:
+        """The units at the edges of ``doc``'s kept text, and the kept text's length."""
         lines = doc.kept_lines()
-        units = split_units(lines)
-        units = [u for u in units if not doc.is_removed(u.start, u.end)]
-        if len(units) > self.max_units:
-            # boilerplate sits at a page's edges: a huge document is scored on its first and last
-            # max_units / 2 units only, which keeps the cost bounded per document
-            half = self.max_units // 2
-            units = units[:half] + units[-half:]
-        rows = unit_features(units, {ln.index: len(ln) for ln in lines}, len(doc.text))
-        probs = self.probabilities(rows)
-        states = self.decode(probs) if units else []
-        return units, rows, probs, states
+        units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
+        return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
+
+    def edges(self, units: list[Unit], total: int) -> tuple[list[tuple[int, float]], list[tuple[int, float]],
+                                                          list[tuple[float, ...]]]:
+        """Suffix and prefix candidates with their probabilities, and the shallow rows used."""
+        n = len(units)
+        sh: list[tuple[float, ...]] = [()] * n
+        for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
+            sh[i] = shallow(units[i].text)
+        sc, sr = suffix_rows(units, sh, total)
+        pc, pr = prefix_rows(units, sh, total)
+        # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
+        # kept text (a page that is one long list) is not a candidate, whatever the model says
+        share = SUFFIX_NAMES.index("share")
+        suf = [(s, trees.sigmoid(self._suffix(x))) for s, x in zip(sc, sr, strict=True)
+               if x[share] <= MAX_SHARE]
+        share = PREFIX_NAMES.index("share")
+        pre = [(e, trees.sigmoid(self._prefix(x))) for e, x in zip(pc, pr, strict=True)
+               if x[share] <= MAX_SHARE]
+        return suf, pre, sh
+
+    @staticmethod
+    def _best(cands: list[tuple[int, float]], units: list[Unit], offset: int, t: float) -> tuple[int, float]:
+        """The candidate maximising the summed gain of the units it takes (0 gain: none)."""
+        best, acc, arg, p_arg = 0.0, 0.0, -1, 0.0
+        for c, p in cands:
+            acc += math.sqrt(len(units[c + offset])) * (p - t)
+            if acc > best:
+                best, arg, p_arg = acc, c, p
+        return arg, p_arg
 
     def find(self, doc: Document) -> list[Removal]:
-        units, rows, probs, states = self.segment(doc)
+        units, total = self.units(doc)
+        if len(units) < 2 or not _reads_as_article(doc.text):
+            return []
+        suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
-        # each unit on its own evidence: the decoded kind, cut at the kind's cut threshold (a higher
-        # one for a long finished sentence), annotated at the annotate threshold; neighbours with
-        # the same decision form one span
-        decision: list[tuple[int, str]] = []  # (state, "cut" | "annotate" | "")
-        for u, p, s in zip(units, probs, states, strict=False):
-            kind = self._classes[s]
-            if kind == "body":
-                decision.append((s, ""))
-                continue
-            cut = self._cut.get(kind, 1.01)
-            if len(u) >= 20 and u.text[-1] in "。！？!?；…":
-                cut = max(cut, self._cut_prose)
-            act = "cut" if p[s] >= cut else "annotate" if p[s] >= self._annotate.get(kind, 1.01) else ""
-            decision.append((s, act))
         n = len(units)
-        k = 0
-        while k < n:
-            s, act = decision[k]
-            j = k
-            while j + 1 < n and decision[j + 1] == (s, act):
-                j += 1
-            if act:
-                kind = self._classes[s]
-                p = sum(probs[i][s] for i in range(k, j + 1)) / (j - k + 1)
-                best = max(range(k, j + 1), key=lambda i: probs[i][s])
-                why = f"{_WHAT[kind]}: {self._evidence(rows[best], s)}"
-                code = f"segmenter.{kind}"
-                if act == "cut":
-                    out.append(self.span(doc, units[k].start, units[j].end, why, p, kind=kind, code=code))
-                else:
-                    self.annotate(doc, units[k].start, units[j].end, "unsure " + why, p, code=code)
-            k = j + 1
+        s, _ = self._best(suf, units, 0, self._decode["suffix"])
+        e, _ = self._best(pre, units, -1, self._decode["prefix"])
+        if s < 0:
+            s = n
+        if e >= s:
+            e = -1
+        if e > 1:
+            # cut up to the last candidate sure enough, annotate the rest of the chosen prefix
+            p_of = dict(pre)
+            # never between a label and its value ("机关：" | "某省人民政府"): a cut ending on a colon waits
+            sure = max((c for c in range(2, e + 1) if p_of[c] >= self._cut["prefix"]
+                        and not units[c - 1].text.endswith((":", "："))), default=1)
+            for a, b, act in ((1, sure, "cut"), (sure, e, "annotate")):
+                if b > a:
+                    p = p_of[b] if act == "cut" else p_of[e]
+                    self._emit(doc, out, units, a, b, "page_chrome", p, act, "above the article", sh[b - 1])
+        if s < n:
+            # cut from the first candidate sure enough, annotate the units of the chosen suffix before it;
+            # per unit: footer or related list, neighbours of one kind form one span
+            p_of = dict(suf)
+            sure = min((c for c in range(s, n) if p_of[c] >= self._cut["suffix"]), default=n)
+            kinds = {i: "unrelated_tail" if self._tail_score(sh[i]) > 0 else "scraper_footer"
+                     for i in range(s, n)}
+            i = s
+            while i < n:
+                act = "cut" if i >= sure else "annotate"
+                j = i
+                while j + 1 < n and kinds[j + 1] == kinds[i] and (j + 1 >= sure) == (i >= sure):
+                    j += 1
+                self._emit(doc, out, units, i, j + 1, kinds[i], p_of[i], act, "to the end of the article",
+                           sh[i])
+                i = j + 1
         metadata.record(doc, [(r.start, r.end) for r in out if r.kind == "page_chrome"])
         return out
 
-    def _evidence(self, x: list[float], s: int) -> str:
-        """The strongest features for class ``s`` against body, in words."""
-        contrib = sorted(((self._coef[s][i] - self._coef[0][i]) * v, NAMES[i]) for i, v in enumerate(x) if v)
-        words: list[str] = []
-        for c, name in reversed(contrib):
-            if c <= 0 or len(words) >= 3:
-                break
-            base = name.split(".", 1)[-1]
-            w = _WORDS.get(base, "")
-            if not w:
-                continue
-            if name.startswith(("prev", "next")):
-                w = ("after " if name.startswith("prev") else "before ") + "a unit with " + w
-            if w not in words:
-                words.append(w)
-        return ", ".join(words) or "fitted shape and position"
+    def _tail_score(self, row: tuple[float, ...]) -> float:
+        return self._tail["intercept"] + sum(w * v for w, v in zip(self._tail["coef"], row, strict=True))
+
+    def _emit(self, doc: Document, out: list[Removal], units: list[Unit], a: int, b: int, kind: str, p: float,
+              act: str, where: str, row: tuple[float, ...]) -> None:
+        why = f"{_WHAT[kind]}: {where}, {_evidence(row)}"
+        code = f"segmenter.{kind}"
+        if act == "cut":
+            out.append(self.span(doc, units[a].start, units[b - 1].end, why, p, kind=kind, code=code))
+        else:
+            self.annotate(doc, units[a].start, units[b - 1].end, "unsure " + why, p, code=code)
