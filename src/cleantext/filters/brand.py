@@ -31,6 +31,7 @@ from ..document import Document
 from ..report import Removal
 from ..textutil import CLAUSE_PUNCT, lexicon
 from .base import Filter
+from .brand_lang import match_text, table
 
 _RUN = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}][\p{Han}\p{Latin}\p{Nd}.]*")
 _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
@@ -38,6 +39,19 @@ _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 # sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+_BRACKETED = regex.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+_TAIL = regex.compile(r"(?:(?<=\p{Han})[A-Za-z0-9]{1,8})?(?:[(（\[【][^)）\]】]*[)）\]】])?$")
+
+
+def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
+    """``s`` without a trailing bracketed part or Latin/digit tail after a Han suffix.
+
+    With ``shape_end``: ``s`` itself when it already ends in a shape (``X app``).
+    """
+    if shape_end is not None and shape_end.search(s):
+        return s
+    return _TAIL.sub("", s) or s
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
@@ -47,6 +61,22 @@ def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
         side, _, words = entry.partition("=")
         sides[side.strip()] = tuple(words.split())
     return sides["left"], sides["right"]
+
+
+def _bracket_end(text: str, o: int, most: int = 6) -> int | None:
+    """End (exclusive) of a short bracketed part of word characters opening at ``o``, or None."""
+    c = text.find(_CLOSE[_OPEN.index(text[o])], o + 1, o + most + 2)
+    if c < 0 or c == o + 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
+        return None
+    return c + 1
+
+
+def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
+    """Start of a short bracketed part of word characters closing at ``c``, or None."""
+    o = text.rfind(_OPEN[_CLOSE.index(text[c])], max(0, c - most - 1), c)
+    if o < 0 or o == c - 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
+        return None
+    return o
 
 
 class BrandSpam(Filter):
@@ -80,17 +110,42 @@ class BrandSpam(Filter):
 
     # -- candidates ---------------------------------------------------------------------------
     def _candidates(self, text: str) -> Counter[str]:
-        """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit."""
+        """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit.
+
+        A short bracketed part comes out with the brand (``X(中国)官方网站``, ``X体育(官方)``), and so
+        do Latin letters or digits glued after a Han suffix (``X会J9``, ``X赌场2018``).
+        """
         counts: Counter[str] = Counter()
+        n = len(text)
         for m in self._shape_re.finditer(text):
             i, j = m.start(), m.end()
-            if j < len(text) and text[j].isalnum() and text[j - 1].isascii() and text[j].isascii():
+            if j < n and text[j].isalnum() and text[j - 1].isascii() and text[j].isascii():
                 continue  # inside a longer Latin word
+            ends = [j]
+            if j < n and not text[j - 1].isascii():
+                e = j
+                while e < n and e - j < 8 and text[e].isascii() and text[e].isalnum():
+                    e += 1
+                if e > j and not (e < n and text[e].isascii() and text[e].isalnum()):
+                    ends.append(e)
+            e = ends[-1]
+            if e < n and text[e] in _OPEN:
+                c = _bracket_end(text, e)
+                if c:
+                    ends.append(c)
             k = i
-            while k > 0 and j - k < self.max_len and text[k - 1].isalnum():
-                k -= 1
+            while k > 0 and j - k < self.max_len:
+                if text[k - 1].isalnum():
+                    k -= 1
+                elif text[k - 1] in _CLOSE and (o := _bracket_start(text, k - 1)) is not None and o > 0 \
+                        and text[o - 1].isalnum():
+                    k = o  # a bracketed part inside the name: X(中国)官方网站
+                    continue
+                else:
+                    break
                 if j - k >= self.min_len:
-                    counts[text[k:j]] += 1
+                    for e in ends:
+                        counts[text[k:e]] += 1
             if j - i >= self.min_len and "." in m.group():
                 if text[i - 1 : i] in ("/", ".", "@", ":") or text[j : j + 1] in ("/", "@"):
                     continue  # part of a URL or an e-mail address, i.e. a citation, not an insertion
@@ -106,7 +161,7 @@ class BrandSpam(Filter):
     # -- evidence -----------------------------------------------------------------------------
     def _is_shaped(self, s: str) -> bool:
         """``<name><brand suffix>`` with a short name that is not an ordinary word, or a domain."""
-        m = self._shape_end.search(s)
+        m = self._shape_end.search(_core(s, self._shape_end))
         if not m:
             return False
         if m.start() == 0:
@@ -119,7 +174,10 @@ class BrandSpam(Filter):
         # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases
         if len(name) > 6 or _FUNCTION.search(name) or (len(name) < 2 and not _LATIN_HEAD.match(s)):
             return False
-        return name not in self._common
+        if _BRACKETED.search(name):
+            name = _BRACKETED.sub("", name)
+        # a phrase of the language (开设赌场, 支付平台) opens with a common verb; a name does not
+        return name not in self._common and not table().opens_with_verb(name)
 
     def _isolated(self, text: str, s: str, n_occ: int) -> bool:
         """Out of place: the token's name (and its joint with the suffix) occurs only inside the token.
@@ -130,7 +188,7 @@ class BrandSpam(Filter):
         if "." in s:  # a domain: its first label
             label = s.split(".")[0]
             return text.count(label) <= n_occ * s.count(label)
-        cut = len(s)
+        cut = len(_core(s, self._shape_end))
         while (m := self._shape_end.search(s[:cut])) and m.start() > 0:
             cut = m.start()  # strip stacked suffixes: 万博|体育|官网
         stem = s[: min(cut + 1, len(s))]  # the name plus the first character of the suffix
@@ -162,7 +220,7 @@ class BrandSpam(Filter):
         if shape:
             score += 3.0
             why.append("brand-like shape")
-            m = self._shape_end.search(s)
+            m = self._shape_end.search(_core(s, self._shape_end))
             if m and _TAGGED.match(s[: m.start()]):
                 score += 0.5
                 why.append("capital-letter tag before the name")
@@ -227,7 +285,7 @@ class BrandSpam(Filter):
 
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
-        text = doc.text
+        text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
         hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
         cands = self._candidates(text)
         for tok in hints:
