@@ -52,3 +52,19 @@ def test_a_verb_phrase_that_ends_like_a_brand_is_kept():
         "法院认为，被告人" + phrase + "，情节严重，依法判处有期徒刑三年。",
     ])
     assert _brand_cuts(text) == []
+
+
+def test_brand_without_a_listed_suffix_is_found_by_how_it_sits():
+    """No suffix of the shape list: found as a string that opens and closes several runs (fitted scorer)."""
+    for brand in ("鹏达m6", "【鑫泰官方】", "QX汇隆"):
+        cuts = _brand_cuts(_inject(brand))
+        assert cuts == [brand] * 4, brand
+        off = Pipeline([BrandSpam(free="off")]).clean(_inject(brand))
+        assert brand in off.text  # the suffix path alone does not find it
+
+
+def test_free_option_is_checked():
+    import pytest
+
+    with pytest.raises(ValueError):
+        BrandSpam(free="sometimes")

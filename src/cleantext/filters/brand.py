@@ -30,6 +30,7 @@ import regex
 from ..document import Document
 from ..report import Removal
 from ..textutil import CLAUSE_PUNCT, lexicon
+from . import brand_free
 from .base import Filter
 from .brand_lang import match_text, table
 
@@ -38,10 +39,12 @@ _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 # a capital-letter tag glued to a short Han name and a brand suffix (``XY<name>体育``): how betting
 # sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
+_ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
 _OPEN, _CLOSE = "(（[【", ")）]】"
-_BRACKETED = regex.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
-_TAIL = regex.compile(r"(?:(?<=\p{Han})[A-Za-z0-9]{1,8})?(?:[(（\[【][^)）\]】]*[)）\]】])?$")
+# bounded: a bracketed part of a brand is short, and an unclosed bracket must not rescan the text
+_BRACKETED = regex.compile(r"[(（\[【][^)）\]】]{0,8}[)）\]】]")
+_TAIL = regex.compile(r"(?:(?<=\p{Han})[A-Za-z0-9]{1,8})?(?:[(（\[【][^)）\]】]{0,8}[)）\]】])?$")
 
 
 def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
@@ -86,14 +89,22 @@ class BrandSpam(Filter):
         threshold: evidence score at which a token is removed (annotated from ``threshold - 1.5``).
         min_len, max_len: token length bounds (characters).
         extra_lexicons: paths of extra brand-shape files (one regex per line), added to the prior.
+        free: candidates found without the suffix list, scored by the fitted model
+            (``data/models/brand.json``, ``bench/fit_brand.py``): ``"mixed"`` (default) those that
+            mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
+            every string that opens or closes several runs (slower: see docs/benchmarks.md,
+            "Brands (left-out)"), ``"off"`` none.
     """
 
     name = "brand"
     kind = "brand_spam"
 
     def __init__(self, threshold: float = 4.5, min_len: int = 2, max_len: int = 16,
-                 extra_lexicons: Iterable[str] = ()) -> None:
+                 extra_lexicons: Iterable[str] = (), free: str = "mixed") -> None:
+        if free not in ("off", "mixed", "all"):
+            raise ValueError(f"free must be 'off', 'mixed' or 'all', not {free!r}")
         self.threshold = threshold
+        self.free = free
         self.min_len = min_len
         self.max_len = max_len
         self.extra_lexicons = tuple(extra_lexicons)
@@ -147,6 +158,8 @@ class BrandSpam(Filter):
                     for e in ends:
                         counts[text[k:e]] += 1
             if j - i >= self.min_len and "." in m.group():
+                if text[i - 4 : i].lower() == "www.":
+                    i -= 4  # the host comes out whole: www.<name>.<tld>
                 if text[i - 1 : i] in ("/", ".", "@", ":") or text[j : j + 1] in ("/", "@"):
                     continue  # part of a URL or an e-mail address, i.e. a citation, not an insertion
                 counts[text[i:j]] += 1
@@ -171,11 +184,12 @@ class BrandSpam(Filter):
         name = _LATIN_HEAD.sub("", s[: m.start()])
         if not name:
             return bool(_LATIN_HEAD.match(s))
-        # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases
-        if len(name) > 6 or _FUNCTION.search(name) or (len(name) < 2 and not _LATIN_HEAD.match(s)):
+        name = _BRACKETED.sub("", name)
+        # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases; a Latin
+        # or digit run inside the name (X betway 体育, X J9 会) counts as one unit
+        units = len(name) if name.isascii() else len(_ALNUM_RUN.sub("a", name))
+        if units > 6 or _FUNCTION.search(name) or (units < 2 and not _LATIN_HEAD.match(s)):
             return False
-        if _BRACKETED.search(name):
-            name = _BRACKETED.sub("", name)
         # a phrase of the language (开设赌场, 支付平台) opens with a common verb; a name does not
         return name not in self._common and not table().opens_with_verb(name)
 
@@ -283,6 +297,45 @@ class BrandSpam(Filter):
             score = min(score, self.threshold - 0.5)  # position alone never removes
         return score, why
 
+    # -- candidates without a suffix list, scored by the fitted model ---------------------------
+    def free_rows(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, list[int], list[float]]]:
+        """Candidates that open or close several runs (no suffix list), with their evidence features."""
+        skip = set(skip)
+        lang = table()
+        first = len(text) - len(text.lstrip())
+        title_end = text.find("\n", first)
+        title_end = len(text) if title_end < 0 else title_end
+        rows = []
+        counts: dict[str, int] = {}
+        for s in brand_free.candidates(text, self.max_len, mixed_only=self.free == "mixed"):
+            if s in skip or len(s) < self.min_len or _DIGITS.match(s):
+                continue
+            if all(lang.pair(s[i : i + 2]) for i in range(len(s) - 1)):
+                continue  # every pair of it is a pair of the language (记者, 湖南, 消费者): no invented name
+            k = text.count(s)
+            if k < 2:
+                continue
+            parts = list(s) if len(s) == 2 else [s[i : i + 2] for i in range(len(s) - 1)]
+            isolated = True
+            for g in parts:
+                c = counts.get(g)
+                if c is None:
+                    c = counts[g] = text.count(g)
+                if c > k * s.count(g):
+                    isolated = False  # its parts are words of the article (the strongest evidence against)
+                    break
+            if not isolated:
+                continue
+            occ = self._occurrences(text, s)
+            if len(occ) < 2:
+                continue
+            if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
+                continue  # one passage quoted twice, not a recurrence
+            x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
+                                    right_ctx=self._right, title_end=title_end)
+            rows.append((s, occ, x))
+        return rows
+
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
         text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
@@ -304,6 +357,14 @@ class BrandSpam(Filter):
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
             score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
+        if self.free != "off":
+            m = brand_free.model()
+            for s, occ, x in self.free_rows(text, cands):
+                p = brand_free.probability(x, m)
+                if p >= m["annotate"]:
+                    score = self.threshold + p if p >= m["threshold"] else self.threshold - 1.0
+                    why = [f"fitted evidence without a suffix list p={p:.2f}"]
+                    scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = [False] * len(text)
         out: list[Removal] = []

@@ -19,6 +19,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+import regex
+
 _fold: dict[int, str | None] = {}
 
 
@@ -27,15 +29,19 @@ def _folded(ch: str) -> str | None:
     return n if len(n) == 1 and n != ch and (n.isalnum()) else None
 
 
+# where compatibility letters and digits live: letterlike and enclosed forms, full-width forms,
+# mathematical alphanumerics
+_FOLDABLE = regex.compile(r"[\u2100-\u214f\u2460-\u24ff\uff00-\uffef\U0001d400-\U0001d7ff]")
+
+
 def match_text(text: str) -> str:
     """``text`` with letters and digits in compatibility forms folded to their plain form (same length)."""
-    if text.isascii():
+    found = _FOLDABLE.findall(text)
+    if not found:
         return text
     table = {}
-    for ch in set(text):
+    for ch in set(found):
         o = ord(ch)
-        if o < 0xFF00 and not 0x2100 <= o < 0x2200 and not 0x2460 <= o < 0x2500:
-            continue  # below the full-width block nothing folds to a letter, save letterlike/enclosed forms
         if o not in _fold:
             _fold[o] = _folded(ch)
         if _fold[o] is not None:
