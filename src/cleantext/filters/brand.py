@@ -39,6 +39,7 @@ _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 # a capital-letter tag glued to a short Han name and a brand suffix (``XY<name>体育``): how betting
 # sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
+_LABEL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
 _OPEN, _CLOSE = "(（[【", ")）]】"
@@ -112,14 +113,30 @@ class BrandSpam(Filter):
         for path in self.extra_lexicons:
             with open(path, encoding="utf-8") as fh:
                 shapes += [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+        tlds = [p.split(None, 1)[1] for p in shapes if p.startswith("@domain ")]
+        shapes = [p for p in shapes if not p.startswith("@domain ")]
         # plain ``re``: the shapes are literal alternations, which ``re`` scans faster than ``regex``
         alternation = "|".join(f"(?:{p})" for p in shapes)
         self._shape_re = re.compile(alternation)
-        self._shape_end = re.compile(f"(?:{alternation})$")
+        self._tld_re = re.compile(r"\.(?i:" + "|".join(tlds) + ")") if tlds else None
+        domain = [r"[A-Za-z0-9-]{1,63}\.(?i:" + "|".join(tlds) + ")"] if tlds else []
+        self._shape_end = re.compile("(?:" + "|".join(f"(?:{p})" for p in [*shapes, *domain]) + ")$")
         self._common = frozenset(lexicon("common_names"))
         self._left, self._right = _contexts()
 
     # -- candidates ---------------------------------------------------------------------------
+    def _shape_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the shapes in ``text``: suffix hits, and domains found from their ``.TLD``."""
+        spans = [m.span() for m in self._shape_re.finditer(text)]
+        if self._tld_re is not None:
+            for m in self._tld_re.finditer(text):
+                dot = k = m.start()
+                while k > 0 and dot - k < 63 and text[k - 1] in _LABEL:
+                    k -= 1
+                if k < dot:
+                    spans.append((k, m.end()))
+        return spans
+
     def _candidates(self, text: str) -> Counter[str]:
         """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit.
 
@@ -128,8 +145,7 @@ class BrandSpam(Filter):
         """
         counts: Counter[str] = Counter()
         n = len(text)
-        for m in self._shape_re.finditer(text):
-            i, j = m.start(), m.end()
+        for i, j in self._shape_spans(text):
             if j < n and text[j].isalnum() and text[j - 1].isascii() and text[j].isascii():
                 continue  # inside a longer Latin word
             ends = [j]
@@ -157,7 +173,7 @@ class BrandSpam(Filter):
                 if j - k >= self.min_len:
                     for e in ends:
                         counts[text[k:e]] += 1
-            if j - i >= self.min_len and "." in m.group():
+            if j - i >= self.min_len and "." in text[i:j]:
                 if text[i - 4 : i].lower() == "www.":
                     i -= 4  # the host comes out whole: www.<name>.<tld>
                 if text[i - 1 : i] in ("/", ".", "@", ":") or text[j : j + 1] in ("/", "@"):
@@ -199,13 +215,15 @@ class BrandSpam(Filter):
         ``鸿运娱乐城`` in a government press release: 鸿运 and 运娱 appear nowhere else. ``重大平台``
         in the same release is not out of place: 重大 also opens 重大项目.
         """
-        if "." in s:  # a domain: its first label
-            label = s.split(".")[0]
+        if "." in s:  # a domain: its first label (after www)
+            label = next((x for x in s.split(".") if x.lower() != "www"), s)
             return text.count(label) <= n_occ * s.count(label)
         cut = len(_core(s, self._shape_end))
         while (m := self._shape_end.search(s[:cut])) and m.start() > 0:
             cut = m.start()  # strip stacked suffixes: 万博|体育|官网
-        stem = s[: min(cut + 1, len(s))]  # the name plus the first character of the suffix
+        # the name plus the first character of the suffix, without a bracketed part: (中国) is a word
+        # of many articles, not of the brand
+        stem = _BRACKETED.sub("", s[: min(cut + 1, len(s))])
         if len(stem) <= 2:
             pieces = list(stem)
         else:

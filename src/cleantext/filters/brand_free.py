@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from functools import cache
 from importlib import resources
@@ -40,17 +41,26 @@ FEATURES = (
 _W = r"[\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]"
 _SPLIT = regex.compile(r"[^\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]+")
 _HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(_W)
 _MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
 # runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
 # characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
-_MIXED_CHARS = regex.compile(r"[A-Za-z·_|【】\[\]()（）]+")
+_MIXED_CHARS = re.compile(r"[A-Za-z·_|【】\[\]()（）]+")  # plain ``re``: faster on a simple class
 _RUN_RIGHT = regex.compile(rf"{_W}*")
 _RUN_LEFT = regex.compile(rf"(?r){_W}*")
 
 
-def _mixed_runs(text: str) -> list[str]:
+def _glued(text: str, m: re.Match[str]) -> bool:
+    """A Latin or joiner group glued to Han or digits on one side (not a word of English text)."""
+    i, j = m.start(), m.end()
+    a = text[i - 1] if i else " "
+    b = text[j] if j < len(text) else " "
+    return "\u4e00" <= a <= "\u9fff" or "\u4e00" <= b <= "\u9fff" or a.isdigit() or b.isdigit()
+
+
+def _mixed_runs(text: str, groups: list[re.Match[str]]) -> list[str]:
     out, end = [], -1
-    for m in _MIXED_CHARS.finditer(text):
+    for m in groups:
         if m.start() < end:
             continue
         s = _RUN_LEFT.search(text, 0, m.start()).start()  # type: ignore[union-attr]
@@ -60,6 +70,7 @@ def _mixed_runs(text: str) -> list[str]:
 
 
 _PAIRS = {"【": "】", "[": "]", "(": ")", "（": "）"}
+_CLOSERS = frozenset(_PAIRS.values())
 _JOINERS = "·_|【】[]()（）."
 
 
@@ -68,7 +79,48 @@ def _trim(s: str) -> str:
     if s and s[0] in _PAIRS and s.endswith(_PAIRS[s[0]]):
         return s
     s = s.strip(_JOINERS)
-    return s if s.count("(") == s.count(")") and s.count("（") == s.count("）") else ""
+    depth = 0
+    for c in s:  # brackets inside must pair up in order: 紧急扩散】刘川镇 is a piece of a bracketed title
+        if c in _PAIRS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return ""
+    return s if depth == 0 else ""
+
+
+def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 40) -> set[str]:
+    """Around each Latin or joiner group that recurs, the longest context all its copies share.
+
+    ``低碳达源隆M97游戏、`` and ``趋势，达源隆M97游戏加速``: the copies of ``M97`` share ``达源隆`` on the
+    left and ``游戏`` on the right, wherever they sit (inside a word too).
+    """
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in groups:
+        where[m.group()].append(m.span())
+    n = len(text)
+    out = set()
+    for spans in where.values():
+        if not 2 <= len(spans) <= most:
+            continue
+        (s0, e0), rest = spans[0], spans[1:]
+        left = right = 0
+        while (e0 - s0) + left + right < max_len:
+            i = e0 + right
+            if i >= n or not _WORD.match(text[i]) or any(e + right >= n or text[e + right] != text[i]
+                                                        for _, e in rest):
+                break
+            right += 1
+        while (e0 - s0) + left + right < max_len:
+            i = s0 - left - 1
+            if i < 0 or not _WORD.match(text[i]) or any(s - left - 1 < 0 or text[s - left - 1] != text[i]
+                                                       for s, _ in rest):
+                break
+            left += 1
+        if left or right:
+            out.add(_trim(text[s0 - left : e0 + right]))
+    return out
 
 
 def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[str]:
@@ -78,21 +130,24 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     ['鑫盛达']
     """
     out: set[str] = set()
+    groups = [m for m in _MIXED_CHARS.finditer(text) if _glued(text, m)] if mixed_only else []
     if mixed_only:  # the cheap pass: runs mixing Han with Latin letters or joiners (XY某某, 某某m6, 【某某】)
-        runs = _mixed_runs(text)
+        runs = _mixed_runs(text, groups)
     else:
         runs = [r for r in _SPLIT.split(text) if len(r) >= 2]
     for rev in (False, True):
         ends = sorted(r[-1 : -max_len - 2 : -1] if rev else r[: max_len + 1] for r in runs)
         prev = ""
         for b in ends:
-            if prev[:2] == b[:2] and prev != b:
+            if prev[:2] == b[:2]:
                 k = 2
                 while k < len(prev) and k < len(b) and prev[k] == b[k]:
                     k += 1
-                if k <= max_len and not (k == len(prev) and k == len(b)):
+                if k <= max_len:  # (a whole run seen twice is a candidate too: a token on a line of its own)
                     out.add(_trim(b[:k][::-1] if rev else b[:k]))
             prev = b
+    if mixed_only:
+        out |= _anchored(text, groups, max_len)
     # a name has two Han characters, or Han and Latin letters (a date, a number, a Latin word is none)
     out = {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
     return {s for s in out if _MIXED.search(s)} if mixed_only else out

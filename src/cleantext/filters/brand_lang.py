@@ -15,11 +15,10 @@
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
-
-import regex
 
 _fold: dict[int, str | None] = {}
 
@@ -31,14 +30,16 @@ def _folded(ch: str) -> str | None:
 
 # where compatibility letters and digits live: letterlike and enclosed forms, full-width forms,
 # mathematical alphanumerics
-_FOLDABLE = regex.compile(r"[\u2100-\u214f\u2460-\u24ff\uff00-\uffef\U0001d400-\U0001d7ff]")
+# (plain ``re``: a simple class, scanned faster than with ``regex``)
+_FOLDABLE = re.compile(
+    r"[\u2100-\u214f\u2460-\u24ff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
 
 
 def match_text(text: str) -> str:
     """``text`` with letters and digits in compatibility forms folded to their plain form (same length)."""
-    found = _FOLDABLE.findall(text)
-    if not found:
+    if not _FOLDABLE.search(text):
         return text
+    found = _FOLDABLE.findall(text)
     table = {}
     for ch in set(found):
         o = ord(ch)
