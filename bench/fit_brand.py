@@ -7,7 +7,8 @@ Rows: every candidate of ``BrandSpam.free_rows`` (those the suffix path does not
 its evidence features; label 1 when at least 80 % of its occurrences' characters are gold
 ``brand_spam``, 0 when at most 20 %. A logistic regression (scikit-learn, fitting only) on
 standardised features; the removal threshold is the lowest probability at which the training rows
-keep a precision of 0.995 weighted by characters (and never below 0.5).
+keep a precision of 0.999 weighted by characters, among candidates seen three times or more (the
+only ones the filter removes; never below 0.5).
 
 ``--cv`` holds out, in turn, each suffix family and each name family of ``bench/rename_brands.py``
 AND a fifth of the documents: fitted on cases with neither, it is scored on the held-out family's
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import zlib
 from pathlib import Path
 
@@ -61,7 +63,7 @@ def rows_of(case: dict, f: BrandSpam) -> list[tuple[list[float], int, int]]:
     return out
 
 
-def fit(rows: list[tuple[list[float], int, int]], target: float = 0.995) -> dict:
+def fit(rows: list[tuple[list[float], int, int]], target: float = 0.999) -> dict:
     xs = [r[0] for r in rows]
     ys = [r[1] for r in rows]
     k = len(xs[0])
@@ -71,7 +73,13 @@ def fit(rows: list[tuple[list[float], int, int]], target: float = 0.995) -> dict
     lr = LogisticRegression(C=0.5, max_iter=2000).fit(z, ys)
     m = {"features": list(brand_free.FEATURES), "mean": mean, "scale": scale,
          "coef": [float(c) for c in lr.coef_[0]], "intercept": float(lr.intercept_[0])}
-    scored = sorted(((brand_free.probability(r[0], m), r[1], r[2]) for r in rows), reverse=True)
+    # the threshold is chosen on the rows it can remove: the filter removes a free-path candidate
+    # only when it occurs at least three times (feature 0 is the log of the count) and is not tied
+    # to its sentences like a name in half its occurrences
+    nc = brand_free.FEATURES.index("name_context")
+    removable = [r for r in rows if r[0][0] >= math.log(3) - 1e-9
+                 and not (r[0][nc] * math.exp(r[0][0]) >= 2 - 1e-9 and r[0][nc] >= 0.5)]
+    scored = sorted(((brand_free.probability(r[0], m), r[1], r[2]) for r in removable), reverse=True)
     tp = fp = 0
     thr = 1.0
     for p, y, w in scored:
@@ -115,6 +123,9 @@ def brand_pr(cases: list[dict], pipe) -> tuple[int, int, int, int]:
     return tp, fp, lost, gold, hit
 
 
+FREE = ("mixed", "all")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cases", nargs="+")
@@ -122,24 +133,28 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
     cases = load(a.cases)
-    f = BrandSpam(free="all")
-    rows = {id(c): rows_of(c, f) for c in cases}
-    allrows = [r for c in cases for r in rows[id(c)]]
-    print(f"{len(cases)} cases, {len(allrows)} rows, {sum(r[1] for r in allrows)} positive")
+    rows = {}
+    for mode in FREE:  # one model per candidate path: the mixed rows are not the pure-Han ones
+        f = BrandSpam(free=mode)
+        rows[mode] = {id(c): rows_of(c, f) for c in cases}
+        allrows = [r for c in cases for r in rows[mode][id(c)]]
+        print(f"free={mode}: {len(cases)} cases, {len(allrows)} rows, {sum(r[1] for r in allrows)} positive")
     if a.cv:
         run_cv(cases, rows)
-    m = fit(allrows)
-    coef = dict(zip(brand_free.FEATURES, (round(c, 2) for c in m["coef"]), strict=True))
-    print("threshold", m["threshold"], coef)
+    models = {}
+    for mode in FREE:
+        m = models[mode] = fit([r for c in cases for r in rows[mode][id(c)]])
+        coef = dict(zip(brand_free.FEATURES, (round(c, 2) for c in m["coef"]), strict=True))
+        print(mode, "threshold", m["threshold"], coef)
     if a.write:
-        OUT.write_text(json.dumps(m, indent=1) + "\n", encoding="utf-8")
+        OUT.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
         print("->", OUT)
 
 
 MODES = ("off", "mixed", "all")
 
 
-def run_cv(cases: list[dict], rows: dict) -> None:
+def run_cv(cases: list[dict], rows: dict[str, dict]) -> None:
     from rename_brands import NAME_FAMILIES, SUFFIX_FAMILIES
 
     pipes = {mode: cleantext.registry.build(options={"brand": {"free": mode}}) for mode in MODES}
@@ -153,13 +168,13 @@ def run_cv(cases: list[dict], rows: dict) -> None:
         line = {mode: [0] * 5 for mode in MODES}
         n = 0
         for d in range(5):
-            train = [r for c in cases if c["fold"] != d and all(fam not in fs for fs in c["brand_families"])
-                     for r in rows[id(c)]]
+            train_cases = [c for c in cases
+                           if c["fold"] != d and all(fam not in fs for fs in c["brand_families"])]
             test = [c for c in cases if c["fold"] == d and any(fam in fs for fs in c["brand_families"])]
             if not test:
                 continue
             n += len(test)
-            m = fit(train)
+            m = {mode: fit([r for c in train_cases for r in rows[mode][id(c)]]) for mode in FREE}
             brand_free.model = lambda m=m: m
             for mode, p in pipes.items():
                 got = brand_pr(test, p)

@@ -8,6 +8,10 @@ same number of times at new positions drawn from six kinds (paragraph start, cla
 punctuation, between two characters of one word, title prefix/suffix, ``X：`` line prefix). Other
 labels are kept and their offsets moved. Each output case records ``brand_families`` as
 ``[[suffix_family, name_family], ...]`` so a fit can hold whole families out (``bench/fit_brand.py``).
+With ``--legit`` (default 0.7) a share of cases also gets a *real* name mixing Han with Latin
+letters, digits or joiners (a foreign name with ·, a media app, a product model, a company with a
+bracketed part, a capital-letter organisation, an everyday word such as ``5G网络``), pasted 2-6
+times with the words names take (据X报道，X表示，通过X，…): unlabelled content the filter must keep.
 
 Why positions move too: a scorer fitted on renamed dev that keeps dev's positions learns dev's
 positions (an earlier attempt fell from 0.82 to 0.04 recall on another generator that way).
@@ -108,7 +112,49 @@ def _slots(text: str, label: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]]) -> dict:
+# Real names that mix Han with Latin letters, digits or joiners, for the negatives: each is pasted
+# into the article as a name is, with the words a name takes (据X报道，X表示，在X …), never inside a word.
+_SYLLABLES = "尼尔伍德安娜玛丽约翰史密斯卡特琳达克里森布朗维奇亚当彼得汉莎拉杰夫艾伦"
+LEGIT_FAMILIES = {
+    "foreign_person": lambda r: "".join(r.sample(_SYLLABLES, r.randint(1, 3))) + "·"
+    + "".join(r.sample(_SYLLABLES, r.randint(2, 3))),
+    "media_app": lambda r: _han(r, 2) + r.choice(["plus", "TV", "News", "Daily", "+", "FM"]),
+    "product": lambda r: _han(r, 2) + r.choice(_UPPER) + str(r.randint(2, 99))
+    + r.choice(["手机", "汽车", "芯片", "系列"]),
+    "company": lambda r: _han(r, 2) + r.choice(["(中国)有限公司", "(集团)股份公司", "科技(深圳)公司"]),
+    "tagged_org": lambda r: "".join(r.sample(_UPPER, r.randint(2, 4)))
+    + r.choice(["中国", "公司", "基金会", "研究院"]),
+    # everyday words that mix Latin letters or digits with Han, used as nouns of the sentence
+    "mixed_word": lambda r: r.choice(_MIXED_WORDS),
+}
+_MIXED_WORDS = ["5G网络", "AI技术", "CT检查", "B超", "T恤", "X光片", "PM2.5浓度", "GDP增速", "VR眼镜", "U盘",
+                "K线图", "IP地址", "LED屏", "SUV车型", "CPI涨幅", "WiFi信号", "ETC车道", "MRI检查", "3D打印",
+                "A股", "H股", "e度论坛", "vlog博主", "ppt课件", "wifi密码", "app界面"]
+_NAME_CONTEXTS = ["据{}报道，", "{}表示，", "{}的负责人介绍，", "记者从{}获悉，", "{}发布的数据显示，",
+                  "来自{}的消息称，", "由{}主办的活动中，", "{}在声明中说，"]
+
+
+_WORD_CONTEXTS = ["通过{}，", "使用{}的", "在{}里", "{}、", "有了{}，", "围绕{}展开", "关于{}的讨论中，",
+                  "不少人把{}当作", "{}方面，"]
+
+
+def _add_legit(chars: list[str], labs: list[str], rng: random.Random) -> str:
+    fam = rng.choice(list(LEGIT_FAMILIES))
+    name = LEGIT_FAMILIES[fam](rng)
+    contexts = _WORD_CONTEXTS if fam == "mixed_word" else _NAME_CONTEXTS
+    for _ in range(rng.randint(2, 6)):
+        slots = _slots("".join(chars), labs)
+        at_s = slots["clause_start"] + slots["para_start"]
+        if not at_s:
+            break
+        ins = rng.choice(contexts).format(name)
+        at = rng.choice(at_s)
+        chars[at:at] = list(ins)
+        labs[at:at] = [""] * len(ins)
+    return fam
+
+
+def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]], legit: float = 0.0) -> dict:
     text = case["input"]
     label = [""] * len(text)
     for s, e, k in case["removals"]:
@@ -137,6 +183,7 @@ def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]])
             ins = new + "：" if kind == "colon_prefix" else new
             chars[at:at] = list(ins)
             labs[at:at] = ["brand_spam"] * len(ins)
+    legit_fams = [_add_legit(chars, labs, rng)] if rng.random() < legit else []
     out_text = "".join(chars)
     removals, i = [], 0
     while i < len(labs):
@@ -148,7 +195,8 @@ def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]])
             i = j
         else:
             i += 1
-    return {"id": case["id"], "input": out_text, "removals": removals, "brand_families": used}
+    return {"id": case["id"], "input": out_text, "removals": removals, "brand_families": used,
+            "legit_families": legit_fams}
 
 
 def main() -> None:
@@ -156,6 +204,8 @@ def main() -> None:
     ap.add_argument("cases")
     ap.add_argument("-o", "--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--legit", type=float, default=0.7,
+                    help="share of cases that also get a real mixed name (kept), pasted in name contexts")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     fams = [(s, n) for s in SUFFIX_FAMILIES for n in NAME_FAMILIES]
@@ -163,7 +213,7 @@ def main() -> None:
     with open(a.cases, encoding="utf-8") as fh, open(a.out, "w", encoding="utf-8") as out:
         for line in fh:
             if line.strip():
-                case = rename_case(json.loads(line), rng, fams)
+                case = rename_case(json.loads(line), rng, fams, a.legit)
                 out.write(json.dumps(case, ensure_ascii=False) + "\n")
                 n += 1
     print(f"{n} cases -> {a.out}")

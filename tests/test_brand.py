@@ -54,13 +54,43 @@ def test_a_verb_phrase_that_ends_like_a_brand_is_kept():
     assert _brand_cuts(text) == []
 
 
+def _inject_six(brand: str) -> str:
+    return "\n".join([
+        brand + LINES[0],
+        LINES[1].replace("原则，", "原则" + brand + "，"),
+        LINES[2].replace("长效", "长效" + brand),
+        brand + LINES[3].replace("。", brand + "。"),
+        "居民们纷纷表示，" + brand + "改造后的小区环境明显改善，出行也更加方便。",
+    ])
+
+
 def test_brand_without_a_listed_suffix_is_found_by_how_it_sits():
     """No suffix of the shape list: found as a string that opens and closes several runs (fitted scorer)."""
     for brand in ("鹏达m6", "【鑫泰官方】", "QX汇隆"):
-        cuts = _brand_cuts(_inject(brand))
-        assert cuts == [brand] * 4, brand
-        off = Pipeline([BrandSpam(free="off")]).clean(_inject(brand))
+        text = _inject_six(brand)
+        assert _brand_cuts(text) == [brand] * 6, brand
+        off = Pipeline([BrandSpam(free="off")]).clean(text)
         assert brand in off.text  # the suffix path alone does not find it
+
+
+def test_free_path_keeps_a_mixed_name_tied_to_its_sentences():
+    name = "星河TV"
+    text = "\n".join([
+        "据" + name + "报道，" + LINES[0],
+        name + "表示，" + LINES[1],
+        "记者从" + name + "获悉，" + LINES[2],
+        name + "的负责人介绍，" + LINES[3],
+    ])
+    assert _brand_cuts(text) == []
+
+
+def test_free_path_needs_three_occurrences():
+    text = "\n".join([
+        "鹏达m6" + LINES[0],
+        LINES[1].replace("原则，", "原则鹏达m6，"),
+        LINES[2],
+    ])
+    assert _brand_cuts(text) == []
 
 
 def test_free_option_is_checked():

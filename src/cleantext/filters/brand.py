@@ -56,6 +56,8 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
     if shape_end is not None and shape_end.search(s):
         return s
     return _TAIL.sub("", s) or s
+_NAME_CONTEXT = brand_free.FEATURES.index("name_context")
+_GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
@@ -326,23 +328,26 @@ class BrandSpam(Filter):
         rows = []
         counts: dict[str, int] = {}
         for s in brand_free.candidates(text, self.max_len, mixed_only=self.free == "mixed"):
-            if s in skip or len(s) < self.min_len or _DIGITS.match(s):
-                continue
+            if s in skip or len(s) < self.min_len or _DIGITS.match(s) or _GRAMMAR.search(s):
+                continue  # (a name carries no grammar: X发布的数据显示 is a name and a phrase)
             if all(lang.pair(s[i : i + 2]) for i in range(len(s) - 1)):
                 continue  # every pair of it is a pair of the language (记者, 湖南, 消费者): no invented name
             k = text.count(s)
             if k < 2:
                 continue
-            parts = list(s) if len(s) == 2 else [s[i : i + 2] for i in range(len(s) - 1)]
-            isolated = True
+            # out of place: its pieces (Han pairs, Latin/digit runs) occur only inside it; a
+            # generic ending (在线, 游戏) may occur elsewhere, so half of them must
+            parts = list(s) if len(s) == 2 else [g for g in (s[i : i + 2] for i in range(len(s) - 1))
+                                                 if not g.isascii()]
+            parts += _ALNUM_RUN.findall(s)
+            alone = 0
             for g in parts:
                 c = counts.get(g)
                 if c is None:
                     c = counts[g] = text.count(g)
-                if c > k * s.count(g):
-                    isolated = False  # its parts are words of the article (the strongest evidence against)
-                    break
-            if not isolated:
+                alone += c <= k * s.count(g)
+            isolated = alone / len(parts) if parts else 0.0
+            if isolated < 1.0:
                 continue
             occ = self._occurrences(text, s)
             if len(occ) < 2:
@@ -350,7 +355,7 @@ class BrandSpam(Filter):
             if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # one passage quoted twice, not a recurrence
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
-                                    right_ctx=self._right, title_end=title_end)
+                                    right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
         return rows
 
@@ -376,11 +381,16 @@ class BrandSpam(Filter):
             score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
         if self.free != "off":
-            m = brand_free.model()
+            m = brand_free.model()[self.free]
             for s, occ, x in self.free_rows(text, cands):
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
-                    score = self.threshold + p if p >= m["threshold"] else self.threshold - 1.0
+                    # without a shape, two occurrences are not enough to remove (as for copy differences),
+                    # and a string tied to its sentences like a name (据X, X表示 in half its
+                    # occurrences or more) is kept, as on the suffix path
+                    tied = x[_NAME_CONTEXT] * len(occ)
+                    sure = p >= m["threshold"] and len(occ) >= 3 and not (tied >= 2 and tied >= len(occ) / 2)
+                    score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))

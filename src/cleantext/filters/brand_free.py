@@ -42,20 +42,17 @@ _W = r"[\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]"
 _SPLIT = regex.compile(r"[^\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]+")
 _HAN = regex.compile(r"\p{Han}")
 _WORD = regex.compile(_W)
+# grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
+_GRAMMAR = frozenset("的了是在和与及就都也把被对从向于而但并或之其这那些让给着过")
 _MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
 # runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
 # characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
-_MIXED_CHARS = re.compile(r"[A-Za-z·_|【】\[\]()（）]+")  # plain ``re``: faster on a simple class
+_M = r"[A-Za-z·_|【】\[\]()（）]"
+# such a group glued to Han or digits on one side (a word of English text is not); plain ``re``: faster.
+# A group is tried from its first character only (the lookbehinds), so a long run stays linear.
+_GLUED = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){_M}+|(?<!{_M}){_M}++(?=[\u4e00-\u9fff0-9])")
 _RUN_RIGHT = regex.compile(rf"{_W}*")
 _RUN_LEFT = regex.compile(rf"(?r){_W}*")
-
-
-def _glued(text: str, m: re.Match[str]) -> bool:
-    """A Latin or joiner group glued to Han or digits on one side (not a word of English text)."""
-    i, j = m.start(), m.end()
-    a = text[i - 1] if i else " "
-    b = text[j] if j < len(text) else " "
-    return "\u4e00" <= a <= "\u9fff" or "\u4e00" <= b <= "\u9fff" or a.isdigit() or b.isdigit()
 
 
 def _mixed_runs(text: str, groups: list[re.Match[str]]) -> list[str]:
@@ -91,10 +88,12 @@ def _trim(s: str) -> str:
 
 
 def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 40) -> set[str]:
-    """Around each Latin or joiner group that recurs, the longest context all its copies share.
+    """Around each Latin or joiner group that recurs, the longest context its copies share.
 
     ``低碳达源隆M97游戏、`` and ``趋势，达源隆M97游戏加速``: the copies of ``M97`` share ``达源隆`` on the
-    left and ``游戏`` on the right, wherever they sit (inside a word too).
+    left and ``游戏`` on the right, wherever they sit (inside a word too). The copies are taken in
+    sets by their right neighbour, then by their left one, so other uses of the same letters
+    elsewhere (an ``S`` in ``S级``) do not hide the token.
     """
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in groups:
@@ -104,23 +103,40 @@ def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 
     for spans in where.values():
         if not 2 <= len(spans) <= most:
             continue
-        (s0, e0), rest = spans[0], spans[1:]
-        left = right = 0
-        while (e0 - s0) + left + right < max_len:
-            i = e0 + right
-            if i >= n or not _WORD.match(text[i]) or any(e + right >= n or text[e + right] != text[i]
-                                                        for _, e in rest):
-                break
-            right += 1
-        while (e0 - s0) + left + right < max_len:
-            i = s0 - left - 1
-            if i < 0 or not _WORD.match(text[i]) or any(s - left - 1 < 0 or text[s - left - 1] != text[i]
-                                                       for s, _ in rest):
-                break
-            left += 1
-        if left or right:
-            out.add(_trim(text[s0 - left : e0 + right]))
+        for side in (0, 1):
+            sets: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for a, b in spans:
+                sets[text[b : b + 1] if side == 0 else text[max(0, a - 1) : a]].append((a, b))
+            for copies in sets.values():
+                if len(copies) >= 2:
+                    s = _shared(text, n, copies, max_len)
+                    if s:
+                        out.add(s)
     return out
+
+
+def _word(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or (c.isalnum() and c.isascii()) or c in _JOINERS or bool(_WORD.match(c))
+
+
+def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
+    (s0, e0), rest = spans[0], spans[1:]
+    left = right = 0
+    while (e0 - s0) + left + right < max_len:
+        i = e0 + right
+        if i >= n or not _word(text[i]) or text[i] in _GRAMMAR:
+            break
+        if any(text[e + right : e + right + 1] != text[i] for _, e in rest):
+            break
+        right += 1
+    while (e0 - s0) + left + right < max_len:
+        i = s0 - left - 1
+        if i < 0 or not _word(text[i]) or text[i] in _GRAMMAR:
+            break
+        if any(a - left < 1 or text[a - left - 1] != text[i] for a, _ in rest):
+            break
+        left += 1
+    return _trim(text[s0 - left : e0 + right]) if left or right else ""
 
 
 def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[str]:
@@ -130,7 +146,7 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     ['鑫盛达']
     """
     out: set[str] = set()
-    groups = [m for m in _MIXED_CHARS.finditer(text) if _glued(text, m)] if mixed_only else []
+    groups = list(_GLUED.finditer(text)) if mixed_only else []
     if mixed_only:  # the cheap pass: runs mixing Han with Latin letters or joiners (XY某某, 某某m6, 【某某】)
         runs = _mixed_runs(text, groups)
     else:
@@ -154,7 +170,8 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
 
 
 def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
-             left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], title_end: int) -> list[float]:
+             left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], title_end: int,
+             isolated: float = 1.0) -> list[float]:
     n = len(text)
     k = len(occ)
     line_start = clause_start = before = inside = splits = foreign = attached = in_title = 0
@@ -195,8 +212,6 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             const = max(const, c / k)
     pairs = [lang.pair(s[i : i + 2]) for i in range(len(s) - 1)]
     internal = sum(pairs) / (len(pairs) * 20.0) if pairs else 0.0
-    grams = [s[i : i + 2] for i in range(len(s) - 1)]
-    isolated = float(all(text.count(g) <= k * s.count(g) for g in grams))
     return [
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
