@@ -98,3 +98,14 @@ def test_free_option_is_checked():
 
     with pytest.raises(ValueError):
         BrandSpam(free="sometimes")
+
+
+def test_free_path_reads_a_long_document_in_windows_with_offsets_on_the_input():
+    filler = "\n".join(f"第{i}段：" + LINES[i % 4] for i in range(1200))  # about 60,000 characters
+    brand = "QX汇隆"
+    text = filler + "\n" + _inject_six(brand) + "\n" + filler
+    r = Pipeline([BrandSpam()]).clean(text)
+    cuts = [x for x in r.report.removals if x.kind == "brand_spam"]
+    assert [x.text for x in cuts] == [brand] * 6
+    assert all(text[x.start : x.end] == brand for x in cuts)
+    assert r.text == text.replace(brand, "")

@@ -57,6 +57,8 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
         return s
     return _TAIL.sub("", s) or s
 _NAME_CONTEXT = brand_free.FEATURES.index("name_context")
+#: characters per window of the free path (a long article; a longer text is read in windows)
+_WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
@@ -359,6 +361,23 @@ class BrandSpam(Filter):
             rows.append((s, occ, x))
         return rows
 
+    def _free_rows_windowed(self, text: str, skip: Iterable[str]) -> list[tuple[str, list[int], list[float]]]:
+        """:meth:`free_rows` over windows of about ``_WINDOW`` characters cut at line ends.
+
+        Each candidate is counted in its window: linear in the text, where counting every
+        candidate over a long document grew with its square. An article fits in one window.
+        """
+        if len(text) <= _WINDOW * 1.5:
+            return self.free_rows(text, skip)
+        skip = set(skip)
+        rows, start = [], 0
+        while start < len(text):
+            end = text.find("\n", start + _WINDOW)
+            end = len(text) if end < 0 or len(text) - end < _WINDOW // 2 else end + 1
+            rows += [(s, [p + start for p in occ], x) for s, occ, x in self.free_rows(text[start:end], skip)]
+            start = end
+        return rows
+
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
         text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
@@ -382,7 +401,7 @@ class BrandSpam(Filter):
             scored.append((score, len(s), s, occ, why))
         if self.free != "off":
             m = brand_free.model()[self.free]
-            for s, occ, x in self.free_rows(text, cands):
+            for s, occ, x in self._free_rows_windowed(text, cands):
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
                     # without a shape, two occurrences are not enough to remove (as for copy differences),
