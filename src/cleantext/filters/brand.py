@@ -5,15 +5,20 @@ paragraph, just before a comma, between two characters of one word, in front of 
 names are woven into their sentences instead: a person is followed by 说/表示, a place follows 在,
 an event is always "X体育大会". The filter therefore scores each *repeated* string by how it sits:
 
-* candidates are maximal strings (Han, Latin letters, digits) that recur at clause boundaries
-  (start of a line or clause, before punctuation), so nothing is tokenised by whitespace;
-* evidence for injection: a brand-like shape (``data/brand_shapes.txt``, a prior only), occurrences
-  in several kinds of position, occurrences that split a word whose halves meet elsewhere in the
-  text, and, strongest of all, being the difference between two copies of one paragraph
-  (``doc.hints["inserted_tokens"]`` from the duplicates filter);
-* evidence against: occurrences tied to their sentence by the characters around them
-  (``data/name_contexts.txt``), a constant neighbour (``X体育大会`` every time), a common word
-  before a brand-like suffix (``data/common_names.txt``).
+* the text is matched width-folded (:func:`.brand_lang.match_text`: ``ＫＸ８８``, ``𝐀𝐌𝟔𝟖.𝐂𝐂``),
+  one character for one, so offsets index the input;
+* suffix path: maximal strings (Han, Latin letters, digits, a short bracketed part) ending in a
+  brand-like shape (``data/brand_shapes.txt``, a prior only) or a domain, scored by hand-set
+  evidence: occurrences in several kinds of position, occurrences that split a word whose halves
+  meet elsewhere in the text, and, strongest of all, being the difference between two copies of one
+  paragraph (``doc.hints["inserted_tokens"]`` from the duplicates filter); against: occurrences tied
+  to their sentence by the characters around them (``data/name_contexts.txt``), a constant
+  neighbour (``X体育大会`` every time), a common word or a common verb before the suffix
+  (``data/common_names.txt``, the jieba-derived table of :mod:`.brand_lang`);
+* free path (no suffix list, :mod:`.brand_free`): strings that open or close several runs, or that
+  every copy of a recurring Latin/joiner group shares, scored by a logistic regression fitted by
+  ``bench/fit_brand.py`` (``data/models/brand.json``); removed only when sure, seen three times or
+  more and not tied to its sentences like a name.
 
 Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
 and recorded in ``report.annotations`` (precision first).
