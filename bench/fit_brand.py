@@ -71,8 +71,12 @@ def fit(rows: list[tuple[list[float], int, int]], target: float = 0.999) -> dict
     scale = [max(1e-6, (sum((x[i] - mean[i]) ** 2 for x in xs) / len(xs)) ** 0.5) for i in range(k)]
     z = [[(x[i] - mean[i]) / scale[i] for i in range(k)] for x in xs]
     lr = LogisticRegression(C=0.5, max_iter=2000).fit(z, ys)
-    m = {"features": list(brand_free.FEATURES), "mean": mean, "scale": scale,
-         "coef": [float(c) for c in lr.coef_[0]], "intercept": float(lr.intercept_[0])}
+    def r8(v: float) -> float:  # a stable file: the solver's last digits vary from run to run
+        return round(float(v), 8)
+
+    m = {"features": list(brand_free.FEATURES), "mean": [r8(v) for v in mean],
+         "scale": [r8(v) for v in scale], "coef": [r8(c) for c in lr.coef_[0]],
+         "intercept": r8(lr.intercept_[0])}
     # the threshold is chosen on the rows it can remove: the filter removes a free-path candidate
     # only when it occurs at least three times (feature 0 is the log of the count) and is not tied
     # to its sentences like a name in half its occurrences
