@@ -24,11 +24,13 @@ def main() -> None:
     ap.add_argument("cases", nargs="+")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--select", help="comma-separated filter names (default: the default pipeline)")
+    ap.add_argument("--options", help='filter options as JSON, e.g. \'{"brand": {"fitted": true}}\'')
     a = ap.parse_args()
     texts = [json.loads(line)["input"] for f in a.cases for line in open(f, encoding="utf-8") if line.strip()]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     han = regex.compile(r"[\u4e00-\u9fff]+")
-    pipe = cleantext.registry.build(select=a.select.split(",")) if a.select else cleantext.Pipeline()
+    pipe = cleantext.registry.build(select=a.select.split(",") if a.select else None,
+                                    options=json.loads(a.options) if a.options else None)
     pipe.clean("预热。")
     ref, cln = [], []
     for _ in range(a.repeat):

@@ -5,15 +5,20 @@ paragraph, just before a comma, between two characters of one word, in front of 
 names are woven into their sentences instead: a person is followed by 说/表示, a place follows 在,
 an event is always "X体育大会". The filter therefore scores each *repeated* string by how it sits:
 
-* candidates are maximal strings (Han, Latin letters, digits) that recur at clause boundaries
-  (start of a line or clause, before punctuation), so nothing is tokenised by whitespace;
-* evidence for injection: a brand-like shape (``data/brand_shapes.txt``, a prior only), occurrences
-  in several kinds of position, occurrences that split a word whose halves meet elsewhere in the
-  text, and, strongest of all, being the difference between two copies of one paragraph
-  (``doc.hints["inserted_tokens"]`` from the duplicates filter);
-* evidence against: occurrences tied to their sentence by the characters around them
-  (``data/name_contexts.txt``), a constant neighbour (``X体育大会`` every time), a common word
-  before a brand-like suffix (``data/common_names.txt``).
+* the text is matched width-folded (:func:`.brand_lang.match_text`: ``ＫＸ８８``, ``𝐀𝐌𝟔𝟖.𝐂𝐂``),
+  one character for one, so offsets index the input;
+* suffix path: maximal strings (Han, Latin letters, digits, a short bracketed part) ending in a
+  brand-like shape (``data/brand_shapes.txt``, a prior only) or a domain, scored by hand-set
+  evidence: occurrences in several kinds of position, occurrences that split a word whose halves
+  meet elsewhere in the text, and, strongest of all, being the difference between two copies of one
+  paragraph (``doc.hints["inserted_tokens"]`` from the duplicates filter); against: occurrences tied
+  to their sentence by the characters around them (``data/name_contexts.txt``), a constant
+  neighbour (``X体育大会`` every time), a common word or a common verb before the suffix
+  (``data/common_names.txt``, the jieba-derived table of :mod:`.brand_lang`);
+* free path (no suffix list, :mod:`.brand_free`): strings that open or close several runs, or that
+  every copy of a recurring Latin/joiner group shares, scored by a logistic regression fitted by
+  ``bench/fit_brand.py`` (``data/models/brand.json``); removed only when sure, seen three times or
+  more and not tied to its sentences like a name.
 
 Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
 and recorded in ``report.annotations`` (precision first).
@@ -30,14 +35,36 @@ import regex
 from ..document import Document
 from ..report import Removal
 from ..textutil import CLAUSE_PUNCT, lexicon
+from . import brand_free
 from .base import Filter
+from .brand_lang import match_text, table
 
 _RUN = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}][\p{Han}\p{Latin}\p{Nd}.]*")
 _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 # a capital-letter tag glued to a short Han name and a brand suffix (``XY<name>体育``): how betting
 # sites label their mirror brands; ordinary text writes ``NBA中国`` but rarely ``NBA<name>真人``
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
+_LABEL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+# bounded: a bracketed part of a brand is short, and an unclosed bracket must not rescan the text
+_BRACKETED = regex.compile(r"[(（\[【][^)）\]】]{0,8}[)）\]】]")
+_TAIL = regex.compile(r"(?:(?<=\p{Han})[A-Za-z0-9]{1,8})?(?:[(（\[【][^)）\]】]{0,8}[)）\]】])?$")
+
+
+def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
+    """``s`` without a trailing bracketed part or Latin/digit tail after a Han suffix.
+
+    With ``shape_end``: ``s`` itself when it already ends in a shape (``X app``).
+    """
+    if shape_end is not None and shape_end.search(s):
+        return s
+    return _TAIL.sub("", s) or s
+_NAME_CONTEXT = brand_free.FEATURES.index("name_context")
+#: characters per window of the free path (a long article; a longer text is read in windows)
+_WINDOW = 40000
+_GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
@@ -49,6 +76,22 @@ def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return sides["left"], sides["right"]
 
 
+def _bracket_end(text: str, o: int, most: int = 6) -> int | None:
+    """End (exclusive) of a short bracketed part of word characters opening at ``o``, or None."""
+    c = text.find(_CLOSE[_OPEN.index(text[o])], o + 1, o + most + 2)
+    if c < 0 or c == o + 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
+        return None
+    return c + 1
+
+
+def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
+    """Start of a short bracketed part of word characters closing at ``c``, or None."""
+    o = text.rfind(_OPEN[_CLOSE.index(text[c])], max(0, c - most - 1), c)
+    if o < 0 or o == c - 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
+        return None
+    return o
+
+
 class BrandSpam(Filter):
     """Remove injected promotional tokens, keeping the sentences around them.
 
@@ -56,14 +99,22 @@ class BrandSpam(Filter):
         threshold: evidence score at which a token is removed (annotated from ``threshold - 1.5``).
         min_len, max_len: token length bounds (characters).
         extra_lexicons: paths of extra brand-shape files (one regex per line), added to the prior.
+        free: candidates found without the suffix list, scored by the fitted model
+            (``data/models/brand.json``, ``bench/fit_brand.py``): ``"mixed"`` (default) those that
+            mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
+            every string that opens or closes several runs (slower: see docs/benchmarks.md,
+            "Brands (left-out)"), ``"off"`` none.
     """
 
     name = "brand"
     kind = "brand_spam"
 
     def __init__(self, threshold: float = 4.5, min_len: int = 2, max_len: int = 16,
-                 extra_lexicons: Iterable[str] = ()) -> None:
+                 extra_lexicons: Iterable[str] = (), free: str = "mixed") -> None:
+        if free not in ("off", "mixed", "all"):
+            raise ValueError(f"free must be 'off', 'mixed' or 'all', not {free!r}")
         self.threshold = threshold
+        self.free = free
         self.min_len = min_len
         self.max_len = max_len
         self.extra_lexicons = tuple(extra_lexicons)
@@ -71,27 +122,69 @@ class BrandSpam(Filter):
         for path in self.extra_lexicons:
             with open(path, encoding="utf-8") as fh:
                 shapes += [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+        tlds = [p.split(None, 1)[1] for p in shapes if p.startswith("@domain ")]
+        shapes = [p for p in shapes if not p.startswith("@domain ")]
         # plain ``re``: the shapes are literal alternations, which ``re`` scans faster than ``regex``
         alternation = "|".join(f"(?:{p})" for p in shapes)
         self._shape_re = re.compile(alternation)
-        self._shape_end = re.compile(f"(?:{alternation})$")
+        self._tld_re = re.compile(r"\.(?i:" + "|".join(tlds) + ")") if tlds else None
+        domain = [r"[A-Za-z0-9-]{1,63}\.(?i:" + "|".join(tlds) + ")"] if tlds else []
+        self._shape_end = re.compile("(?:" + "|".join(f"(?:{p})" for p in [*shapes, *domain]) + ")$")
         self._common = frozenset(lexicon("common_names"))
         self._left, self._right = _contexts()
 
     # -- candidates ---------------------------------------------------------------------------
+    def _shape_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the shapes in ``text``: suffix hits, and domains found from their ``.TLD``."""
+        spans = [m.span() for m in self._shape_re.finditer(text)]
+        if self._tld_re is not None:
+            for m in self._tld_re.finditer(text):
+                dot = k = m.start()
+                while k > 0 and dot - k < 63 and text[k - 1] in _LABEL:
+                    k -= 1
+                if k < dot:
+                    spans.append((k, m.end()))
+        return spans
+
     def _candidates(self, text: str) -> Counter[str]:
-        """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit."""
+        """Maximal strings ending in a brand-like shape: ``<name><suffix>`` for every suffix hit.
+
+        A short bracketed part comes out with the brand (``X(中国)官方网站``, ``X体育(官方)``), and so
+        do Latin letters or digits glued after a Han suffix (``X会J9``, ``X赌场2018``).
+        """
         counts: Counter[str] = Counter()
-        for m in self._shape_re.finditer(text):
-            i, j = m.start(), m.end()
-            if j < len(text) and text[j].isalnum() and text[j - 1].isascii() and text[j].isascii():
+        n = len(text)
+        for i, j in self._shape_spans(text):
+            if j < n and text[j].isalnum() and text[j - 1].isascii() and text[j].isascii():
                 continue  # inside a longer Latin word
+            ends = [j]
+            if j < n and not text[j - 1].isascii():
+                e = j
+                while e < n and e - j < 8 and text[e].isascii() and text[e].isalnum():
+                    e += 1
+                if e > j and not (e < n and text[e].isascii() and text[e].isalnum()):
+                    ends.append(e)
+            e = ends[-1]
+            if e < n and text[e] in _OPEN:
+                c = _bracket_end(text, e)
+                if c:
+                    ends.append(c)
             k = i
-            while k > 0 and j - k < self.max_len and text[k - 1].isalnum():
-                k -= 1
+            while k > 0 and j - k < self.max_len:
+                if text[k - 1].isalnum():
+                    k -= 1
+                elif text[k - 1] in _CLOSE and (o := _bracket_start(text, k - 1)) is not None and o > 0 \
+                        and text[o - 1].isalnum():
+                    k = o  # a bracketed part inside the name: X(中国)官方网站
+                    continue
+                else:
+                    break
                 if j - k >= self.min_len:
-                    counts[text[k:j]] += 1
-            if j - i >= self.min_len and "." in m.group():
+                    for e in ends:
+                        counts[text[k:e]] += 1
+            if j - i >= self.min_len and "." in text[i:j]:
+                if text[i - 4 : i].lower() == "www.":
+                    i -= 4  # the host comes out whole: www.<name>.<tld>
                 if text[i - 1 : i] in ("/", ".", "@", ":") or text[j : j + 1] in ("/", "@"):
                     continue  # part of a URL or an e-mail address, i.e. a citation, not an insertion
                 counts[text[i:j]] += 1
@@ -106,7 +199,7 @@ class BrandSpam(Filter):
     # -- evidence -----------------------------------------------------------------------------
     def _is_shaped(self, s: str) -> bool:
         """``<name><brand suffix>`` with a short name that is not an ordinary word, or a domain."""
-        m = self._shape_end.search(s)
+        m = self._shape_end.search(_core(s, self._shape_end))
         if not m:
             return False
         if m.start() == 0:
@@ -116,10 +209,14 @@ class BrandSpam(Filter):
         name = _LATIN_HEAD.sub("", s[: m.start()])
         if not name:
             return bool(_LATIN_HEAD.match(s))
-        # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases
-        if len(name) > 6 or _FUNCTION.search(name) or (len(name) < 2 and not _LATIN_HEAD.match(s)):
+        name = _BRACKETED.sub("", name)
+        # brand names are short and carry no grammar: "只限於会员", "脸红的神仙游戏" are phrases; a Latin
+        # or digit run inside the name (X betway 体育, X J9 会) counts as one unit
+        units = len(name) if name.isascii() else len(_ALNUM_RUN.sub("a", name))
+        if units > 6 or _FUNCTION.search(name) or (units < 2 and not _LATIN_HEAD.match(s)):
             return False
-        return name not in self._common
+        # a phrase of the language (开设赌场, 支付平台) opens with a common verb; a name does not
+        return name not in self._common and not table().opens_with_verb(name)
 
     def _isolated(self, text: str, s: str, n_occ: int) -> bool:
         """Out of place: the token's name (and its joint with the suffix) occurs only inside the token.
@@ -127,13 +224,15 @@ class BrandSpam(Filter):
         ``鸿运娱乐城`` in a government press release: 鸿运 and 运娱 appear nowhere else. ``重大平台``
         in the same release is not out of place: 重大 also opens 重大项目.
         """
-        if "." in s:  # a domain: its first label
-            label = s.split(".")[0]
+        if "." in s:  # a domain: its first label (after www)
+            label = next((x for x in s.split(".") if x.lower() != "www"), s)
             return text.count(label) <= n_occ * s.count(label)
-        cut = len(s)
+        cut = len(_core(s, self._shape_end))
         while (m := self._shape_end.search(s[:cut])) and m.start() > 0:
             cut = m.start()  # strip stacked suffixes: 万博|体育|官网
-        stem = s[: min(cut + 1, len(s))]  # the name plus the first character of the suffix
+        # the name plus the first character of the suffix, without a bracketed part: (中国) is a word
+        # of many articles, not of the brand
+        stem = _BRACKETED.sub("", s[: min(cut + 1, len(s))])
         if len(stem) <= 2:
             pieces = list(stem)
         else:
@@ -162,7 +261,7 @@ class BrandSpam(Filter):
         if shape:
             score += 3.0
             why.append("brand-like shape")
-            m = self._shape_end.search(s)
+            m = self._shape_end.search(_core(s, self._shape_end))
             if m and _TAGGED.match(s[: m.start()]):
                 score += 0.5
                 why.append("capital-letter tag before the name")
@@ -225,9 +324,68 @@ class BrandSpam(Filter):
             score = min(score, self.threshold - 0.5)  # position alone never removes
         return score, why
 
+    # -- candidates without a suffix list, scored by the fitted model ---------------------------
+    def free_rows(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, list[int], list[float]]]:
+        """Candidates that open or close several runs (no suffix list), with their evidence features."""
+        skip = set(skip)
+        lang = table()
+        first = len(text) - len(text.lstrip())
+        title_end = text.find("\n", first)
+        title_end = len(text) if title_end < 0 else title_end
+        rows = []
+        counts: dict[str, int] = {}
+        for s in brand_free.candidates(text, self.max_len, mixed_only=self.free == "mixed"):
+            if s in skip or len(s) < self.min_len or _DIGITS.match(s) or _GRAMMAR.search(s):
+                continue  # (a name carries no grammar: X发布的数据显示 is a name and a phrase)
+            if all(lang.pair(s[i : i + 2]) for i in range(len(s) - 1)):
+                continue  # every pair of it is a pair of the language (记者, 湖南, 消费者): no invented name
+            k = text.count(s)
+            if k < 2:
+                continue
+            # out of place: its pieces (Han pairs, Latin/digit runs) occur only inside it; a
+            # generic ending (在线, 游戏) may occur elsewhere, so half of them must
+            parts = list(s) if len(s) == 2 else [g for g in (s[i : i + 2] for i in range(len(s) - 1))
+                                                 if not g.isascii()]
+            parts += _ALNUM_RUN.findall(s)
+            alone = 0
+            for g in parts:
+                c = counts.get(g)
+                if c is None:
+                    c = counts[g] = text.count(g)
+                alone += c <= k * s.count(g)
+            isolated = alone / len(parts) if parts else 0.0
+            if isolated < 1.0:
+                continue
+            occ = self._occurrences(text, s)
+            if len(occ) < 2:
+                continue
+            if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
+                continue  # one passage quoted twice, not a recurrence
+            x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
+                                    right_ctx=self._right, title_end=title_end, isolated=isolated)
+            rows.append((s, occ, x))
+        return rows
+
+    def _free_rows_windowed(self, text: str, skip: Iterable[str]) -> list[tuple[str, list[int], list[float]]]:
+        """:meth:`free_rows` over windows of about ``_WINDOW`` characters cut at line ends.
+
+        Each candidate is counted in its window: linear in the text, where counting every
+        candidate over a long document grew with its square. An article fits in one window.
+        """
+        if len(text) <= _WINDOW * 1.5:
+            return self.free_rows(text, skip)
+        skip = set(skip)
+        rows, start = [], 0
+        while start < len(text):
+            end = text.find("\n", start + _WINDOW)
+            end = len(text) if end < 0 or len(text) - end < _WINDOW // 2 else end + 1
+            rows += [(s, [p + start for p in occ], x) for s, occ, x in self.free_rows(text[start:end], skip)]
+            start = end
+        return rows
+
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
-        text = doc.text
+        text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
         hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
         cands = self._candidates(text)
         for tok in hints:
@@ -246,6 +404,19 @@ class BrandSpam(Filter):
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
             score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
+        if self.free != "off":
+            m = brand_free.model()[self.free]
+            for s, occ, x in self._free_rows_windowed(text, cands):
+                p = brand_free.probability(x, m)
+                if p >= m["annotate"]:
+                    # without a shape, two occurrences are not enough to remove (as for copy differences),
+                    # and a string tied to its sentences like a name (据X, X表示 in half its
+                    # occurrences or more) is kept, as on the suffix path
+                    tied = x[_NAME_CONTEXT] * len(occ)
+                    sure = p >= m["threshold"] and len(occ) >= 3 and not (tied >= 2 and tied >= len(occ) / 2)
+                    score = self.threshold + p if sure else self.threshold - 1.0
+                    why = [f"fitted evidence without a suffix list p={p:.2f}"]
+                    scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = [False] * len(text)
         out: list[Removal] = []

@@ -1,0 +1,198 @@
+"""Fit the brand scorer for candidates found without a suffix list; validate it on held-out families.
+
+    python bench/rename_brands.py ../shared/eval/dev.jsonl -o /tmp/brand/ren1.jsonl --seed 1  # 2, 3 alike
+    python bench/fit_brand.py /tmp/brand/ren1.jsonl /tmp/brand/ren2.jsonl /tmp/brand/ren3.jsonl --cv --write
+
+Rows: every candidate of ``BrandSpam.free_rows`` (those the suffix path does not already score) with
+its evidence features; label 1 when at least 80 % of its occurrences' characters are gold
+``brand_spam``, 0 when at most 20 %. A logistic regression (scikit-learn, fitting only) on
+standardised features; the removal threshold is the lowest probability at which the training rows
+keep a precision of 0.999 weighted by characters, among candidates seen three times or more (the
+only ones the filter removes; never below 0.5).
+
+``--cv`` holds out, in turn, each suffix family and each name family of ``bench/rename_brands.py``
+AND a fifth of the documents: fitted on cases with neither, it is scored on the held-out family's
+cases in the held-out documents, through the whole default pipeline (character precision and recall
+of brand removals; "content lost" counts characters no gold label removes). ``--write`` writes the
+fit on all rows to ``src/cleantext/data/models/brand.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import zlib
+from pathlib import Path
+
+from sklearn.linear_model import LogisticRegression
+
+import cleantext
+import cleantext.registry
+from cleantext.filters import brand_free
+from cleantext.filters.brand import BrandSpam
+from cleantext.filters.brand_lang import match_text
+
+OUT = Path(__file__).resolve().parent.parent / "src/cleantext/data/models/brand.json"
+
+
+def load(paths: list[str]) -> list[dict]:
+    cases = []
+    for i, path in enumerate(paths):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    c = json.loads(line)
+                    c["seed_file"] = i
+                    c["fold"] = zlib.crc32(c["id"].encode()) % 5
+                    cases.append(c)
+    return cases
+
+
+def rows_of(case: dict, f: BrandSpam) -> list[tuple[list[float], int, int]]:
+    text = match_text(case["input"])
+    brand = bytearray(len(text))
+    for s, e, k in case["removals"]:
+        if k == "brand_spam":
+            brand[s:e] = b"\x01" * (e - s)
+    out = []
+    for s, occ, x in f.free_rows(text, f._candidates(text)):
+        hit = sum(sum(brand[p : p + len(s)]) for p in occ) / (len(s) * len(occ))
+        if hit >= 0.8 or hit <= 0.2:
+            out.append((x, int(hit >= 0.8), len(s) * len(occ)))
+    return out
+
+
+def fit(rows: list[tuple[list[float], int, int]], target: float = 0.999) -> dict:
+    xs = [r[0] for r in rows]
+    ys = [r[1] for r in rows]
+    k = len(xs[0])
+    mean = [sum(x[i] for x in xs) / len(xs) for i in range(k)]
+    scale = [max(1e-6, (sum((x[i] - mean[i]) ** 2 for x in xs) / len(xs)) ** 0.5) for i in range(k)]
+    z = [[(x[i] - mean[i]) / scale[i] for i in range(k)] for x in xs]
+    lr = LogisticRegression(C=0.5, max_iter=2000).fit(z, ys)
+    def r8(v: float) -> float:  # a stable file: the solver's last digits vary from run to run
+        return round(float(v), 8)
+
+    m = {"features": list(brand_free.FEATURES), "mean": [r8(v) for v in mean],
+         "scale": [r8(v) for v in scale], "coef": [r8(c) for c in lr.coef_[0]],
+         "intercept": r8(lr.intercept_[0])}
+    # the threshold is chosen on the rows it can remove: the filter removes a free-path candidate
+    # only when it occurs at least three times (feature 0 is the log of the count) and is not tied
+    # to its sentences like a name in half its occurrences
+    nc = brand_free.FEATURES.index("name_context")
+    removable = [r for r in rows if r[0][0] >= math.log(3) - 1e-9
+                 and not (r[0][nc] * math.exp(r[0][0]) >= 2 - 1e-9 and r[0][nc] >= 0.5)]
+    scored = sorted(((brand_free.probability(r[0], m), r[1], r[2]) for r in removable), reverse=True)
+    tp = fp = 0
+    thr = 1.0
+    for p, y, w in scored:
+        tp += w * y
+        fp += w * (1 - y)
+        if tp / (tp + fp) >= target:
+            thr = p
+        elif tp + fp > 0 and tp / (tp + fp) < target - 0.01:
+            break
+    m["threshold"] = max(0.5, round(thr, 4))
+    m["annotate"] = round(m["threshold"] / 2, 4)
+    return m
+
+
+def brand_pr(cases: list[dict], pipe) -> tuple[int, int, int, int]:
+    """(brand chars removed right, removed wrong, of which content, gold brand chars, gold removed)."""
+    tp = fp = lost = gold = hit = 0
+    for c in cases:
+        t = c["input"]
+        lab = [""] * len(t)
+        for s, e, k in c["removals"]:
+            lab[s:e] = [k] * (e - s)
+        rem = bytearray(len(t))
+        br = bytearray(len(t))
+        for x in pipe.clean(t).report.removals:
+            rem[x.start : x.end] = b"\x01" * (x.end - x.start)
+            if x.kind == "brand_spam":
+                br[x.start : x.end] = b"\x01" * (x.end - x.start)
+        for i, ch in enumerate(t):
+            if ch.isspace():
+                continue
+            if br[i]:
+                if lab[i] == "brand_spam":
+                    tp += 1
+                else:
+                    fp += 1
+                    lost += lab[i] == ""
+            if lab[i] == "brand_spam":
+                gold += 1
+                hit += rem[i]
+    return tp, fp, lost, gold, hit
+
+
+FREE = ("mixed", "all")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("cases", nargs="+")
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--write", action="store_true")
+    a = ap.parse_args()
+    cases = load(a.cases)
+    rows = {}
+    for mode in FREE:  # one model per candidate path: the mixed rows are not the pure-Han ones
+        f = BrandSpam(free=mode)
+        rows[mode] = {id(c): rows_of(c, f) for c in cases}
+        allrows = [r for c in cases for r in rows[mode][id(c)]]
+        print(f"free={mode}: {len(cases)} cases, {len(allrows)} rows, {sum(r[1] for r in allrows)} positive")
+    if a.cv:
+        run_cv(cases, rows)
+    models = {}
+    for mode in FREE:
+        m = models[mode] = fit([r for c in cases for r in rows[mode][id(c)]])
+        coef = dict(zip(brand_free.FEATURES, (round(c, 2) for c in m["coef"]), strict=True))
+        print(mode, "threshold", m["threshold"], coef)
+    if a.write:
+        OUT.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
+        print("->", OUT)
+
+
+MODES = ("off", "mixed", "all")
+
+
+def run_cv(cases: list[dict], rows: dict[str, dict]) -> None:
+    from rename_brands import NAME_FAMILIES, SUFFIX_FAMILIES
+
+    pipes = {mode: cleantext.registry.build(options={"brand": {"free": mode}}) for mode in MODES}
+    real_model = brand_free.model
+    totals = {mode: [0] * 5 for mode in MODES}
+    print("P = brand removals on gold brand / all brand removals; R = gold brand chars removed; "
+          "lost = content characters (no gold label) removed by the brand filter")
+    print("| held out | cases | free=off P / R / lost | free=mixed (default) | free=all |")
+    print("|---|---:|---:|---:|---:|")
+    for fam in [*SUFFIX_FAMILIES, *NAME_FAMILIES]:
+        line = {mode: [0] * 5 for mode in MODES}
+        n = 0
+        for d in range(5):
+            train_cases = [c for c in cases
+                           if c["fold"] != d and all(fam not in fs for fs in c["brand_families"])]
+            test = [c for c in cases if c["fold"] == d and any(fam in fs for fs in c["brand_families"])]
+            if not test:
+                continue
+            n += len(test)
+            m = {mode: fit([r for c in train_cases for r in rows[mode][id(c)]]) for mode in FREE}
+            brand_free.model = lambda m=m: m
+            for mode, p in pipes.items():
+                got = brand_pr(test, p)
+                line[mode] = [x + y for x, y in zip(line[mode], got, strict=True)]
+                totals[mode] = [x + y for x, y in zip(totals[mode], got, strict=True)]
+            brand_free.model = real_model
+        print(f"| {fam} | {n} | " + " | ".join(_pr(line[mode]) for mode in MODES) + " |", flush=True)
+    print("| all | | " + " | ".join(_pr(totals[mode]) for mode in MODES) + " |")
+
+
+def _pr(v: list[int]) -> str:
+    tp, fp, lost, gold, hit = v
+    return f"{tp / max(1, tp + fp):.3f} / {hit / max(1, gold):.3f} / {lost}"
+
+
+if __name__ == "__main__":
+    main()

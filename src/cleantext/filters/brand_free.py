@@ -1,0 +1,232 @@
+"""Brand candidates without a suffix list, and the evidence features a fitted scorer combines (issue 11).
+
+A token injected at random places recurs at clause boundaries: some copies open a line or a clause,
+others end one. So the candidates are the maximal strings that *open* two or more runs of word
+characters (longest common prefix of runs that share their first two characters), or *close* two
+or more (longest common suffix). Every occurrence of a candidate is then found, inside words too,
+and described by :func:`features`: where its copies sit, whether deleting it leaves a pair of
+characters the language uses (a table from a dictionary, :mod:`.brand_lang`), whether its edges are
+pairs of the language (a word of the sentence) or not (pasted in), whether its parts occur elsewhere,
+constant neighbours, the words around a name, the promotional shape (one feature among many).
+
+The weights live in ``data/models/brand.json``, fitted by ``bench/fit_brand.py``; :func:`probability`
+applies them (pure Python).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+import regex
+
+from ..textutil import CLAUSE_PUNCT
+from .brand_lang import LangTable
+
+_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+
+FEATURES = (
+    "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
+    "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
+    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length",
+)
+
+
+# word characters and the joiners brands are written with (bracketed parts, middle dots, domains)
+_W = r"[\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]"
+_SPLIT = regex.compile(r"[^\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]+")
+_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(_W)
+# grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
+_GRAMMAR = frozenset("的了是在和与及就都也把被对从向于而但并或之其这那些让给着过")
+_MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
+# runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
+# characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
+_M = r"[A-Za-z·_|【】\[\]()（）]"
+# such a group glued to Han or digits on one side (a word of English text is not); plain ``re``: faster.
+# A group is tried from its first character only (the lookbehinds), so a long run stays linear.
+_GLUED = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){_M}+|(?<!{_M}){_M}++(?=[\u4e00-\u9fff0-9])")
+_RUN_RIGHT = regex.compile(rf"{_W}*")
+_RUN_LEFT = regex.compile(rf"(?r){_W}*")
+
+
+def _mixed_runs(text: str, groups: list[re.Match[str]]) -> list[str]:
+    out, end = [], -1
+    for m in groups:
+        if m.start() < end:
+            continue
+        s = _RUN_LEFT.search(text, 0, m.start()).start()  # type: ignore[union-attr]
+        end = _RUN_RIGHT.match(text, m.end()).end()  # type: ignore[union-attr]
+        out.append(text[s:end])
+    return out
+
+
+_PAIRS = {"【": "】", "[": "]", "(": ")", "（": "）"}
+_CLOSERS = frozenset(_PAIRS.values())
+_JOINERS = "·_|【】[]()（）."
+
+
+def _trim(s: str) -> str:
+    """``s`` without joiners at its ends, unless they are a bracket pair around it (``【X官方】``)."""
+    if s and s[0] in _PAIRS and s.endswith(_PAIRS[s[0]]):
+        return s
+    s = s.strip(_JOINERS)
+    depth = 0
+    for c in s:  # brackets inside must pair up in order: 紧急扩散】刘川镇 is a piece of a bracketed title
+        if c in _PAIRS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return ""
+    return s if depth == 0 else ""
+
+
+def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 40) -> set[str]:
+    """Around each Latin or joiner group that recurs, the longest context its copies share.
+
+    ``低碳达源隆M97游戏、`` and ``趋势，达源隆M97游戏加速``: the copies of ``M97`` share ``达源隆`` on the
+    left and ``游戏`` on the right, wherever they sit (inside a word too). The copies are taken in
+    sets by their right neighbour, then by their left one, so other uses of the same letters
+    elsewhere (an ``S`` in ``S级``) do not hide the token.
+    """
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in groups:
+        where[m.group()].append(m.span())
+    n = len(text)
+    out = set()
+    for spans in where.values():
+        if not 2 <= len(spans) <= most:
+            continue
+        for side in (0, 1):
+            sets: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for a, b in spans:
+                sets[text[b : b + 1] if side == 0 else text[max(0, a - 1) : a]].append((a, b))
+            for copies in sets.values():
+                if len(copies) >= 2:
+                    s = _shared(text, n, copies, max_len)
+                    if s:
+                        out.add(s)
+    return out
+
+
+def _word(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or (c.isalnum() and c.isascii()) or c in _JOINERS or bool(_WORD.match(c))
+
+
+def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
+    (s0, e0), rest = spans[0], spans[1:]
+    left = right = 0
+    while (e0 - s0) + left + right < max_len:
+        i = e0 + right
+        if i >= n or not _word(text[i]) or text[i] in _GRAMMAR:
+            break
+        if any(text[e + right : e + right + 1] != text[i] for _, e in rest):
+            break
+        right += 1
+    while (e0 - s0) + left + right < max_len:
+        i = s0 - left - 1
+        if i < 0 or not _word(text[i]) or text[i] in _GRAMMAR:
+            break
+        if any(a - left < 1 or text[a - left - 1] != text[i] for a, _ in rest):
+            break
+        left += 1
+    return _trim(text[s0 - left : e0 + right]) if left or right else ""
+
+
+def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[str]:
+    """Maximal strings that open, or close, two or more runs of word characters (and joiners).
+
+    >>> sorted(candidates("鑫盛达今天开工，鑫盛达明天验收。工地在城东鑫盛达。"))
+    ['鑫盛达']
+    """
+    out: set[str] = set()
+    groups = list(_GLUED.finditer(text)) if mixed_only else []
+    if mixed_only:  # the cheap pass: runs mixing Han with Latin letters or joiners (XY某某, 某某m6, 【某某】)
+        runs = _mixed_runs(text, groups)
+    else:
+        runs = [r for r in _SPLIT.split(text) if len(r) >= 2]
+    for rev in (False, True):
+        ends = sorted(r[-1 : -max_len - 2 : -1] if rev else r[: max_len + 1] for r in runs)
+        prev = ""
+        for b in ends:
+            if prev[:2] == b[:2]:
+                k = 2
+                while k < len(prev) and k < len(b) and prev[k] == b[k]:
+                    k += 1
+                if k <= max_len:  # (a whole run seen twice is a candidate too: a token on a line of its own)
+                    out.add(_trim(b[:k][::-1] if rev else b[:k]))
+            prev = b
+    if mixed_only:
+        out |= _anchored(text, groups, max_len)
+    # a name has two Han characters, or Han and Latin letters (a date, a number, a Latin word is none)
+    out = {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
+    return {s for s in out if _MIXED.search(s)} if mixed_only else out
+
+
+def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
+             left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], title_end: int,
+             isolated: float = 1.0) -> list[float]:
+    n = len(text)
+    k = len(occ)
+    line_start = clause_start = before = inside = splits = foreign = attached = in_title = 0
+    lefts: dict[str, int] = defaultdict(int)
+    rights: dict[str, int] = defaultdict(int)
+    for p in occ:
+        e = p + len(s)
+        a = text[p - 1] if p > 0 else "\n"
+        b = text[e] if e < n else "\n"
+        lefts[a] += 1
+        rights[b] += 1
+        if p < title_end:
+            in_title += 1
+        a_open = a == "\n" or a.isspace()
+        a_punct = a in CLAUSE_PUNCT
+        b_punct = b in CLAUSE_PUNCT or b == "\n" or b.isspace()
+        if a_open:
+            line_start += 1
+        elif a_punct:
+            clause_start += 1
+        if b_punct:
+            before += 1
+        if not (a_open or a_punct or b_punct):
+            inside += 1
+            if lang.pair(a + b) or (a + b) in text:
+                splits += 1
+        edges = [lang.pair(a + s[0]) for _ in (0,) if not (a_open or a_punct)]
+        edges += [lang.pair(s[-1] + b) for _ in (0,) if not b_punct]
+        if edges and max(edges) == 0:
+            foreign += 1
+        if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
+            attached += 1
+    kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
+    const = 0.0
+    for ctr in (lefts, rights):
+        ch, c = max(ctr.items(), key=lambda t: t[1])
+        if c >= 2 and not (ch in CLAUSE_PUNCT or ch.isspace()):
+            const = max(const, c / k)
+    pairs = [lang.pair(s[i : i + 2]) for i in range(len(s) - 1)]
+    internal = sum(pairs) / (len(pairs) * 20.0) if pairs else 0.0
+    return [
+        math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
+        foreign / k, internal, isolated, const, attached / k, float(shape),
+        float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0,
+    ]
+
+
+@cache
+def model() -> dict:
+    raw = resources.files("cleantext").joinpath("data", "models", "brand.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+def probability(x: list[float], m: dict) -> float:
+    z = m["intercept"] + sum(w * (v - mu) / sd for w, v, mu, sd in zip(m["coef"], x, m["mean"], m["scale"],
+                                                                        strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
