@@ -193,6 +193,7 @@ def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) 
 
 _END_PUNCT = re.compile(r"[。！？!?…；;”」』）)]$")
 _MIN_ENTRY = 10.0  # score an entry of a listing must hold (in the region's units) to count
+_ENTRY_CHARS = 40  # characters outside links a later entry must hold to count as one
 _STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\D{0,6}\d{1,2}:\d\d")
 
 
@@ -230,9 +231,21 @@ def _first_item_end(lines: list[Line], scores: list[float], i: int, j: int) -> i
         a1, b1 = _span_of(lines, first, m, p1[m].serial, i, j)
         a2, b2 = _span_of(lines, k, m, p2[m].serial, i, j)
         if min(b1 - a1, b2 - a2) < 3:
+            # The datelines' own rows are small (a table row per title, per body, per footer line):
+            # the entries are then the stretches the datelines close ("posted @ date" under each
+            # post). Text the scorer keeps before the first dateline, and text between the two
+            # datelines (the scorer may doubt it: it is a later entry), make two entries.
+            if (k - first >= 3
+                    and sum(max(sc, 0) for sc in scores[i:first]) >= _MIN_ENTRY
+                    and sum(ln.chars - ln.link_chars for ln in lines[first + 1:k]) >= _ENTRY_CHARS):
+                for x in range(first + 1, j):
+                    lines[x].features["later_entry"] = True
+                return first + 1
             continue
-        if min(sum(max(sc, 0) for sc in scores[a1:b1]),
-               sum(max(sc, 0) for sc in scores[a2:b2])) < _MIN_ENTRY:
+        # The first entry must be text the scorer keeps; the second need only hold text (the scorer
+        # may doubt it: it is a later entry).
+        if (sum(max(sc, 0) for sc in scores[a1:b1]) < _MIN_ENTRY
+                or sum(ln.chars - ln.link_chars for ln in lines[a2:b2]) < _ENTRY_CHARS):
             continue
         for x in range(b1, j):
             lines[x].features["later_entry"] = True

@@ -67,6 +67,15 @@ FOOTER_RE = re.compile(
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 _STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A date written in words (English month names, "3 hours ago"): entries of English listings carry these.
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
+    re.IGNORECASE,
+)
+#: Entries of a repeated group larger than this (lines) are not teasers or replies but sections.
+_ENTRY_MAX_LINES = 12
 
 _TAGS = ("p", "li", "td", "h1", "hx", "div", "dd", "blockquote", "pre", "a_only", "span_like")
 _BITS = (
@@ -92,9 +101,9 @@ NAMES: tuple[str, ...] = (
     "bias", "log_units", "log_own", "link_density", "all_link", "punct_rate", "log_punct", "zh_punct",
     "en_punct", "log_chars",
     "sentence_end", "short_plain", "footer_words", "timestamp", "clock", "list_run",
-    "log_dated_repeats", "evidence", "log_entry_repeats",
+    "log_dated_repeats", "evidence", "log_entry_repeats", "entry_dated", "entry_linked_dated", "path_dated",
     *(f"tag_{t}" for t in _TAGS),
-    "depth", *(n for n, _ in _BITS),
+    *(n for n, _ in _BITS),
     "log_same_path", "same_path_share",
     "parent_log_units", "parent_link_density", "parent_prose_share",
     "gparent_log_units", "gparent_link_density", "gparent_prose_share",
@@ -153,13 +162,16 @@ def features(lines: list[Line]) -> list[list[float]]:
     if not n:
         return []
     ROOT = 0
-    agg: dict[int, list[float]] = {ROOT: [0.0, 0.0, 0.0, 0]}  # units, link units, prose, lines
+    # units, link units, prose, lines, lines with a link, short dated lines
+    agg: dict[int, list[float]] = {ROOT: [0.0, 0.0, 0.0, 0, 0, 0]}
     parent: dict[int, int] = {}
     nodes: dict[int, Any] = {}
     total_chars = 0
     total_prose = 0.0
     raw: list[tuple[int, int, float, int, float, float]] = []
     leaves: list[int] = []
+    stamps: list[tuple[bool, bool]] = []
+    dated_lines: list[bool] = []
     for ln in lines:
         t = ln.text
         zp = len(_ZH_PUNCT.findall(t))
@@ -177,14 +189,24 @@ def features(lines: list[Line]) -> list[list[float]]:
                 break
             parent[s] = path[d - 1].serial if d else ROOT
             nodes[s] = path[d]
-            agg[s] = [0.0, 0.0, 0.0, 0]
+            agg[s] = [0.0, 0.0, 0.0, 0, 0, 0]
         leaf = path[-1].serial if path else ROOT
         leaves.append(leaf)
+        st = c <= 80 and _STAMP.search(t) is not None
+        ck = c <= 120 and _CLOCK.search(t) is not None
+        stamps.append((st, ck))
+        dated_line = c <= 120 and (st or ck or _STAMP.search(t) is not None
+                                   or _DATE_WORDS.search(t) is not None)
         a = agg[leaf]
         a[0] += u
         a[1] += u - own_u
         a[2] += prose
         a[3] += 1
+        if ln.link_chars:
+            a[4] += 1
+        if dated_line:
+            a[5] += 1
+        dated_lines.append(dated_line)
         raw.append((zp, ep, prose, c, u, own_u))
     order = sorted(parent)  # pre-order serials: a parent before its children
     for s in reversed(order):
@@ -193,6 +215,8 @@ def features(lines: list[Line]) -> list[list[float]]:
         b[1] += a[1]
         b[2] += a[2]
         b[3] += a[3]
+        b[4] += a[4]
+        b[5] += a[5]
     tp = total_prose or 1.0
     half = 0.5 * total_prose if total_prose > 0 else 1.0
     # The deepest element holding 60 % of the page's prose: where the article most likely is.
@@ -205,10 +229,25 @@ def features(lines: list[Line]) -> list[list[float]]:
     # Sibling similarity: elements of the same tag/class under one parent, each holding two lines or
     # more (a teaser with title, summary and date; a comment with its header): entries of a list.
     kin: dict[tuple[int, str], int] = {}
+    # Entries of a listing (teasers, replies, a feed): three or more siblings with the same tag and
+    # class words, each small; how many carry a date, and a date and a link (headline, author, time).
+    groups: dict[tuple[int, str, tuple[str, ...]], list[int]] = {}
     for s in order:
-        if agg[s][3] >= 2 and parent[s] != ROOT:
-            key = (parent[s], nodes[s].label)
+        a = agg[s]
+        p = parent[s]
+        if a[3] >= 2 and p != ROOT:
+            key = (p, nodes[s].label)
             kin[key] = kin.get(key, 0) + 1
+        if p != ROOT:
+            nd = nodes[s]
+            g = groups.get((p, nd.tag, nd.words))
+            if g is None:
+                g = groups[(p, nd.tag, nd.words)] = [0, 0, 0]
+            g[0] += 1
+            if a[5] and a[3] <= _ENTRY_MAX_LINES:
+                g[1] += 1
+                if a[4]:
+                    g[2] += 1
     # Top-down: effective bits (class/id words of elements holding the page's main prose, such as
     # ``<body class="...">`` or a wrapper, say nothing about a block), inside the box, repeats, path id.
     eff: dict[int, int] = {ROOT: 0}
@@ -216,24 +255,32 @@ def features(lines: list[Line]) -> list[list[float]]:
     rep: dict[int, int] = {ROOT: 1}
     sig: dict[int, int] = {ROOT: 0}
     sig_ids: dict[tuple[int, str], int] = {}
+    ent: dict[int, tuple[float, float]] = {ROOT: (0.0, 0.0)}
     for s in order:
         p = parent[s]
         nd = nodes[s]
+        e = ent[p]
+        if p != ROOT and agg[s][3] <= _ENTRY_MAX_LINES:
+            g = groups[(p, nd.tag, nd.words)]
+            if g[1] >= 3:
+                lg = math.log(g[0])
+                e = (max(e[0], lg * g[1] / g[0]), max(e[1], lg * g[2] / g[0]))
+        ent[s] = e
         eff[s] = eff[p] | (nd.own if agg[s][2] < half else 0)
         inbox[s] = inbox[p] or s == box
         r = kin.get((p, nd.label), 1) if agg[s][3] >= 2 else 1
         rep[s] = max(rep[p], r)
         sig[s] = sig_ids.setdefault((sig[p], nd.label), len(sig_ids) + 1)
     sig_count: dict[int, int] = {}
-    stamps: list[tuple[bool, bool]] = []
+    sig_dated: dict[int, int] = {}  # short dated lines per element path (``<br>``-separated entries too)
     dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
     for k, ln in enumerate(lines):
         leaf = leaves[k]
         sg = sig[leaf]
         sig_count[sg] = sig_count.get(sg, 0) + 1
-        st = ln.chars <= 80 and _STAMP.search(ln.text) is not None
-        ck = ln.chars <= 120 and _CLOCK.search(ln.text) is not None
-        stamps.append((st, ck))
+        st, ck = stamps[k]
+        if dated_lines[k]:
+            sig_dated[sg] = sig_dated.get(sg, 0) + 1
         if ln.chars <= 120 and (st or ck or _STAMP.search(ln.text)):
             ps = sig[parent.get(leaf, ROOT)] if leaf != ROOT else -1
             dated[ps] = dated.get(ps, 0) + 1
@@ -257,6 +304,7 @@ def features(lines: list[Line]) -> list[list[float]]:
         gpar = agg[parent.get(pl, ROOT)] if len(path) >= 3 else par
         in_box = 1.0 if inbox[leaf] else 0.0
         same = sig_count[sig[leaf]]
+        sd = sig_dated.get(sig[leaf], 0)
         v = [
             1.0,
             math.log1p(u),
@@ -277,8 +325,9 @@ def features(lines: list[Line]) -> list[list[float]]:
             math.log1p(dated.get(sig[pl] if leaf != ROOT else -1, 0)),
             _evidence(own, ln.link_chars, punct, ln.tag in HEADINGS),
             math.log(rep[pl]) if leaf != ROOT else 0.0,
+            *ent[leaf],
+            math.log(same) * sd / same if sd >= 3 else 0.0,
             *_ONEHOT[slot],
-            min(len(path) / 30.0, 2.0),
             *_bit_vector(flags),
             math.log(same),
             same / n,
