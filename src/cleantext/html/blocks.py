@@ -136,6 +136,9 @@ class Line:
     features: dict[str, Any] = field(default_factory=dict)
     flags: int = 0  # class/id evidence on the path (see Node.flags)
     hidden_root: int = 0  # serial of the outermost hidden element around the line (0: not hidden)
+    #: Id of the line's element path (tags and class/id words, not serials), set by ``features``: lines
+    #: with the same path are repeated structure (the article's paragraphs, a list's items).
+    sig: int = 0
 
 
 def dom_path(path: tuple[Node, ...], depth: int | None = None) -> str:

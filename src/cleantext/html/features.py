@@ -288,7 +288,7 @@ def features(lines: list[Line]) -> list[list[float]]:
     dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
     for k in range(n):
         leaf = leaves[k]
-        sg = sig[leaf]
+        sg = lines[k].sig = sig[leaf]
         sig_count[sg] = sig_count.get(sg, 0) + 1
         st, ck, sm = stamps[k]
         if dated_lines[k]:
