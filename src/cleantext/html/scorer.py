@@ -4,10 +4,10 @@ Stage 1 reads the line's own DOM features (:mod:`.features`); stage 2, the conte
 stage-1 scores of its neighbours (one and three lines either side), of the other lines under its
 parent and grandparent elements, and of the other lines with the same element path (repeated
 structure), so a short subheading inside an article rises with it, a paragraph-like line inside
-a sidebar falls with the sidebar, and one teaser of a list goes with the others. Both stages are logistic regressions
-fitted by ``bench/fit_html.py`` on the shared HTML pages (leave-one-source-out validated); their
-weights live in ``data/models/html_blocks.json`` (standardisation folded into the weights), so
-inference is a dot product per line in pure Python.
+a sidebar falls with the sidebar, and one teaser of a list goes with the others. Both stages are
+logistic regressions fitted by ``bench/fit_html.py`` on the shared HTML pages (leave-one-source-out
+validated); their weights live in ``data/models/html_blocks.json`` (standardisation folded into the
+weights), so inference is a dot product per line in pure Python.
 """
 
 from __future__ import annotations
