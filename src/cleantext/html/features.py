@@ -73,9 +73,11 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 _STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 #: A date written in words (English month names, "3 hours ago"): entries of English listings carry these.
 _DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s{1,3}\d{4}"
+    r"|\b\d{1,2}\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s{1,3}\d{4}"
+    r"|\b\d{1,3}\s{1,3}(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s{1,3}ago\b"
+    r"|(?<!\d)\d{1,3}\s{0,3}(?:分钟|小时|天)前",
     re.IGNORECASE,
 )
 #: Entries of a repeated group larger than this (lines) are not teasers or replies but sections.
