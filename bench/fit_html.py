@@ -5,7 +5,7 @@
                              [--loso-dir DIR]
 
 Sources: cwced-zh, gne-zh-dev, readability-pages (each page's gold main text). A line's label is
-whether most of its character bigrams occur in the gold text; lines weigh by the square root of
+whether most of its character 4-grams occur in the gold text; lines weigh by the square root of
 their length (the metric counts characters). Stage 1 is a logistic regression on the line's DOM
 features, stage 2 one on the stage-1 scores around it (out-of-fold scores, so stage 2 learns how
 far to trust stage 1 on pages it has not seen); the decoding parameters (threshold, length weight,
@@ -90,12 +90,18 @@ class Page:
         self.gold_text = gold
 
 
+def shingles(s: str, n: int = 4) -> list[str]:
+    """Character n-grams of a normalised text. Bigrams are too common to tell whether a line is in the
+    gold: any English line of 15 letters shares most of its bigrams with any long English text."""
+    return [s[i:i + n] for i in range(len(s) - n + 1)]
+
+
 def label(lines: list, gold: str) -> tuple[np.ndarray, np.ndarray]:
     """1 for lines of the gold text, in context: a short line counts only when it occurs in the gold
     together with the start of the next line or the end of the previous one (a menu word such as
-    "News" occurs in any article); long lines by their bigrams (the gold may differ in details)."""
+    "News" occurs in any article); long lines by their 4-grams (the gold may differ in details)."""
     G = norm(gold)
-    gset = set(grams(gold))
+    gset = set(shingles(G))
     ns = [norm(ln.text) for ln in lines]
     y, w = [], []
     for k, ln in enumerate(lines):
@@ -105,9 +111,8 @@ def label(lines: list, gold: str) -> tuple[np.ndarray, np.ndarray]:
         if not s:
             lab = 0
         elif len(s) >= 15:
-            g = grams(ln.text)
-            tot = sum(g.values())
-            lab = 1 if s in G or (tot and sum(v for q, v in g.items() if q in gset) / tot >= 0.6) else 0
+            g = shingles(s)
+            lab = 1 if s in G or (g and sum(1 for q in g if q in gset) / len(g) >= 0.6) else 0
         else:
             lab = 1 if s in G and ((prev and prev[-6:] + s in G) or (nxt and s + nxt[:6] in G)
                                    or len(G) < 3 * len(s)) else 0
@@ -124,7 +129,8 @@ POSITIVE_SIGN = {"log_own", "log_units", "log_chars", "punct_rate", "log_punct",
                  "t_article", "in_main_box", "main_box_share", "parent_prose_share", "gparent_prose_share",
                  *(n for n in CONTEXT_NAMES if n.startswith("z"))}
 NEGATIVE_SIGN = {"link_density", "all_link", "tag_a_only", "list_run", "log_dated_repeats",
-                 "log_entry_repeats", "short_plain", "footer_words", "w_neg", "w_comment", "w_nav",
+                 "log_entry_repeats", "entry_dated", "entry_linked_dated", "path_dated",
+                 "short_plain", "footer_words", "w_neg", "w_comment", "w_nav",
                  "w_side", "w_foot", "w_head", "w_related", "w_share", "w_ad", "t_nav", "t_aside", "t_footer",
                  "t_header", "t_form", "aria_hidden", "parent_link_density", "gparent_link_density"}
 
@@ -180,18 +186,41 @@ GRID = [{"threshold": t, "alpha": a, "inner": i, "logit": 1, "barrier": g}
         for g in (0.0, 3.0, 10.0) for t in (0.3, 0.5) for a in (0.5, 1.0) for i in (0.0, 0.03, 0.1)]
 
 
+BALANCE = "none"
+
+
+def weights(pages: list[Page]) -> np.ndarray:
+    """Line weights for the fit. ``page``: every page weighs the same in total (the metric is a macro
+    average over pages, so a long page should not outvote ten short ones); ``source``: every source
+    weighs the same; ``both``: every source the same, and inside it every page; ``none``: sqrt(length)."""
+    if BALANCE == "none":
+        return np.concatenate([p.w for p in pages])
+    per_src = collections.Counter(p.src for p in pages)
+    out = []
+    for p in pages:
+        t = p.w.sum() or 1.0
+        if BALANCE == "page":
+            out.append(p.w / t)
+        elif BALANCE == "both":
+            out.append(p.w / t / per_src[p.src])
+        else:  # source
+            tot = sum(q.w.sum() for q in pages if q.src == p.src) or 1.0
+            out.append(p.w / tot)
+    return np.concatenate(out)
+
+
 def fit(pages: list[Page], C1: float = 1.0, C2: float = 1.0, folds: int = 3) -> dict:
     """Stage 1, stage 2 on out-of-fold stage-1 scores, then decoding parameters by the page metric."""
     X = np.vstack([p.X for p in pages])
     y = np.concatenate([p.y for p in pages])
-    w = np.concatenate([p.w for p in pages])
+    w = weights(pages)
     w1 = fit_lr(X, y, w, C1, NAMES)
     # out-of-fold stage-1 scores for stage 2 (folds by page)
     oof: list[np.ndarray] = [None] * len(pages)  # type: ignore[list-item]
     for f in range(folds):
         tr = [p for k, p in enumerate(pages) if k % folds != f]
         wf = fit_lr(np.vstack([p.X for p in tr]), np.concatenate([p.y for p in tr]),
-                    np.concatenate([p.w for p in tr]), C1, NAMES)
+                    weights(tr), C1, NAMES)
         for k, p in enumerate(pages):
             if k % folds == f:
                 oof[k] = stage2_inputs(p, wf)
@@ -233,7 +262,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--C1", type=float, default=1.0)
     ap.add_argument("--C2", type=float, default=1.0)
     ap.add_argument("--no-loso", action="store_true")
+    ap.add_argument("--balance", choices=("none", "page", "source", "both"), default="none",
+                    help="how lines are weighted across pages and sources (default: %(default)s)")
     a = ap.parse_args(argv)
+    globals()["BALANCE"] = a.balance
     t0 = time.time()
     pages = [Page(k, s, raw, g) for s in SOURCES for k, raw, g in load_source(os.path.join(a.data, s))]
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines, parsed in {time.time() - t0:.1f}s")

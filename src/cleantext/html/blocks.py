@@ -136,6 +136,9 @@ class Line:
     features: dict[str, Any] = field(default_factory=dict)
     flags: int = 0  # class/id evidence on the path (see Node.flags)
     hidden_root: int = 0  # serial of the outermost hidden element around the line (0: not hidden)
+    #: Id of the line's element path (tags and class/id words, not serials), set by ``features``: lines
+    #: with the same path are repeated structure (the article's paragraphs, a list's items).
+    sig: int = 0
 
 
 def dom_path(path: tuple[Node, ...], depth: int | None = None) -> str:
@@ -160,7 +163,7 @@ def _label(tag: str, cls: str | None, ident: str | None) -> str:
 
 class _Builder:
     __slots__ = ("lines", "parts", "link_parts", "path", "link_depth", "serial", "title", "hidden", "pre",
-                 "hidden_root", "meta", "jsonld", "times")
+                 "hidden_root", "meta", "jsonld", "times", "blocks")
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -176,6 +179,8 @@ class _Builder:
         self.meta: list[tuple[str, str]] = []
         self.jsonld: list[str] = []
         self.times: list[str] = []
+        #: The innermost block element's tag for each depth of ``path`` ("" outside any), one entry more.
+        self.blocks: list[str] = [""]
 
     def text(self, s: str) -> None:
         if s:
@@ -206,8 +211,7 @@ class _Builder:
         chars = len(text) - text.count(" ")
         link_chars = min(chars, len(_WS.sub("", link))) if link else 0
         path = self.path
-        block = next((n.tag for n in reversed(path) if n.tag in BLOCK), "")
-        self.lines.append(Line(text, link_chars, tuple(path), block, chars, self.hidden > 0, {},
+        self.lines.append(Line(text, link_chars, tuple(path), self.blocks[-1], chars, self.hidden > 0, {},
                                path[-1].flags if path else 0, self.hidden_root if self.hidden else 0))
 
     def start(self, tag: str, cls: str | None, ident: str | None, hidden: bool = False,
@@ -242,8 +246,10 @@ class _Builder:
             if not self.hidden:
                 self.hidden_root = self.serial
             self.hidden += 1
-        flags = (self.path[-1].flags if self.path else 0) | own
-        self.path.append(Node(self.serial, tag, words, len(self.path), hidden, flags, label, own))
+        path = self.path
+        flags = (path[-1].flags if path else 0) | own
+        path.append(Node(self.serial, tag, words, len(path), hidden, flags, label, own))
+        self.blocks.append(tag if tag in BLOCK else self.blocks[-1])
 
     def end(self, tag: str) -> None:
         node = self.path[-1] if self.path else None
@@ -257,6 +263,7 @@ class _Builder:
             if node.hidden:
                 self.hidden -= 1
             self.path.pop()
+            self.blocks.pop()
 
     def special(self, tag: str, get: Any, text: Any) -> None:
         """Page facts from elements that are not text: ``<meta>``, JSON-LD scripts, ``<time datetime>``."""
@@ -327,26 +334,31 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
 
 
 def walk_lxml(root: Any, b: _Builder) -> None:
-    """Feed an lxml.html tree to the builder (the fast path; hot loop, hence the local names)."""
+    """Feed an lxml.html tree to the builder (the fast path; hot loop, hence the local names).
+
+    lxml builds a new ``str`` on every read of ``.tag``, ``.text`` and ``.tail``: each is read once
+    per element and kept (the open elements' tags on their own stack)."""
     stack: list[Any] = [iter((root,))]
-    tags: list[Any] = []
+    tags: list[str] = []
+    opened: list[Any] = []
     text, start, end, flush, special = b.text, b.start, b.end, b.flush, b.special
     skip, hidden_style = SKIP, _HIDDEN.search
-    pop, push, open_ = stack.pop, stack.append, tags.append
+    pop, push, open_, open_tag = stack.pop, stack.append, opened.append, tags.append
     while stack:
         el = next(stack[-1], None)
         if el is None:
             pop()
             if tags:
-                done = tags.pop()
-                end(done.tag)
-                if done.tail:
-                    text(done.tail)
+                end(tags.pop())
+                tail = opened.pop().tail
+                if tail:
+                    text(tail)
             continue
         tag = el.tag
         if tag.__class__ is not str:  # comment, processing instruction, entity
-            if el.tail:
-                text(el.tail)
+            tail = el.tail
+            if tail:
+                text(tail)
             continue
         get = el.get
         if tag in skip or tag == "br" or tag == "hr":
@@ -354,19 +366,25 @@ def walk_lxml(root: Any, b: _Builder) -> None:
                 flush()
             elif tag == "script":
                 special(tag, get, lambda e=el: e.text or "")
-            if el.tail:
-                text(el.tail)
+            tail = el.tail
+            if tail:
+                text(tail)
             continue
         if tag == "meta" or tag == "time":
             special(tag, get, None)
-        style = get("style")
-        aria = get("aria-hidden")
-        start(tag, get("class"), get("id"),
-              get("hidden") is not None or (style is not None and hidden_style(style) is not None),
-              aria is not None and aria.strip().lower() == "true")
-        if el.text:
-            text(el.text)
+        if el.attrib:  # one call tells an element without attributes (most of them) from the rest
+            style = get("style")
+            aria = get("aria-hidden")
+            start(tag, get("class"), get("id"),
+                  get("hidden") is not None or (style is not None and hidden_style(style) is not None),
+                  aria is not None and aria.strip().lower() == "true")
+        else:
+            start(tag, None, None, False, False)
+        t = el.text
+        if t:
+            text(t)
         open_(el)
+        open_tag(tag)
         push(iter(el))
 
 

@@ -146,6 +146,7 @@ def choose(lines: list[Line], probs: list[float], decode: dict[str, float]) -> l
         i, j = _grow(lines, scores, i, j)
     if i < j:
         j = _first_item_end(lines, scores, i, j)
+        i, j = _first_entry(lines, i, j)
     # Inside the region, a line goes only when the scorer nearly rules it out *and* it looks like
     # chrome (mostly links, or in an element whose class/id says navigation, share, related...):
     # a short table cell or a numbered subheading the scorer doubts stays (precision first).
@@ -193,6 +194,7 @@ def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) 
 
 _END_PUNCT = re.compile(r"[。！？!?…；;”」』）)]$")
 _MIN_ENTRY = 10.0  # score an entry of a listing must hold (in the region's units) to count
+_ENTRY_CHARS = 40  # characters outside links a later entry must hold to count as one
 _STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\D{0,6}\d{1,2}:\d\d")
 
 
@@ -230,14 +232,64 @@ def _first_item_end(lines: list[Line], scores: list[float], i: int, j: int) -> i
         a1, b1 = _span_of(lines, first, m, p1[m].serial, i, j)
         a2, b2 = _span_of(lines, k, m, p2[m].serial, i, j)
         if min(b1 - a1, b2 - a2) < 3:
+            # The datelines' own rows are small (a table row per title, per body, per footer line):
+            # the entries are then the stretches the datelines close ("posted @ date" under each
+            # post). Text the scorer keeps before the first dateline, and text between the two
+            # datelines (the scorer may doubt it: it is a later entry), make two entries.
+            if (k - first >= 3
+                    and sum(max(sc, 0) for sc in scores[i:first]) >= _MIN_ENTRY
+                    and sum(ln.chars - ln.link_chars for ln in lines[first + 1:k]) >= _ENTRY_CHARS):
+                for x in range(first + 1, j):
+                    lines[x].features["later_entry"] = True
+                return first + 1
             continue
-        if min(sum(max(sc, 0) for sc in scores[a1:b1]),
-               sum(max(sc, 0) for sc in scores[a2:b2])) < _MIN_ENTRY:
+        # The first entry must be text the scorer keeps; the second need only hold text (the scorer
+        # may doubt it: it is a later entry).
+        if (sum(max(sc, 0) for sc in scores[a1:b1]) < _MIN_ENTRY
+                or sum(ln.chars - ln.link_chars for ln in lines[a2:b2]) < _ENTRY_CHARS):
             continue
         for x in range(b1, j):
             lines[x].features["later_entry"] = True
         return b1
     return j
+
+
+def _shape(line: Line) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The line's element path by tags and class/id words (``tr#p12128`` and ``tr#p10317`` alike)."""
+    return tuple((n.tag, n.words) for n in line.path)
+
+
+def _first_entry(lines: list[Line], i: int, j: int) -> tuple[int, int]:
+    """The region moved to the first entry of a listing when it is one of its later entries.
+
+    A region holding one dateline, the same shape of dateline closing earlier stretches with text
+    ("posted @ date" under each post of a blog's front page): the entries are the stretches those
+    datelines close, each opening with the shape of line that follows a dateline. The first entry
+    is the main content (as :func:`_first_item_end` keeps the first entry when the region spans
+    several); the region's own entry and those between are reported as further entries.
+    """
+    ds = [k for k in range(i, j) if _is_dateline(lines[k])]
+    if len(ds) != 1:
+        return i, j
+    shape = _shape(lines[ds[0]])
+    earlier = [k for k in range(i) if _is_dateline(lines[k]) and _shape(lines[k]) == shape]
+    if not earlier:
+        return i, j
+    e1 = earlier[0]
+    e2 = earlier[1] if len(earlier) > 1 else ds[0]
+    if e2 - e1 < 2 or sum(ln.chars - ln.link_chars for ln in lines[e1 + 1:e2 + 1]) < _ENTRY_CHARS:
+        return i, j
+    head = _shape(lines[e1 + 1])
+    m = next((x for x in range(e1 - 1, -1, -1) if _shape(lines[x]) == head), None)
+    if m is None or e1 - m > 2 * (e2 - e1):
+        return i, j
+    while m > 0 and _shape(lines[m - 1]) == head:
+        m -= 1
+    if sum(ln.chars - ln.link_chars for ln in lines[m:e1 + 1]) < _ENTRY_CHARS:
+        return i, j
+    for x in range(e1 + 1, j):
+        lines[x].features["later_entry"] = True
+    return m, e1 + 1
 
 
 def _inside(line: Line, depth: int, serial: int) -> bool:

@@ -58,15 +58,30 @@ _EN_END_CHARS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)")
 _EN_PUNCT = re.compile(r"[,.;:!?](?=\s|$)")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 FOOTER_RE = re.compile(
     r"版权所有|copyright|©|\(c\)|all rights reserved|icp[备证]|备案|公网安备|违法和不良信息|举报电话"
     r"|客服(?:热线|电话)|联系我们|关于我们|免责声明|版权声明|网站地图|法律声明|隐私政策|powered by"
     r"|privacy policy|terms of (?:use|service)|cookie",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_NO_STAMP = (False, False, False)
+#: The same words on a lowercased line, without IGNORECASE (which makes the alternation 4x slower).
+_FOOTER_LOWER = re.compile(FOOTER_RE.pattern)
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 _STAMP = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A date written in words (English month names, "3 hours ago"): entries of English listings carry these.
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s{1,3}\d{4}"
+    r"|\b\d{1,2}\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s{1,3}\d{4}"
+    r"|\b\d{1,3}\s{1,3}(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s{1,3}ago\b"
+    r"|(?<!\d)\d{1,3}\s{0,3}(?:分钟|小时|天)前",
+    re.IGNORECASE,
+)
+#: Entries of a repeated group larger than this (lines) are not teasers or replies but sections.
+_ENTRY_MAX_LINES = 12
 
 _TAGS = ("p", "li", "td", "h1", "hx", "div", "dd", "blockquote", "pre", "a_only", "span_like")
 _BITS = (
@@ -92,9 +107,9 @@ NAMES: tuple[str, ...] = (
     "bias", "log_units", "log_own", "link_density", "all_link", "punct_rate", "log_punct", "zh_punct",
     "en_punct", "log_chars",
     "sentence_end", "short_plain", "footer_words", "timestamp", "clock", "list_run",
-    "log_dated_repeats", "evidence", "log_entry_repeats",
+    "log_dated_repeats", "evidence", "log_entry_repeats", "entry_dated", "entry_linked_dated", "path_dated",
     *(f"tag_{t}" for t in _TAGS),
-    "depth", *(n for n, _ in _BITS),
+    *(n for n, _ in _BITS),
     "log_same_path", "same_path_share",
     "parent_log_units", "parent_link_density", "parent_prose_share",
     "gparent_log_units", "gparent_link_density", "gparent_prose_share",
@@ -121,7 +136,7 @@ def _tag_slot(line: Line) -> str:
 def _units(t: str, chars: int) -> float:
     """Language-neutral length: Han characters plus two per Latin word (about the same information),
     so an English paragraph and a Chinese one of the same content measure alike."""
-    han = len(_HAN.findall(t))
+    han = sum(map(len, _HAN.findall(t)))  # runs, not characters: fewer objects
     words = len(_EN_WORD.findall(t)) if han < chars else 0
     u = han + 2.0 * words
     return u if u else chars / 3.0
@@ -153,19 +168,27 @@ def features(lines: list[Line]) -> list[list[float]]:
     if not n:
         return []
     ROOT = 0
-    agg: dict[int, list[float]] = {ROOT: [0.0, 0.0, 0.0, 0]}  # units, link units, prose, lines
+    # units, link units, prose, lines, lines with a link, short dated lines
+    agg: dict[int, list[float]] = {ROOT: [0.0, 0.0, 0.0, 0, 0, 0]}
     parent: dict[int, int] = {}
     nodes: dict[int, Any] = {}
     total_chars = 0
     total_prose = 0.0
     raw: list[tuple[int, int, float, int, float, float]] = []
     leaves: list[int] = []
+    stamps: list[tuple[bool, bool, bool]] = []  # full stamp (short line), clock, date anywhere
+    dated_lines: list[bool] = []
     for ln in lines:
         t = ln.text
-        zp = len(_ZH_PUNCT.findall(t))
-        ep = len(_EN_PUNCT.findall(t)) if t.isascii() or "." in t or "," in t else 0
         c = ln.chars
-        u = _units(t, c)
+        if t.isascii():  # no Han characters, no full-width punctuation: two regex scans saved
+            zp = 0
+            ep = len(_EN_PUNCT.findall(t))
+            u = 2.0 * len(_EN_WORD.findall(t)) or c / 3.0
+        else:
+            zp = len(_ZH_PUNCT.findall(t))
+            ep = len(_EN_PUNCT.findall(t)) if "." in t or "," in t else 0
+            u = _units(t, c)
         own_u = u * (c - ln.link_chars) / c if c else 0.0
         prose = 0.0 if ln.hidden else own_u if (own_u >= 10 or zp + ep) else 0.3 * own_u
         total_chars += c
@@ -177,14 +200,27 @@ def features(lines: list[Line]) -> list[list[float]]:
                 break
             parent[s] = path[d - 1].serial if d else ROOT
             nodes[s] = path[d]
-            agg[s] = [0.0, 0.0, 0.0, 0]
+            agg[s] = [0.0, 0.0, 0.0, 0, 0, 0]
         leaf = path[-1].serial if path else ROOT
         leaves.append(leaf)
+        if c <= 120 and _DIGIT.search(t) is not None:  # every date has a digit
+            sm = _STAMP.search(t) is not None
+            ck = _CLOCK.search(t) is not None
+            dated_line = sm or ck or _DATE_WORDS.search(t) is not None
+            stamps.append((sm and c <= 80, ck, sm))
+        else:
+            dated_line = False
+            stamps.append(_NO_STAMP)
         a = agg[leaf]
         a[0] += u
         a[1] += u - own_u
         a[2] += prose
         a[3] += 1
+        if ln.link_chars:
+            a[4] += 1
+        if dated_line:
+            a[5] += 1
+        dated_lines.append(dated_line)
         raw.append((zp, ep, prose, c, u, own_u))
     order = sorted(parent)  # pre-order serials: a parent before its children
     for s in reversed(order):
@@ -193,6 +229,8 @@ def features(lines: list[Line]) -> list[list[float]]:
         b[1] += a[1]
         b[2] += a[2]
         b[3] += a[3]
+        b[4] += a[4]
+        b[5] += a[5]
     tp = total_prose or 1.0
     half = 0.5 * total_prose if total_prose > 0 else 1.0
     # The deepest element holding 60 % of the page's prose: where the article most likely is.
@@ -205,10 +243,25 @@ def features(lines: list[Line]) -> list[list[float]]:
     # Sibling similarity: elements of the same tag/class under one parent, each holding two lines or
     # more (a teaser with title, summary and date; a comment with its header): entries of a list.
     kin: dict[tuple[int, str], int] = {}
+    # Entries of a listing (teasers, replies, a feed): three or more siblings with the same tag and
+    # class words, each small; how many carry a date, and a date and a link (headline, author, time).
+    groups: dict[tuple[int, str, tuple[str, ...]], list[int]] = {}
     for s in order:
-        if agg[s][3] >= 2 and parent[s] != ROOT:
-            key = (parent[s], nodes[s].label)
+        a = agg[s]
+        p = parent[s]
+        if a[3] >= 2 and p != ROOT:
+            key = (p, nodes[s].label)
             kin[key] = kin.get(key, 0) + 1
+        if p != ROOT:
+            nd = nodes[s]
+            g = groups.get((p, nd.tag, nd.words))
+            if g is None:
+                g = groups[(p, nd.tag, nd.words)] = [0, 0, 0]
+            g[0] += 1
+            if a[5] and a[3] <= _ENTRY_MAX_LINES:
+                g[1] += 1
+                if a[4]:
+                    g[2] += 1
     # Top-down: effective bits (class/id words of elements holding the page's main prose, such as
     # ``<body class="...">`` or a wrapper, say nothing about a block), inside the box, repeats, path id.
     eff: dict[int, int] = {ROOT: 0}
@@ -216,25 +269,33 @@ def features(lines: list[Line]) -> list[list[float]]:
     rep: dict[int, int] = {ROOT: 1}
     sig: dict[int, int] = {ROOT: 0}
     sig_ids: dict[tuple[int, str], int] = {}
+    ent: dict[int, tuple[float, float]] = {ROOT: (0.0, 0.0)}
     for s in order:
         p = parent[s]
         nd = nodes[s]
+        e = ent[p]
+        if p != ROOT and agg[s][3] <= _ENTRY_MAX_LINES:
+            g = groups[(p, nd.tag, nd.words)]
+            if g[1] >= 3:
+                lg = math.log(g[0])
+                e = (max(e[0], lg * g[1] / g[0]), max(e[1], lg * g[2] / g[0]))
+        ent[s] = e
         eff[s] = eff[p] | (nd.own if agg[s][2] < half else 0)
         inbox[s] = inbox[p] or s == box
         r = kin.get((p, nd.label), 1) if agg[s][3] >= 2 else 1
         rep[s] = max(rep[p], r)
         sig[s] = sig_ids.setdefault((sig[p], nd.label), len(sig_ids) + 1)
     sig_count: dict[int, int] = {}
-    stamps: list[tuple[bool, bool]] = []
+    sig_dated: dict[int, int] = {}  # short dated lines per element path (``<br>``-separated entries too)
     dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
-    for k, ln in enumerate(lines):
+    for k in range(n):
         leaf = leaves[k]
-        sg = sig[leaf]
+        sg = lines[k].sig = sig[leaf]
         sig_count[sg] = sig_count.get(sg, 0) + 1
-        st = ln.chars <= 80 and _STAMP.search(ln.text) is not None
-        ck = ln.chars <= 120 and _CLOCK.search(ln.text) is not None
-        stamps.append((st, ck))
-        if ln.chars <= 120 and (st or ck or _STAMP.search(ln.text)):
+        st, ck, sm = stamps[k]
+        if dated_lines[k]:
+            sig_dated[sg] = sig_dated.get(sg, 0) + 1
+        if ck or sm:
             ps = sig[parent.get(leaf, ROOT)] if leaf != ROOT else -1
             dated[ps] = dated.get(ps, 0) + 1
     out: list[list[float]] = []
@@ -257,6 +318,7 @@ def features(lines: list[Line]) -> list[list[float]]:
         gpar = agg[parent.get(pl, ROOT)] if len(path) >= 3 else par
         in_box = 1.0 if inbox[leaf] else 0.0
         same = sig_count[sig[leaf]]
+        sd = sig_dated.get(sig[leaf], 0)
         v = [
             1.0,
             math.log1p(u),
@@ -270,15 +332,16 @@ def features(lines: list[Line]) -> list[list[float]]:
             math.log1p(chars),
             end,
             1.0 if own_u < 8 and punct == 0 else 0.0,
-            1.0 if chars < 200 and FOOTER_RE.search(t) else 0.0,
+            1.0 if chars < 200 and _FOOTER_LOWER.search(t.lower()) else 0.0,
             1.0 if stamps[k][0] else 0.0,
             1.0 if stamps[k][1] else 0.0,
             math.log(same) if slot in ("li", "dd", "td", "a_only") else 0.0,
             math.log1p(dated.get(sig[pl] if leaf != ROOT else -1, 0)),
             _evidence(own, ln.link_chars, punct, ln.tag in HEADINGS),
             math.log(rep[pl]) if leaf != ROOT else 0.0,
+            *ent[leaf],
+            math.log(same) * sd / same if sd >= 3 else 0.0,
             *_ONEHOT[slot],
-            min(len(path) / 30.0, 2.0),
             *_bit_vector(flags),
             math.log(same),
             same / n,

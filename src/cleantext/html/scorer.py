@@ -1,12 +1,13 @@
 """The fitted block scorer: a probability per line that it is main text, in two linear stages.
 
 Stage 1 reads the line's own DOM features (:mod:`.features`); stage 2, the context pass, reads the
-stage-1 scores of its neighbours (one and three lines either side) and of the other lines under its
-parent and grandparent elements, so a short subheading inside an article rises with it and a
-paragraph-like line inside a sidebar falls with the sidebar. Both stages are logistic regressions
-fitted by ``bench/fit_html.py`` on the shared HTML pages (leave-one-source-out validated); their
-weights live in ``data/models/html_blocks.json`` (standardisation folded into the weights), so
-inference is a dot product per line in pure Python.
+stage-1 scores of its neighbours (one and three lines either side), of the other lines under its
+parent and grandparent elements, and of the other lines with the same element path (repeated
+structure), so a short subheading inside an article rises with it, a paragraph-like line inside
+a sidebar falls with the sidebar, and one teaser of a list goes with the others. Both stages are
+logistic regressions fitted by ``bench/fit_html.py`` on the shared HTML pages (leave-one-source-out
+validated); their weights live in ``data/models/html_blocks.json`` (standardisation folded into the
+weights), so inference is a dot product per line in pure Python.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .features import NAMES
 
 __all__ = ["CONTEXT_NAMES", "context", "load_model", "probabilities", "stage1"]
 
-CONTEXT_NAMES = ("bias", "z", "z_prev1", "z_next1", "z_win3", "z_parent", "z_gparent")
+CONTEXT_NAMES = ("bias", "z", "z_prev1", "z_next1", "z_win3", "z_parent", "z_gparent", "z_same_path")
 
 _MODEL: dict[str, Any] | None = None
 
@@ -56,8 +57,15 @@ def context(lines: list[Line], z: list[float]) -> list[list[float]]:
     """Stage-2 inputs per line: its own score and the character-weighted scores around it."""
     n = len(lines)
     par: dict[int, list[float]] = {}
+    same: dict[int, list[float]] = {}  # per element path: weighted score sum, weight
     w = [math.log1p(ln.chars) for ln in lines]
     for k, ln in enumerate(lines):
+        a = same.get(ln.sig)
+        if a is None:
+            same[ln.sig] = [w[k] * z[k], w[k]]
+        else:
+            a[0] += w[k] * z[k]
+            a[1] += w[k]
         for node in ln.path[-3:-1]:
             a = par.get(node.serial)
             if a is None:
@@ -81,8 +89,11 @@ def context(lines: list[Line], z: list[float]) -> list[list[float]]:
         b = par.get(p[-3].serial) if len(p) >= 3 else None
         zp = a[0] / a[1] if a and a[1] else z[k]
         zg = b[0] / b[1] if b and b[1] else zp
+        sp = same[ln.sig]
+        rest = sp[1] - w[k]  # the other lines with this path (the line's own score is z)
+        zs = (sp[0] - w[k] * z[k]) / rest if rest > 1e-9 else z[k]
         out.append([1.0, z[k], z[k - 1] if k else 0.0, z[k + 1] if k + 1 < n else 0.0,
-                    mean(k - 3, k + 4, k), zp, zg])
+                    mean(k - 3, k + 4, k), zp, zg, zs])
     return out
 
 
