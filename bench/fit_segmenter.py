@@ -209,7 +209,7 @@ def fit(data: list[tuple[str, dict]]) -> dict:
 
 def pipeline(model: dict | None) -> Pipeline:
     """The default pipeline, with this segmenter model in it (None: without the segmenter)."""
-    filters = [f for f in registry.default_filters() if f.name != "segmenter"]
+    filters = [registry.make_filter(n) for n in registry.DEFAULT if n != "segmenter"]
     if model is not None:
         at = next(i for i, f in enumerate(filters) if f.name == "duplicates")
         filters.insert(at, Segmenter(model))
