@@ -30,6 +30,7 @@ FILTERS = {
     "chrome": ("cleantext.filters.chrome", "PageChrome"),
     "tail": ("cleantext.filters.tail", "UnrelatedTail"),
     "footer": ("cleantext.filters.footer", "ScraperFooter"),
+    "segmenter": ("cleantext.filters.segmenter", "Segmenter"),
     "duplicates": ("cleantext.filters.duplicates", "Duplicates"),
     "brand": ("cleantext.filters.brand", "BrandSpam"),
     "corpus": ("cleantext.corpus.filter", "CorpusFilter"),
