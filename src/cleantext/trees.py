@@ -8,7 +8,7 @@ tree, a log-odds.
 
 >>> tree = [[0, 0, 0], [0.5, 0.0, 0.0], [1, -1, -1], [2, -1, -1], [0.0, -2.0, 3.0]]  # a split, two leaves
 >>> m = {"base": -1.0, "trees": [tree]}
->>> round(probability(m, [1.0]), 3)   # x[0] > 0.5: right leaf, -1 + 3
+>>> round(sigmoid(log_odds(m, [1.0])), 3)   # x[0] > 0.5: right leaf, -1 + 3
 0.881
 """
 
@@ -28,12 +28,6 @@ def log_odds(model: dict[str, Any], x: Sequence[float]) -> float:
             i = left[i] if x[feat[i]] <= thr[i] else right[i]
         total += value[i]
     return total
-
-
-def probability(model: dict[str, Any], x: Sequence[float]) -> float:
-    """P(positive) for one feature row."""
-    z = log_odds(model, x)
-    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
 def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:

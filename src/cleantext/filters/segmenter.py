@@ -161,14 +161,14 @@ class Segmenter(Filter):
         return suf, pre, sh
 
     @staticmethod
-    def _best(cands: list[tuple[int, float]], units: list[Unit], offset: int, t: float) -> tuple[int, float]:
-        """The candidate maximising the summed gain of the units it takes (0 gain: none)."""
-        best, acc, arg, p_arg = 0.0, 0.0, -1, 0.0
+    def _best(cands: list[tuple[int, float]], units: list[Unit], offset: int, t: float) -> int:
+        """The candidate maximising the summed gain of the units it takes (-1: none gains)."""
+        best, acc, arg = 0.0, 0.0, -1
         for c, p in cands:
             acc += math.sqrt(len(units[c + offset])) * (p - t)
             if acc > best:
-                best, arg, p_arg = acc, c, p
-        return arg, p_arg
+                best, arg = acc, c
+        return arg
 
     def find(self, doc: Document) -> list[Removal]:
         units, total = self.units(doc)
@@ -177,8 +177,8 @@ class Segmenter(Filter):
         suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
         n = len(units)
-        s, _ = self._best(suf, units, 0, self._decode["suffix"])
-        e, _ = self._best(pre, units, -1, self._decode["prefix"])
+        s = self._best(suf, units, 0, self._decode["suffix"])
+        e = self._best(pre, units, -1, self._decode["prefix"])
         if s < 0:
             s = n
         if e >= s:

@@ -60,19 +60,11 @@ def context(lines: list[Line], z: list[float]) -> list[list[float]]:
     same: dict[int, list[float]] = {}  # per element path: weighted score sum, weight
     w = [math.log1p(ln.chars) for ln in lines]
     for k, ln in enumerate(lines):
-        a = same.get(ln.sig)
-        if a is None:
-            same[ln.sig] = [w[k] * z[k], w[k]]
-        else:
-            a[0] += w[k] * z[k]
+        wz = w[k] * z[k]
+        for a in (same.setdefault(ln.sig, [0.0, 0.0]),
+                  *(par.setdefault(node.serial, [0.0, 0.0]) for node in ln.path[-3:-1])):
+            a[0] += wz
             a[1] += w[k]
-        for node in ln.path[-3:-1]:
-            a = par.get(node.serial)
-            if a is None:
-                par[node.serial] = [w[k] * z[k], w[k]]
-            else:
-                a[0] += w[k] * z[k]
-                a[1] += w[k]
 
     def mean(lo: int, hi: int, skip: int) -> float:
         s = t = 0.0
