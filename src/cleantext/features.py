@@ -2,7 +2,9 @@
 
 A unit (:mod:`cleantext.units`) gets shallow features of its own text (length, script shares,
 terminal punctuation, date/time shapes of every format, bullets, links and contacts, ``label：``
-shape, separators, lexicon hits). The segmenter decides on *edges*, not on units one by one: real
+shape, separators, lexicon hits) and two learned ones: the n-gram score (the fitted wording of chrome
+and footers, :func:`ngram_score`) and recurrence (how much of its wording the rest of the document
+shares, :class:`Recurrence`). The segmenter decides on *edges*, not on units one by one: real
 pages glue their furniture to the article's first and last sentences, so the question asked is
 "is everything from unit ``s`` to the end furniture?" (and the same for the units between the title
 and unit ``e``). An edge candidate gets the mean and the maximum of the shallow features over the
@@ -14,6 +16,7 @@ gates: the fitted trees decide what they are worth.
 
 from __future__ import annotations
 
+import collections
 import math
 from functools import cache, lru_cache
 
@@ -61,6 +64,44 @@ SHALLOW = (
     "lex_vocab_self", "lex_vocab_legal", "lex_vocab_source", "lex_vocab_contact", "lex_vocab_archive",
     "lex_tail_heading",
 )
+#: Names of a unit's features: the shallow ones, then the fitted n-gram score (:func:`ngram_score`).
+UNIT = (*SHALLOW, "ngram", "recur")
+_DIGITS = regex.compile(r"\d")
+_HAN2 = regex.compile(r"\p{Han}{2}")
+
+
+class Recurrence:
+    """How much of a unit's wording recurs elsewhere in its document: the share of its Han bigrams
+    found outside it. An article's sentences share their words; a related list about other events,
+    a site's footer or a menu mostly do not. One pass over the document builds the counts."""
+
+    def __init__(self, text: str) -> None:
+        self.counts = collections.Counter(_HAN2.findall(text, overlapped=True))
+
+    def __call__(self, text: str) -> float:
+        own = collections.Counter(_HAN2.findall(text, overlapped=True))
+        if not own:
+            return 0.0
+        return sum(1 for g, c in own.items() if self.counts[g] > c) / len(own)
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of ``text`` for :func:`ngram_score`: lower-cased, digits as ``0``, none
+    spanning whitespace."""
+    t = _DIGITS.sub("0", text.lower())
+    return {t[i : i + 2] for i in range(len(t) - 1) if not (t[i].isspace() or t[i + 1].isspace())}
+
+
+def ngram_score(text: str, table: dict[str, float]) -> float:
+    """The mean fitted weight of ``text``'s bigrams: > 0 where its wording is that of page chrome and
+    footers in the fitting data, < 0 where it is that of article text, 0 when unknown. The table is a
+    learned lexicon (``bench/fit_segmenter.py``): no phrase in it is a gate, the trees weigh it."""
+    grams = bigrams(text)
+    if not grams:
+        return 0.0
+    return math.fsum(table.get(g, 0.0) for g in grams) / len(grams)  # fsum: the same in any set order
+
+
 @cache
 def _lexicons() -> dict[str, regex.Pattern[str]]:
     labels = [e.partition("=")[0].strip() for e in lexicon("chrome_labels")]
@@ -125,12 +166,12 @@ _EDGE_TAIL = ("log_units", "log_chars", "share", "log_chars_kept", "prose_share"
 _HEAD_TAIL = ("log_units", "log_chars", "share", "prose_share", "any_prose", "title_like",
               "last_on_title_line", "next_on_title_line", "log_title_len")
 #: Names of a suffix candidate's features, in order.
-SUFFIX_NAMES = (*(f"mean.{n}" for n in SHALLOW), *(f"max.{n}" for n in SHALLOW),
-                *(f"first.{n}" for n in SHALLOW), *(f"kept.{n}" for n in SHALLOW), *_EDGE_TAIL)
+SUFFIX_NAMES = (*(f"mean.{n}" for n in UNIT), *(f"max.{n}" for n in UNIT),
+                *(f"first.{n}" for n in UNIT), *(f"kept.{n}" for n in UNIT), *_EDGE_TAIL)
 #: Names of a prefix candidate's features, in order.
-PREFIX_NAMES = (*(f"mean.{n}" for n in SHALLOW), *(f"max.{n}" for n in SHALLOW),
-                *(f"last.{n}" for n in SHALLOW), *(f"kept.{n}" for n in SHALLOW),
-                *(f"title.{n}" for n in SHALLOW), *_HEAD_TAIL)
+PREFIX_NAMES = (*(f"mean.{n}" for n in UNIT), *(f"max.{n}" for n in UNIT),
+                *(f"last.{n}" for n in UNIT), *(f"kept.{n}" for n in UNIT),
+                *(f"title.{n}" for n in UNIT), *_HEAD_TAIL)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -154,13 +195,14 @@ Rows = tuple[list[int], list[list[float]]]
 def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
     """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features.
 
-    ``sh`` holds :func:`shallow` of the last ``SUFFIX_UNITS + 1`` units at least, ``total`` is the
-    length of the document's kept lines. Unit 0 (the title) is never a candidate. Linear in the
-    number of candidates: the aggregates grow one unit at a time.
+    ``sh`` holds the unit rows (:data:`UNIT`: :func:`shallow` and the n-gram score) of the last
+    ``SUFFIX_UNITS + 1`` units at least, ``total`` is the length of the document's kept lines. Unit 0
+    (the title) is never a candidate. Linear in the number of candidates: the aggregates grow one
+    unit at a time.
     """
     n = len(units)
     tot = total or 1
-    k = len(SHALLOW)
+    k = len(UNIT)
     sm = [0.0] * k
     mx = [0.0] * k
     cnt = chars = prose = 0
@@ -186,7 +228,7 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
     if n < 2:
         return [], []
     tot = total or 1
-    k = len(SHALLOW)
+    k = len(UNIT)
     sm = [0.0] * k
     mx = [0.0] * k
     cnt = chars = prose = 0

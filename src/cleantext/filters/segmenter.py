@@ -35,6 +35,8 @@ from ..features import (
     SHALLOW,
     SUFFIX_NAMES,
     SUFFIX_UNITS,
+    Recurrence,
+    ngram_score,
     prefix_rows,
     shallow,
     suffix_rows,
@@ -129,6 +131,7 @@ class Segmenter(Filter):
                              "refit with bench/fit_segmenter.py")
         self._suffix = trees.compiled(m["suffix"])
         self._prefix = trees.compiled(m["prefix"])
+        self._ngram: dict[str, float] = m.get("ngram", {})  # the fitted wording of chrome and footers
         self._tail = m["tail"]  # linear scorer: related list (>0) or footer, per suffix unit
         self._decode = dict(m["decode"])
         self._cut = {**m["cut"], **(cut or {})}
@@ -141,13 +144,16 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int) -> tuple[list[tuple[int, float]], list[tuple[int, float]],
-                                                          list[tuple[float, ...]]]:
-        """Suffix and prefix candidates with their probabilities, and the shallow rows used."""
+    def edges(self, units: list[Unit], total: int, text: str) -> tuple[
+            list[tuple[int, float]], list[tuple[int, float]], list[tuple[float, ...]]]:
+        """Suffix and prefix candidates with their probabilities, and the unit rows used (``text``: the
+        document's kept text, for :class:`~cleantext.features.Recurrence`)."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
+        recur = Recurrence(text)
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
-            sh[i] = shallow(units[i].text)
+            t = units[i].text
+            sh[i] = (*shallow(t), ngram_score(t, self._ngram), recur(t))
         sc, sr = suffix_rows(units, sh, total)
         pc, pr = prefix_rows(units, sh, total)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
@@ -174,7 +180,7 @@ class Segmenter(Filter):
         units, total = self.units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total)
+        suf, pre, sh = self.edges(units, total, "\n".join(ln.text for ln in doc.kept_lines()))
         out: list[Removal] = []
         n = len(units)
         s = self._best(suf, units, 0, self._decode["suffix"])
