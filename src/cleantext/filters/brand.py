@@ -35,7 +35,7 @@ import regex
 from ..document import Document
 from ..report import Removal
 from ..textutil import CLAUSE_PUNCT, lexicon
-from . import brand_free
+from . import brand_free, brand_promo
 from .base import Filter
 from .brand_lang import match_text, table
 
@@ -104,17 +104,20 @@ class BrandSpam(Filter):
             mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
             every string that opens or closes several runs (slower: see docs/benchmarks.md,
             "Brands (left-out)"), ``"off"`` none.
+        promo: also remove promotional insertions longer than a token (:mod:`.brand_promo`):
+            recurring self-labelled contact segments and runs of glued links.
     """
 
     name = "brand"
     kind = "brand_spam"
 
     def __init__(self, threshold: float = 4.5, min_len: int = 2, max_len: int = 16,
-                 extra_lexicons: Iterable[str] = (), free: str = "mixed") -> None:
+                 extra_lexicons: Iterable[str] = (), free: str = "mixed", promo: bool = True) -> None:
         if free not in ("off", "mixed", "all"):
             raise ValueError(f"free must be 'off', 'mixed' or 'all', not {free!r}")
         self.threshold = threshold
         self.free = free
+        self.promo = promo
         self.min_len = min_len
         self.max_len = max_len
         self.extra_lexicons = tuple(extra_lexicons)
@@ -383,6 +386,16 @@ class BrandSpam(Filter):
             start = end
         return rows
 
+    # -- promotional insertions longer than a token (brand_promo) --------------------------------
+    @staticmethod
+    def _promo(text: str) -> list[tuple[int, int, str, str, str]]:
+        found = [(s, e, seg, "brand.link_run", "URLs glued one after another (a link farm)")
+                 for s, e, seg in brand_promo.link_runs(text)]
+        found += [(s, e, seg, "brand.contact_segment",
+                   "a self-labelled contact number repeated in different places, glued to the text")
+                  for s, e, seg in brand_promo.contact_segments(text)]
+        return sorted(found, key=lambda t: (t[0], -t[1]))
+
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
         text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
@@ -420,6 +433,14 @@ class BrandSpam(Filter):
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = [False] * len(text)
         out: list[Removal] = []
+        if self.promo:
+            for s0, e0, seg, code, why in self._promo(text):
+                if any(taken[s0:e0]):
+                    continue
+                taken[s0:e0] = [True] * (e0 - s0)
+                if not doc.is_removed(s0, e0):
+                    reason = f"promotional insertion {seg!r}: {why}"
+                    out.append(self.span(doc, s0, e0, reason, 1.0, code=code))
         for score, _, s, occ, why in scored:
             free = [p for p in occ if not any(taken[p : p + len(s)])]
             if not free:
