@@ -68,3 +68,21 @@ def test_promo_switch():
     seg = "投稿合作请加qq:12345678"
     text = "\n".join([LINES[0], seg + LINES[1], LINES[2] + seg, LINES[3]])
     assert _cuts(text, promo=False) == []
+
+
+def test_a_line_of_a_brand_and_a_label_goes_whole_a_sentence_keeps_its_words():
+    brand = "鑫盛娱乐城"
+    text = "\n".join([
+        brand + LINES[0],
+        LINES[1].replace("原则，", "原则" + brand + "，"),
+        LINES[2].replace("长效", "长效" + brand),
+        LINES[3].replace("。", brand + "。"),
+        "本文来源：" + brand + "-www.xs8866.com",
+        "© 2024 " + brand + " 版权所有",
+    ])
+    r = Pipeline([BrandSpam()]).clean(text)
+    codes = [x.code for x in r.report.removals]
+    assert codes.count("brand.promo_line") == 2
+    assert r.text.strip() == "\n".join(LINES)
+    off = Pipeline([BrandSpam(promo=False)]).clean(text)
+    assert "本文来源" in off.text

@@ -62,6 +62,14 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
         return s
     return _TAIL.sub("", s) or s
 _NAME_CONTEXT = brand_free.FEATURES.index("name_context")
+# what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
+# (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
+# copyright sign with at most 6 Han and a year), all else around the brand kept
+_NW = r"[^\p{Han}\p{Latin}\p{Nd}]*"
+_HL = r"[\p{Han}\p{Latin}]"
+_HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
+_LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST + r"|(?=.*©)" + _NW
+                            + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
@@ -456,4 +464,36 @@ class BrandSpam(Filter):
             elif score >= self.threshold - 1.5:
                 self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf,
                               code="brand.weak")
+        if self.promo and out:
+            out = self._label_lines(doc, text, taken, out)
         return out
+
+    def _label_lines(self, doc: Document, text: str, taken: list[bool], out: list[Removal]) -> list[Removal]:
+        """A line that is a removed brand plus at most a label (``来源：<brand>-<domain>``,
+        ``© 2024 <brand> 版权所有``) goes whole: a promotional line, not a sentence with a token in it."""
+        lines: dict[int, int] = {}
+        for r in out:
+            ls = text.rfind("\n", 0, r.start) + 1
+            if ls not in lines:
+                le = text.find("\n", r.end)
+                lines[ls] = len(text) if le < 0 else le
+        whole = []
+        for ls, le in lines.items():
+            rest = "".join(c for c, t in zip(text[ls:le], taken[ls:le], strict=True)
+                           if not (t or c.isspace()))
+            if not _LABEL_REST.fullmatch(rest):
+                continue
+            s, e = ls, le
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if doc.removed_chars(s, e) == 0:
+                whole.append((s, e))
+        if not whole:
+            return out
+        out = [r for r in out if not any(s <= r.start < e for s, e in whole)]
+        for s, e in whole:
+            out.append(self.span(doc, s, e, "promotional line: a removed brand and at most a label "
+                                 f"({text[s:e][:40]!r})", 1.0, code="brand.promo_line"))
+        return sorted(out, key=lambda r: r.start)
