@@ -109,3 +109,17 @@ def test_free_path_reads_a_long_document_in_windows_with_offsets_on_the_input():
     assert [x.text for x in cuts] == [brand] * 6
     assert all(text[x.start : x.end] == brand for x in cuts)
     assert r.text == text.replace(brand, "")
+
+
+def test_traditional_and_simplified_spellings_are_one_brand():
+    """Matched through the traditional -> simplified map (offsets on the input, both spellings cut)."""
+    trad, simp = "鑫盛娛樂城", "鑫盛娱乐城"
+    text = "\n".join([
+        trad + LINES[0],
+        LINES[1].replace("原则，", "原则" + simp + "，"),
+        LINES[2].replace("长效", "长效" + trad),
+        LINES[3].replace("。", simp + "。"),
+    ])
+    assert sorted(_brand_cuts(text)) == sorted([trad, simp] * 2)
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert r.text == "\n".join(LINES)
