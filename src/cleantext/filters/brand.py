@@ -65,6 +65,7 @@ _NAME_CONTEXT = brand_free.FEATURES.index("name_context")
 # what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
 # (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
 # copyright sign with at most 6 Han and a year), all else around the brand kept
+_BARE_HOST = regex.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _NW = r"[^\p{Han}\p{Latin}\p{Nd}]*"
 _HL = r"[\p{Han}\p{Latin}]"
 _HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
@@ -473,6 +474,8 @@ class BrandSpam(Filter):
         ``© 2024 <brand> 版权所有``) goes whole: a promotional line, not a sentence with a token in it."""
         lines: dict[int, int] = {}
         for r in out:
+            if _BARE_HOST.fullmatch(r.text):
+                continue  # a host alone (a cited site, an English page's own domain) says nothing of its line
             ls = text.rfind("\n", 0, r.start) + 1
             if ls not in lines:
                 le = text.find("\n", r.end)
