@@ -123,3 +123,10 @@ def test_traditional_and_simplified_spellings_are_one_brand():
     assert sorted(_brand_cuts(text)) == sorted([trad, simp] * 2)
     r = Pipeline([BrandSpam()]).clean(text)
     assert r.text == "\n".join(LINES)
+
+
+def test_a_shape_inside_a_longer_unit_every_copy_shares_comes_out_whole():
+    """``<name>体育`` always followed by the same characters: the unit is the longer string (no shape of
+    its own); an event name tied to its sentences (test_brand_names: 阳光体育大会) stays."""
+    brand = "鑫盛体育直播"
+    assert _brand_cuts(_inject(brand)) == [brand] * 4

@@ -74,6 +74,7 @@ _LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + 
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
+_WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
@@ -263,13 +264,42 @@ class BrandSpam(Filter):
             p = text.find(s, p + len(s))
         return out
 
+    def _extension(self, text: str, s: str, occ: list[int]) -> tuple[str, list[int]] | None:
+        """``s`` grown by the word characters all its copies share on each side, when there are some.
+
+        Only Han, Latin letters and digits, no grammatical character, up to ``max_len``; None when
+        no copy-wide neighbour exists or when the grown string sits in one passage quoted again.
+        """
+        n = len(text)
+        left = right = 0
+        while len(s) + left + right < self.max_len:
+            nxt = {text[p + len(s) + right] if p + len(s) + right < n else "\n" for p in occ}
+            c = next(iter(nxt))
+            if len(nxt) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
+                break
+            right += 1
+        while len(s) + left + right < self.max_len:
+            prv = {text[p - left - 1] if p - left > 0 else "\n" for p in occ}
+            c = next(iter(prv))
+            if len(prv) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
+                break
+            left += 1
+        if not (left or right):
+            return None
+        ext_occ = [p - left for p in occ]
+        ext = text[ext_occ[0] : ext_occ[0] + len(s) + left + right]
+        if len({(text[p - 8 : p], text[p + len(ext) : p + len(ext) + 8]) for p in ext_occ}) < 2:
+            return None
+        return ext, ext_occ
+
     def _score(self, text: str, s: str, occ: list[int], hinted: bool,
-               meets: dict[str, bool] | None = None) -> tuple[float, list[str]]:
-        """``meets`` caches, per document, whether a character pair occurs in the text (one scan each)."""
+               meets: dict[str, bool] | None = None, shaped: bool = False) -> tuple[float, list[str]]:
+        """``meets`` caches, per document, whether a character pair occurs in the text (one scan each);
+        ``shaped``: ``s`` holds a brand-like shape with copy-wide neighbours (:meth:`_extension`)."""
         meets = {} if meets is None else meets
         why: list[str] = []
         score = 0.0
-        shape = self._is_shaped(s)
+        shape = shaped or self._is_shaped(s)
         if shape:
             score += 3.0
             why.append("brand-like shape")
@@ -424,7 +454,15 @@ class BrandSpam(Filter):
                 continue  # a one-off edit between two copies is not yet a recurring injection
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
-            score, why = self._score(text, s, occ, hinted, meets)
+            ext = self._extension(text, s, occ) if not hinted else None
+            if ext is not None:
+                # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
+                # longer string, judged as a whole; a name (X体育大会) is then tied to its sentences
+                s, occ = ext
+                score, why = self._score(text, s, occ, hinted, meets, shaped=True)
+                why.insert(0, "a brand-like shape inside a longer unit every copy shares")
+            else:
+                score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
         if self.free != "off":
             m = brand_free.model()[self.free]
@@ -484,8 +522,8 @@ class BrandSpam(Filter):
         for ls, le in lines.items():
             rest = "".join(c for c, t in zip(text[ls:le], taken[ls:le], strict=True)
                            if not (t or c.isspace()))
-            if not _LABEL_REST.fullmatch(rest):
-                continue
+            if not (_LABEL_REST.fullmatch(rest) and _WORDISH.search(rest)):
+                continue  # (a line of tokens and punctuation only: the tokens go, the separators stay)
             s, e = ls, le
             while s < e and text[s].isspace():
                 s += 1

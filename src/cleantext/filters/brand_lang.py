@@ -52,8 +52,9 @@ def match_text(text: str) -> str:
     traditional characters mapped to simplified ones (same length: offsets still index ``text``)."""
     t2s = _t2s()
     trad = t2s.keys() & set(text)  # the set of a text's characters: one C-speed pass
-    if trad:
-        text = text.translate({ord(c): t2s[c] for c in trad})
+    if trad:  # (a class of the few characters found, replaced where they are: faster than translate)
+        cls = re.compile("[" + "".join(re.escape(c) for c in trad) + "]")
+        text = cls.sub(lambda m: t2s[m.group()], text)
     if not _FOLDABLE.search(text):
         return text
     found = _FOLDABLE.findall(text)

@@ -32,8 +32,10 @@ from ..textutil import CLAUSE_PUNCT
 
 # a self-labelled number: a short label (1-3 Latin letters, or 1-2 Han with an optional -X part),
 # a colon, then 6+ digits with single spaces or hyphens between groups
-_CONTACT = regex.compile(r"(?:(?<![A-Za-z])[A-Za-z]{1,3}|\p{Han}{1,2}(?:[-/]\p{Han})?)"
-                         r"[ \t]*[:：][ \t]*\+?\d(?:[ -]?\d){5,15}(?!\d)")
+# (found from the colon and its number, plain ``re``, then the label just before it: a regex that
+# tried the label at every Han character cost more than the rest of the filter)
+_NUMBER = re.compile(r"[:：][ \t]*\+?\d(?:[ -]?\d){5,15}(?!\d)")
+_LABEL = regex.compile(r"(?:(?<![A-Za-z])[A-Za-z]{1,3}|\p{Han}{1,2}(?:[-/]\p{Han})?)[ \t]*$")
 _WORDCH = regex.compile(r"[\p{Han}\p{Latin}\p{Nd}]")
 _URL_START = re.compile(r"https?://")
 _ASCII_RUN = re.compile(r"[!-~]+")
@@ -122,8 +124,10 @@ def _grown(text: str, spans: list[tuple[int, int]], depth: int = 3):
 def contact_segments(text: str) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, segment)`` of recurring self-labelled contact segments (see module doc)."""
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _CONTACT.finditer(text):
-        where[m.group()].append(m.span())
+    for m in _NUMBER.finditer(text):
+        lab = _LABEL.search(text, max(0, m.start() - 8), m.start())
+        if lab is not None:
+            where[text[lab.start() : m.end()]].append((lab.start(), m.end()))
     out: list[tuple[int, int, str]] = []
     n = len(text)
     for spans in where.values():
@@ -151,7 +155,9 @@ def contact_segments(text: str) -> list[tuple[int, int, str]]:
 
 def link_runs(text: str, min_urls: int = 3) -> list[tuple[int, int, str]]:
     """Runs of ``min_urls`` or more URLs glued to one another (no space, no separator between them)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if text.count("://") < min_urls:
+        return out
     for m in _ASCII_RUN.finditer(text):
         run = m.group()
         if run.count("://") < min_urls:
