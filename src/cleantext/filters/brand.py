@@ -65,12 +65,15 @@ _NAME_CONTEXT = brand_free.FEATURES.index("name_context")
 # what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
 # (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
 # copyright sign with at most 6 Han and a year), all else around the brand kept
+#: (the patterns below are applied with ``fullmatch`` to a token, or to what remains of a line when
+#: that is at most ``_MAX_REST`` characters: a label, never a sentence)
+_MAX_REST = 80
 _BARE_HOST = regex.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _NW = r"[^\p{Han}\p{Latin}\p{Nd}]*"
 _HL = r"[\p{Han}\p{Latin}]"
 _HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
-_LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST + r"|(?=.*©)" + _NW
-                            + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
+_LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST)
+_COPYRIGHT_REST = regex.compile(_NW + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
@@ -522,7 +525,8 @@ class BrandSpam(Filter):
         for ls, le in lines.items():
             rest = "".join(c for c, t in zip(text[ls:le], taken[ls:le], strict=True)
                            if not (t or c.isspace()))
-            if not (_LABEL_REST.fullmatch(rest) and _WORDISH.search(rest)):
+            if len(rest) > _MAX_REST or not _WORDISH.search(rest) or not (
+                    _LABEL_REST.fullmatch(rest) or ("©" in rest and _COPYRIGHT_REST.fullmatch(rest))):
                 continue  # (a line of tokens and punctuation only: the tokens go, the separators stay)
             s, e = ls, le
             while s < e and text[s].isspace():
