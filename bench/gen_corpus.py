@@ -25,6 +25,7 @@ import argparse
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 # -- built-in content (written for this generator) -----------------------------------------------
@@ -122,11 +123,21 @@ def _datetime(rng: random.Random) -> str:
             f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}")
 
 
-def make_sites(n: int, rng: random.Random) -> list[dict]:
+def _renamed_brand(rng: random.Random) -> str:
+    """A brand of the held-out shape families of ``bench/rename_brands.py`` (suffixes outside the list)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import rename_brands as rb
+
+    return rb.make_brand(rng, rng.choice(list(rb.SUFFIX_FAMILIES)), rng.choice(list(rb.NAME_FAMILIES)))
+
+
+def make_sites(n: int, rng: random.Random, brand_shapes: str = "listed") -> list[dict]:
     sites, brands = [], set()
     for i in range(n):
         while True:
             brand = rng.choice(_B_PRE) + rng.choice(_B_CORE) + rng.choice(_B_SUF)
+            if brand_shapes == "families":
+                brand = _renamed_brand(rng)
             if brand not in brands:
                 brands.add(brand)
                 break
@@ -246,10 +257,11 @@ def make_doc(site: dict, content: Content, rng: random.Random, quoted: list[str]
     return {"site": site["site"], "input": text, "removals": spans}, (title, paras)
 
 
-def generate(n: int, n_sites: int, content: str = "builtin", seed: int = 0) -> list[dict]:
+def generate(n: int, n_sites: int, content: str = "builtin", seed: int = 0,
+             brand_shapes: str = "listed") -> list[dict]:
     rng = random.Random(seed)
     cont = Content(content, rng)
-    sites = make_sites(n_sites, rng)
+    sites = make_sites(n_sites, rng, brand_shapes)
     weights = [1.0 / (1 + i) ** 0.5 for i in range(n_sites)]
     quoted = [cont.paragraph() for _ in range(max(5, n // 400))]
     history: dict[str, list] = {}
@@ -272,9 +284,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sites", type=int, default=100)
     ap.add_argument("--content", default="builtin", help="'builtin' or a directory of .txt articles")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--brands", choices=("listed", "families"), default="listed",
+                    help="'listed': brands of this script's parts; 'families': the held-out shape "
+                    "families of bench/rename_brands.py (issue 11: brands the suffix list does not know)")
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args(argv)
-    recs = generate(a.n, a.sites, a.content, a.seed)
+    recs = generate(a.n, a.sites, a.content, a.seed, a.brands)
     Path(a.output).parent.mkdir(parents=True, exist_ok=True)
     with open(a.output, "w", encoding="utf-8") as f:
         for r in recs:

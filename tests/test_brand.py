@@ -109,3 +109,24 @@ def test_free_path_reads_a_long_document_in_windows_with_offsets_on_the_input():
     assert [x.text for x in cuts] == [brand] * 6
     assert all(text[x.start : x.end] == brand for x in cuts)
     assert r.text == text.replace(brand, "")
+
+
+def test_traditional_and_simplified_spellings_are_one_brand():
+    """Matched through the traditional -> simplified map (offsets on the input, both spellings cut)."""
+    trad, simp = "鑫盛娛樂城", "鑫盛娱乐城"
+    text = "\n".join([
+        trad + LINES[0],
+        LINES[1].replace("原则，", "原则" + simp + "，"),
+        LINES[2].replace("长效", "长效" + trad),
+        LINES[3].replace("。", simp + "。"),
+    ])
+    assert sorted(_brand_cuts(text)) == sorted([trad, simp] * 2)
+    r = Pipeline([BrandSpam()]).clean(text)
+    assert r.text == "\n".join(LINES)
+
+
+def test_a_shape_inside_a_longer_unit_every_copy_shares_comes_out_whole():
+    """``<name>体育`` always followed by the same characters: the unit is the longer string (no shape of
+    its own); an event name tied to its sentences (test_brand_names: 阳光体育大会) stays."""
+    brand = "鑫盛体育直播"
+    assert _brand_cuts(_inject(brand)) == [brand] * 4

@@ -44,6 +44,10 @@ BOUNDED = {  # name: (characters checked, where the code bounds its input)
     # a lazy ``[^>]*?`` rescanned from every ``<meta``/``<?xml`` start; searched in the first SNIFF_BYTES
     "cleantext.io.decoding._META_RE": (16_384, "declared_charset: the first SNIFF_BYTES (16 KB)"),
     "cleantext.io.decoding._XML_RE": (16_384, "declared_charset: the first SNIFF_BYTES (16 KB)"),
+    # fullmatch on a removed token (<= max_len) or on what remains of a line, at most _MAX_REST (80)
+    "cleantext.filters.brand._BARE_HOST": (2_000, "BrandSpam._label_lines: fullmatch on a removed token"),
+    "cleantext.filters.brand._LABEL_REST": (2_000, "BrandSpam._label_lines: a line's rest, <= 80 characters"),
+    "cleantext.filters.brand._COPYRIGHT_REST": (2_000, "BrandSpam._label_lines: a line's rest, <= 80 characters"),
 }
 
 

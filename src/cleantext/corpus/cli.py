@@ -68,6 +68,8 @@ def learn_main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--min-docs", type=int, default=_P.min_docs)
     ap.add_argument("--min-ratio", type=float, default=_P.min_ratio)
     ap.add_argument("--brand-min-docs", type=int, default=_P.brand_min_docs)
+    ap.add_argument("--brand-weak-min-docs", type=int, default=_P.brand_weak_min_docs,
+                    help="learn a token the brand filter only annotated when seen in this many documents")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
     if Path(a.output).is_dir():
@@ -81,7 +83,8 @@ def learn_main(argv: Sequence[str] | None = None) -> int:
         records: Any = list(iter_records(a.corpus, a.text_field, a.site_field))
     else:
         records = lambda: iter_records(a.corpus, a.text_field, a.site_field)  # noqa: E731
-    params = Params(min_docs=a.min_docs, min_ratio=a.min_ratio, brand_min_docs=a.brand_min_docs)
+    params = Params(min_docs=a.min_docs, min_ratio=a.min_ratio, brand_min_docs=a.brand_min_docs,
+                    brand_weak_min_docs=a.brand_weak_min_docs)
     t0 = time.perf_counter()
     progress = None
     if not a.quiet and sys.stderr.isatty():

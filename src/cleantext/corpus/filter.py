@@ -8,6 +8,7 @@ import regex
 
 from ..document import Document
 from ..filters.base import Filter
+from ..filters.brand import _contexts
 from ..report import Removal
 from ..textutil import ends_sentence, is_date_line
 from .model import LearnedBrand, LearnedLine, Model, norm_line
@@ -61,6 +62,7 @@ class CorpusFilter(Filter):
         self._cut: set[str] = set()
         self._brand_re: regex.Pattern[str] | None = None
         self._brand: dict[str, LearnedBrand] = {}
+        self._left, self._right = _contexts()
 
     def __getstate__(self) -> dict[str, object]:
         return {k: v for k, v in vars(self).items() if not k.startswith("_")}
@@ -180,7 +182,10 @@ class CorpusFilter(Filter):
                 if doc.is_removed(s, e) or any(r.start <= s and e <= r.end for r in out):
                     continue
                 b = self._brand[m.group()]
-                if _NAME_CONTEXT.match(doc.text, e):
+                # learned from weak evidence: the words a name takes on either side keep it too (据X, X表示)
+                tied = b.weak_docs and (doc.text.endswith(self._left, 0, s)
+                                        or doc.text.startswith(self._right, e))
+                if _NAME_CONTEXT.match(doc.text, e) or tied:
                     doc.annotations.append(self.span(doc, s, e, _MODEL + b.reason() + "; kept: reads as a "
                                                      "name here", score=0.2, kind="brand_spam",
                                                      code="corpus.known_brand"))

@@ -11,7 +11,12 @@ A line becomes boilerplate of a site when it appears in at least ``max(min_docs,
 documents)`` distinct documents of that site: a sentence that two sites quote, or one site quotes
 twice, stays content. A brand token becomes known when the brand filter removed it in at least
 ``brand_min_docs`` documents and in at least ``brand_min_ratio`` of the documents that contain it
-(a second, cheap pass counts those).
+(a second, cheap pass counts those). A candidate with only moderate evidence in each page (the
+brand filter kept it and annotated it, ``brand.weak``) becomes known when it was removed or
+annotated in at least ``brand_weak_min_docs`` documents and in at least ``brand_weak_min_ratio`` of
+those that contain it: one page is not enough, the same unexplained token in many pages is
+(issue 11, item 5). Such tokens travel with the removed ones, marked with :data:`WEAK`, so the
+summed rows (here and in the distributed learner) need no new column.
 
 The counting is a sum of per-document rows (:class:`Counts`), so it runs the same way in one
 process (:func:`learn`) and as a distributed aggregation (:func:`cleantext.integrations.ray.learn_ray`).
@@ -45,6 +50,16 @@ class Params:
     brand_min_ratio: float = 0.2  # ... and in this share of the documents that contain it
     brand_min_chars: int = 2
     brand_max_chars: int = 24
+    brand_weak_min_docs: int = 5  # removed or annotated (weak evidence) in this many documents ...
+    brand_weak_min_ratio: float = 0.5  # ... and in this share of the documents that contain it
+
+
+#: prefix of a token the brand filter only annotated (kept for weak evidence) in a document
+WEAK = "\x00weak\x00"
+
+
+def _split_weak(tok: str) -> tuple[str, bool]:
+    return (tok[len(WEAK):], True) if tok.startswith(WEAK) else (tok, False)
 
 
 def _h64(s: str) -> int:
@@ -107,6 +122,11 @@ def observe(text: str, result: Result, site: str = "") -> Observation:
             tok = r.text.strip()
             if tok:
                 obs.brands.add(tok)
+    for r in result.report.annotations:
+        if r.code == "brand.weak":
+            tok = r.text.strip()
+            if tok and tok not in obs.brands:
+                obs.brands.add(WEAK + tok)
     return obs
 
 
@@ -201,13 +221,22 @@ class Counts:
                         prev[4][k] = prev[4].get(k, 0) + v
         return c
 
+    def brand_totals(self) -> dict[str, list[int]]:
+        """token -> [documents where it was removed, documents where it was only annotated, sites]."""
+        per_tok: dict[str, list[int]] = {}
+        sites: dict[str, set[str]] = {}
+        for (site, key), n in self.brand_flags.items():
+            tok, weak = _split_weak(key)
+            per_tok.setdefault(tok, [0, 0, 0])[weak] += n
+            sites.setdefault(tok, set()).add(site)
+        for tok, t in per_tok.items():
+            t[2] = len(sites[tok])
+        return per_tok
+
     def brand_candidates(self, p: Params) -> list[str]:
-        per_tok: dict[str, int] = {}
-        for (_, tok), n in self.brand_flags.items():
-            per_tok[tok] = per_tok.get(tok, 0) + n
-        return sorted(t for t, n in per_tok.items()
-                      if n >= p.brand_min_docs and p.brand_min_chars <= len(t) <= p.brand_max_chars
-                      and not t.isdigit())
+        return sorted(t for t, (fl, wk, _) in self.brand_totals().items()
+                      if (fl >= p.brand_min_docs or fl + wk >= p.brand_weak_min_docs)
+                      and p.brand_min_chars <= len(t) <= p.brand_max_chars and not t.isdigit())
 
 
 def brand_matcher(tokens: Iterable[str]) -> regex.Pattern[str] | None:
@@ -250,17 +279,16 @@ def build_model(counts: Counts, containing: dict[str, int], p: Params,
                                  removed_docs=rem, tail_docs=tail, cut_after=cut, example=ex))
     lines.sort(key=lambda x: (x.site, -x.docs, x.text))
 
-    flagged: dict[str, list[int]] = {}
-    for (_, tok), n in counts.brand_flags.items():
-        f = flagged.setdefault(tok, [0, 0])
-        f[0] += n
-        f[1] += 1
+    flagged = counts.brand_totals()
     brands = []
     for tok, cont in containing.items():
-        fl, sites = flagged.get(tok, (0, 0))
-        cont = max(cont, fl)
+        fl, wk, sites = flagged.get(tok, (0, 0, 0))
+        cont = max(cont, fl + wk)
         if fl >= p.brand_min_docs and fl >= p.brand_min_ratio * cont:
             brands.append(LearnedBrand(token=tok, flagged_docs=fl, containing_docs=cont, sites=sites))
+        elif fl + wk >= p.brand_weak_min_docs and fl + wk >= p.brand_weak_min_ratio * cont:
+            brands.append(LearnedBrand(token=tok, flagged_docs=fl, containing_docs=cont, sites=sites,
+                                       weak_docs=wk))
     brands.sort(key=lambda b: (-b.flagged_docs, b.token))
     return Model(lines=lines, brands=brands, docs=counts.docs,
                  distinct_docs=sum(counts.site_docs.values()) if distinct_docs is None else distinct_docs,

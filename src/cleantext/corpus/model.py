@@ -71,13 +71,15 @@ class LearnedBrand:
     flagged_docs: int  # documents where the brand filter removed it
     containing_docs: int  # documents that contain it at all
     sites: int = 1  # sites it was flagged in
+    weak_docs: int = 0  # documents where the brand filter only annotated it (weak evidence)
 
     @property
     def ratio(self) -> float:
-        return self.flagged_docs / max(self.containing_docs, 1)
+        return (self.flagged_docs + self.weak_docs) / max(self.containing_docs, 1)
 
     def reason(self) -> str:
-        return (f"known injected brand: removed by the brand filter in {self.flagged_docs:,} of "
+        weak = f" and annotated (weak evidence) in {self.weak_docs:,} more" if self.weak_docs else ""
+        return (f"known injected brand: removed by the brand filter in {self.flagged_docs:,}{weak} of "
                 f"{self.containing_docs:,} documents containing it ({self.sites:,} site(s))")
 
 

@@ -35,7 +35,7 @@ import regex
 from ..document import Document
 from ..report import Removal
 from ..textutil import CLAUSE_PUNCT, lexicon
-from . import brand_free
+from . import brand_free, brand_promo
 from .base import Filter
 from .brand_lang import match_text, table
 
@@ -62,9 +62,22 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
         return s
     return _TAIL.sub("", s) or s
 _NAME_CONTEXT = brand_free.FEATURES.index("name_context")
+# what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
+# (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
+# copyright sign with at most 6 Han and a year), all else around the brand kept
+#: (the patterns below are applied with ``fullmatch`` to a token, or to what remains of a line when
+#: that is at most ``_MAX_REST`` characters: a label, never a sentence)
+_MAX_REST = 80
+_BARE_HOST = regex.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_NW = r"[^\p{Han}\p{Latin}\p{Nd}]*"
+_HL = r"[\p{Han}\p{Latin}]"
+_HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
+_LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST)
+_COPYRIGHT_REST = regex.compile(_NW + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
+_WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
 
 
@@ -104,17 +117,20 @@ class BrandSpam(Filter):
             mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
             every string that opens or closes several runs (slower: see docs/benchmarks.md,
             "Brands (left-out)"), ``"off"`` none.
+        promo: also remove promotional insertions longer than a token (:mod:`.brand_promo`):
+            recurring self-labelled contact segments and runs of glued links.
     """
 
     name = "brand"
     kind = "brand_spam"
 
     def __init__(self, threshold: float = 4.5, min_len: int = 2, max_len: int = 16,
-                 extra_lexicons: Iterable[str] = (), free: str = "mixed") -> None:
+                 extra_lexicons: Iterable[str] = (), free: str = "mixed", promo: bool = True) -> None:
         if free not in ("off", "mixed", "all"):
             raise ValueError(f"free must be 'off', 'mixed' or 'all', not {free!r}")
         self.threshold = threshold
         self.free = free
+        self.promo = promo
         self.min_len = min_len
         self.max_len = max_len
         self.extra_lexicons = tuple(extra_lexicons)
@@ -251,13 +267,42 @@ class BrandSpam(Filter):
             p = text.find(s, p + len(s))
         return out
 
+    def _extension(self, text: str, s: str, occ: list[int]) -> tuple[str, list[int]] | None:
+        """``s`` grown by the word characters all its copies share on each side, when there are some.
+
+        Only Han, Latin letters and digits, no grammatical character, up to ``max_len``; None when
+        no copy-wide neighbour exists or when the grown string sits in one passage quoted again.
+        """
+        n = len(text)
+        left = right = 0
+        while len(s) + left + right < self.max_len:
+            nxt = {text[p + len(s) + right] if p + len(s) + right < n else "\n" for p in occ}
+            c = next(iter(nxt))
+            if len(nxt) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
+                break
+            right += 1
+        while len(s) + left + right < self.max_len:
+            prv = {text[p - left - 1] if p - left > 0 else "\n" for p in occ}
+            c = next(iter(prv))
+            if len(prv) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
+                break
+            left += 1
+        if not (left or right):
+            return None
+        ext_occ = [p - left for p in occ]
+        ext = text[ext_occ[0] : ext_occ[0] + len(s) + left + right]
+        if len({(text[p - 8 : p], text[p + len(ext) : p + len(ext) + 8]) for p in ext_occ}) < 2:
+            return None
+        return ext, ext_occ
+
     def _score(self, text: str, s: str, occ: list[int], hinted: bool,
-               meets: dict[str, bool] | None = None) -> tuple[float, list[str]]:
-        """``meets`` caches, per document, whether a character pair occurs in the text (one scan each)."""
+               meets: dict[str, bool] | None = None, shaped: bool = False) -> tuple[float, list[str]]:
+        """``meets`` caches, per document, whether a character pair occurs in the text (one scan each);
+        ``shaped``: ``s`` holds a brand-like shape with copy-wide neighbours (:meth:`_extension`)."""
         meets = {} if meets is None else meets
         why: list[str] = []
         score = 0.0
-        shape = self._is_shaped(s)
+        shape = shaped or self._is_shaped(s)
         if shape:
             score += 3.0
             why.append("brand-like shape")
@@ -383,6 +428,16 @@ class BrandSpam(Filter):
             start = end
         return rows
 
+    # -- promotional insertions longer than a token (brand_promo) --------------------------------
+    @staticmethod
+    def _promo(text: str) -> list[tuple[int, int, str, str, str]]:
+        found = [(s, e, seg, "brand.link_run", "URLs glued one after another (a link farm)")
+                 for s, e, seg in brand_promo.link_runs(text)]
+        found += [(s, e, seg, "brand.contact_segment",
+                   "a self-labelled contact number repeated in different places, glued to the text")
+                  for s, e, seg in brand_promo.contact_segments(text)]
+        return sorted(found, key=lambda t: (t[0], -t[1]))
+
     # -- find ---------------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Removal]:
         text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
@@ -402,7 +457,15 @@ class BrandSpam(Filter):
                 continue  # a one-off edit between two copies is not yet a recurring injection
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
-            score, why = self._score(text, s, occ, hinted, meets)
+            ext = self._extension(text, s, occ) if not hinted else None
+            if ext is not None:
+                # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
+                # longer string, judged as a whole; a name (X体育大会) is then tied to its sentences
+                s, occ = ext
+                score, why = self._score(text, s, occ, hinted, meets, shaped=True)
+                why.insert(0, "a brand-like shape inside a longer unit every copy shares")
+            else:
+                score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
         if self.free != "off":
             m = brand_free.model()[self.free]
@@ -420,6 +483,14 @@ class BrandSpam(Filter):
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = [False] * len(text)
         out: list[Removal] = []
+        if self.promo:
+            for s0, e0, seg, code, why in self._promo(text):
+                if any(taken[s0:e0]):
+                    continue
+                taken[s0:e0] = [True] * (e0 - s0)
+                if not doc.is_removed(s0, e0):
+                    reason = f"promotional insertion {seg!r}: {why}"
+                    out.append(self.span(doc, s0, e0, reason, 1.0, code=code))
         for score, _, s, occ, why in scored:
             free = [p for p in occ if not any(taken[p : p + len(s)])]
             if not free:
@@ -435,4 +506,39 @@ class BrandSpam(Filter):
             elif score >= self.threshold - 1.5:
                 self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf,
                               code="brand.weak")
+        if self.promo and out:
+            out = self._label_lines(doc, text, taken, out)
         return out
+
+    def _label_lines(self, doc: Document, text: str, taken: list[bool], out: list[Removal]) -> list[Removal]:
+        """A line that is a removed brand plus at most a label (``来源：<brand>-<domain>``,
+        ``© 2024 <brand> 版权所有``) goes whole: a promotional line, not a sentence with a token in it."""
+        lines: dict[int, int] = {}
+        for r in out:
+            if _BARE_HOST.fullmatch(r.text):
+                continue  # a host alone (a cited site, an English page's own domain) says nothing of its line
+            ls = text.rfind("\n", 0, r.start) + 1
+            if ls not in lines:
+                le = text.find("\n", r.end)
+                lines[ls] = len(text) if le < 0 else le
+        whole = []
+        for ls, le in lines.items():
+            rest = "".join(c for c, t in zip(text[ls:le], taken[ls:le], strict=True)
+                           if not (t or c.isspace()))
+            if len(rest) > _MAX_REST or not _WORDISH.search(rest) or not (
+                    _LABEL_REST.fullmatch(rest) or ("©" in rest and _COPYRIGHT_REST.fullmatch(rest))):
+                continue  # (a line of tokens and punctuation only: the tokens go, the separators stay)
+            s, e = ls, le
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if doc.removed_chars(s, e) == 0:
+                whole.append((s, e))
+        if not whole:
+            return out
+        out = [r for r in out if not any(s <= r.start < e for s, e in whole)]
+        for s, e in whole:
+            out.append(self.span(doc, s, e, "promotional line: a removed brand and at most a label "
+                                 f"({text[s:e][:40]!r})", 1.0, code="brand.promo_line"))
+        return sorted(out, key=lambda r: r.start)
