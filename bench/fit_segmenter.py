@@ -51,7 +51,6 @@ from cleantext.features import (  # noqa: E402
     SUFFIX_NAMES,
     SUFFIX_UNITS,
     UNIT,
-    Recurrence,
     bigrams,
     ngram_score,
     prefix_rows,
@@ -206,8 +205,7 @@ def doc_data(case: dict) -> dict:
         c = collections.Counter(kind[i] for i in range(u.start, u.end) if not text[i].isspace())
         k = c.most_common(1)[0][0] if c else ""
         labels.append(0 if k == "" else KINDS.index(k) if k in OURS else -1)
-    recur = Recurrence("\n".join(ln.text for ln in lines))
-    sh = [(*shallow(u.text), recur(u.text)) for u in units]
+    sh = [shallow(u.text) for u in units]
     n = len(units)
     sy = [int(all(y != 0 for y in labels[s:]) and any(y > 0 for y in labels[s:]))
           for s in range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1)]
@@ -233,12 +231,12 @@ def fit_ngrams(data: list[tuple[str, dict]]) -> dict[str, float]:
         for y, grams in zip(d["labels"], d["grams"], strict=True):
             if y in (1, 2):
                 nf += w
-                seen |= grams
+                seen.update(grams)
                 for g in grams:
                     fur[g] += w
             elif y == 0:
                 nb += w
-                seen |= grams
+                seen.update(grams)
                 for g in grams:
                     body[g] += w
         docs.update(seen)
@@ -259,7 +257,7 @@ def fit_ngrams(data: list[tuple[str, dict]]) -> dict[str, float]:
 def rows(d: dict, table: dict[str, float]) -> tuple[list, list, list]:
     """The suffix and prefix rows of one document under ``table``, and its unit rows."""
     units = d["units"]
-    sh = [(*x[:-1], ngram_score(u.text, table), x[-1]) for x, u in zip(d["sh"], units, strict=True)]
+    sh = [(*x, ngram_score(u.text, table)) for x, u in zip(d["sh"], units, strict=True)]
     _, sr = suffix_rows(units, sh, d["total"])
     _, pr = prefix_rows(units, sh, d["total"])
     return sr, pr, sh

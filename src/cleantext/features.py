@@ -2,9 +2,8 @@
 
 A unit (:mod:`cleantext.units`) gets shallow features of its own text (length, script shares,
 terminal punctuation, date/time shapes of every format, bullets, links and contacts, ``label：``
-shape, separators, lexicon hits) and two learned ones: the n-gram score (the fitted wording of chrome
-and footers, :func:`ngram_score`) and recurrence (how much of its wording the rest of the document
-shares, :class:`Recurrence`). The segmenter decides on *edges*, not on units one by one: real
+shape, separators, lexicon hits) and a learned one, the n-gram score (the fitted wording of chrome
+and footers, :func:`ngram_score`). The segmenter decides on *edges*, not on units one by one: real
 pages glue their furniture to the article's first and last sentences, so the question asked is
 "is everything from unit ``s`` to the end furniture?" (and the same for the units between the title
 and unit ``e``). An edge candidate gets the mean and the maximum of the shallow features over the
@@ -16,9 +15,10 @@ gates: the fitted trees decide what they are worth.
 
 from __future__ import annotations
 
-import collections
 import math
+import operator
 from functools import cache, lru_cache
+from itertools import chain, repeat
 
 import regex
 
@@ -65,31 +65,15 @@ SHALLOW = (
     "lex_tail_heading",
 )
 #: Names of a unit's features: the shallow ones, then the fitted n-gram score (:func:`ngram_score`).
-UNIT = (*SHALLOW, "ngram", "recur")
+UNIT = (*SHALLOW, "ngram")
 _DIGITS = regex.compile(r"\d")
-_HAN2 = regex.compile(r"\p{Han}{2}")
 
 
-class Recurrence:
-    """How much of a unit's wording recurs elsewhere in its document: the share of its Han bigrams
-    found outside it. An article's sentences share their words; a related list about other events,
-    a site's footer or a menu mostly do not. One pass over the document builds the counts."""
-
-    def __init__(self, text: str) -> None:
-        self.counts = collections.Counter(_HAN2.findall(text, overlapped=True))
-
-    def __call__(self, text: str) -> float:
-        own = collections.Counter(_HAN2.findall(text, overlapped=True))
-        if not own:
-            return 0.0
-        return sum(1 for g, c in own.items() if self.counts[g] > c) / len(own)
-
-
-def bigrams(text: str) -> set[str]:
-    """The character bigrams of ``text`` for :func:`ngram_score`: lower-cased, digits as ``0``, none
-    spanning whitespace."""
+def bigrams(text: str) -> dict[str, None]:
+    """The distinct character bigrams of ``text`` for :func:`ngram_score`, in order of first
+    appearance: lower-cased, digits as ``0``, none spanning whitespace."""
     t = _DIGITS.sub("0", text.lower())
-    return {t[i : i + 2] for i in range(len(t) - 1) if not (t[i].isspace() or t[i + 1].isspace())}
+    return dict.fromkeys(chain.from_iterable(map(operator.add, w, w[1:]) for w in t.split()))
 
 
 def ngram_score(text: str, table: dict[str, float]) -> float:
@@ -99,7 +83,7 @@ def ngram_score(text: str, table: dict[str, float]) -> float:
     grams = bigrams(text)
     if not grams:
         return 0.0
-    return math.fsum(table.get(g, 0.0) for g in grams) / len(grams)  # fsum: the same in any set order
+    return sum(map(table.get, grams, repeat(0.0))) / len(grams)  # summed in text order: reproducible
 
 
 @cache

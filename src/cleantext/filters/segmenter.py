@@ -35,7 +35,6 @@ from ..features import (
     SHALLOW,
     SUFFIX_NAMES,
     SUFFIX_UNITS,
-    Recurrence,
     ngram_score,
     prefix_rows,
     shallow,
@@ -144,16 +143,14 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int, text: str) -> tuple[
+    def edges(self, units: list[Unit], total: int) -> tuple[
             list[tuple[int, float]], list[tuple[int, float]], list[tuple[float, ...]]]:
-        """Suffix and prefix candidates with their probabilities, and the unit rows used (``text``: the
-        document's kept text, for :class:`~cleantext.features.Recurrence`)."""
+        """Suffix and prefix candidates with their probabilities, and the unit rows used."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
-        recur = Recurrence(text)
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
             t = units[i].text
-            sh[i] = (*shallow(t), ngram_score(t, self._ngram), recur(t))
+            sh[i] = (*shallow(t), ngram_score(t, self._ngram))
         sc, sr = suffix_rows(units, sh, total)
         pc, pr = prefix_rows(units, sh, total)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
@@ -180,7 +177,7 @@ class Segmenter(Filter):
         units, total = self.units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total, "\n".join(ln.text for ln in doc.kept_lines()))
+        suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
         n = len(units)
         s = self._best(suf, units, 0, self._decode["suffix"])
