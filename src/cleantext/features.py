@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 from functools import cache, lru_cache
+from itertools import repeat
+from operator import add, truediv
 
 import regex
 
@@ -170,10 +172,10 @@ def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         x = sh[s]
         cnt += 1
         chars += len(units[s])
-        sm = [a + b for a, b in zip(sm, x, strict=True)]
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        sm = list(map(add, sm, x))
+        mx = list(map(max, mx, x))  # (no feature is NaN: the same as ``a if a >= b else b``)
         prose += _prose(len(units[s]), x)
-        rows.append([*(v / cnt for v in sm), *mx, *x, *sh[s - 1],
+        rows.append([*map(truediv, sm, repeat(cnt, k)), *mx, *x, *sh[s - 1],
                      math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
                      float(prose > 0), math.log1p(len(units[s - 1]))])
         cands.append(s)
@@ -202,11 +204,11 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         x = sh[e - 1]
         cnt += 1
         chars += len(u)
-        sm = [a + b for a, b in zip(sm, x, strict=True)]
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        sm = list(map(add, sm, x))
+        mx = list(map(max, mx, x))
         prose += _prose(len(u), x)
         like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
-        rows.append([*(v / cnt for v in sm), *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
+        rows.append([*map(truediv, sm, repeat(cnt, k)), *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
                      math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                      float(u.line == tline), float(e < n and units[e].line == tline),
                      math.log1p(len(units[0]))])
