@@ -48,9 +48,25 @@ _MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
 # runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
 # characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
 _M = r"[A-Za-z·_|【】\[\]()（）]"
-# such a group glued to Han or digits on one side (a word of English text is not); plain ``re``: faster.
-# A group is tried from its first character only (the lookbehinds), so a long run stays linear.
-_GLUED = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){_M}+|(?<!{_M}){_M}++(?=[\u4e00-\u9fff0-9])")
+# such a group glued to Han or digits on one side (a word of English text is not): each maximal
+# group, kept when a Han character or a digit stands right before or after it. Plain ``re``
+# finds the groups (one character class, faster than testing both sides at every position).
+_GROUP = re.compile(rf"{_M}+")
+
+
+def _glued(text: str) -> list[re.Match[str]]:
+    """The maximal groups of ``_M`` characters with a CJK ideograph (U+4E00-U+9FFF) or an ASCII
+    digit right before or after them: the matches of ``(?<=[H]){_M}+|(?<!{_M}){_M}++(?=[H])``."""
+    n = len(text)
+    out = []
+    for m in _GROUP.finditer(text):
+        s, e = m.span()
+        if (s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or "0" <= text[s - 1] <= "9")
+                or e < n and ("\u4e00" <= text[e] <= "\u9fff" or "0" <= text[e] <= "9")):
+            out.append(m)
+    return out
+
+
 _RUN_RIGHT = regex.compile(rf"{_W}*")
 _RUN_LEFT = regex.compile(rf"(?r){_W}*")
 
@@ -146,7 +162,7 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     ['鑫盛达']
     """
     out: set[str] = set()
-    groups = list(_GLUED.finditer(text)) if mixed_only else []
+    groups = _glued(text) if mixed_only else []
     if mixed_only:  # the cheap pass: runs mixing Han with Latin letters or joiners (XY某某, 某某m6, 【某某】)
         runs = _mixed_runs(text, groups)
     else:
