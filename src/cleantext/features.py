@@ -24,10 +24,11 @@ import regex
 from .textutil import lexicon
 from .units import Unit
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
-_DIGIT = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+# character classes as runs: characters are counted by run (:func:`_chars`), fewer match objects
+_HAN = regex.compile(r"\p{Han}+")
+_LATIN = regex.compile(r"[A-Za-z]+")
+_DIGIT = regex.compile(r"\d+")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _TERM_FULL = frozenset("。！？；…")
 _TERM_ASCII = frozenset("!?;.")
 _CLOSERS = "”」』\"'’）)】]"
@@ -84,33 +85,44 @@ def _n(rx: regex.Pattern[str], s: str) -> int:
     return len(rx.findall(s))
 
 
+def _chars(runs: regex.Pattern[str], s: str) -> int:
+    """How many characters of ``s`` a one-character class matches, counted by its runs (``X+``)."""
+    return sum(map(len, runs.findall(s)))
+
+
 @lru_cache(maxsize=4096)
 def shallow(text: str) -> tuple[float, ...]:
     """The own-text features of one unit (:data:`SHALLOW` order); cached, as the pipeline's second
     pass sees the same edge units again."""
     n = len(text)
     lex = _lexicons()
-    han = _n(_HAN, text)
+    han = _chars(_HAN, text)
     last = text.rstrip(_CLOSERS)[-1:] if text.rstrip(_CLOSERS) else ""
-    date_y = _n(_DATE_Y, text)
-    date_md = _n(_DATE_MD, text)
-    tm = _n(_TIME, text)
+    # patterns that cannot match without a digit, a colon, a dot or an "@" are not run without one
+    digits = _chars(_DIGIT, text)
+    colon = ":" in text or "：" in text
+    date_y = _n(_DATE_Y, text) if digits else 0
+    date_md = _n(_DATE_MD, text) if digits else 0
+    tm = _n(_TIME, text) if digits else 0
     short = n <= 40
     return (
         1.0, math.log1p(n) / 5, float(n <= 4), float(n <= 10), float(n <= 20), float(n <= 40), float(n <= 80),
         float(n > 160),
-        han / n, _n(_LATIN, text) / n, _n(_DIGIT, text) / n, _n(_PUNCT, text) / n,
+        han / n, _chars(_LATIN, text) / n, digits / n, _chars(_PUNCT, text) / n,
         float(last in _TERM_FULL), float(last in _TERM_ASCII), float(last in ":："), float(last in ",，、"),
         min(text.count("，") + text.count(","), 6) / 6, min(sum(text.count(c) for c in "。！？"), 5) / 5,
         min(date_y, 3) / 3, min(date_md, 3) / 3, min(tm, 3) / 3, min(_n(_REL, text), 3) / 3,
         float((date_y or date_md or tm) and han <= 2 and n <= 30),
         float(bool(_BULLET.match(text))), float(bool(_NUMBER.match(text))),
-        float(bool(_URL.search(text))), float(bool(_MAIL.search(text))), float(bool(_PHONE.search(text))),
-        float(bool(_ICP.search(text))), float(bool(_LABEL.match(text))), min(_n(_LABELS_IN, text), 4) / 4,
+        float(("." in text or "://" in text) and bool(_URL.search(text))),
+        float("@" in text and bool(_MAIL.search(text))), float(bool(digits and _PHONE.search(text))),
+        float(bool(_ICP.search(text))), float(bool(_LABEL.match(text))),
+        min(_n(_LABELS_IN, text), 4) / 4 if colon else 0.0,
         min(_n(_SEP, text), 6) / 6, min(_n(_BRACKET, text), 4) / 4, float(bool(_QUOTE.search(text))),
         float(bool(_SPEECH.search(text))), float(bool(_ARROWS.search(text))),
         float(bool(_FIRST_PERSON.search(text))), min(_n(_CALL, text), 3) / 3,
-        min(_n(lex["chrome_label"], text), 3) / 3, float(short and bool(lex["chrome_line"].search(text))),
+        min(_n(lex["chrome_label"], text), 3) / 3 if colon else 0.0,
+        float(short and bool(lex["chrome_line"].search(text))),
         min(_n(lex["footer"], text), 3) / 3,
         float(bool(lex["vocab_self"].search(text))), float(bool(lex["vocab_legal"].search(text))),
         float(bool(lex["vocab_source"].search(text))), float(bool(lex["vocab_contact"].search(text))),
