@@ -102,19 +102,16 @@ _FOLD_TABLE: dict[int, int | None] = {
 }
 
 
+_FOLD_DROPPED = frozenset(chr(cp) for cp, t in _FOLD_TABLE.items() if t is None)
+
+
 def _fold(s: str, base: int = 0) -> tuple[str, list[int]]:
     """``s`` without spacing and decoration, width-folded (：/:), lower case, with each kept
     character's offset (for short strings: titles, a line's head)."""
-    out: list[str] = []
-    pos: list[int] = []
-    table = _FOLD_TABLE
-    for i, ch in enumerate(s):
-        t = table.get(ord(ch), ch)
-        if t is None:
-            continue
-        out.append(chr(t) if isinstance(t, int) else t)
-        pos.append(base + i)
-    return "".join(out).lower(), pos
+    folded = s.translate(_FOLD_TABLE)  # one character for one, or none
+    if len(folded) == len(s):
+        return folded.lower(), list(range(base, base + len(s)))
+    return folded.lower(), [base + i for i, ch in enumerate(s) if ch not in _FOLD_DROPPED]
 
 
 def _fold_text(s: str) -> str:
@@ -384,22 +381,9 @@ class Duplicates(Filter):
         first or last 8 characters (a bounded window), so the search stays linear.
         """
         # cheap gate: without a repeated sentence opening or ending there is nothing to find
-        heads: set[str] = set()
-        seen_rep = False
-        for ln in lines:
-            for p in ln.text.split("。"):
-                if len(p) < 12:
-                    continue
-                for key in (p[:_HEAD], "$" + p[-_HEAD:]):
-                    if key in heads:
-                        seen_rep = True
-                        break
-                    heads.add(key)
-                if seen_rep:
-                    break
-            if seen_rep:
-                break
-        if not seen_rep:
+        pieces = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
+        n = len(pieces)
+        if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
         for ln in lines:
