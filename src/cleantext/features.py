@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from functools import cache, lru_cache
-from itertools import repeat
-from operator import add, truediv
+from operator import add
 
 import regex
 
@@ -185,9 +184,9 @@ def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         cnt += 1
         chars += len(units[s])
         sm = list(map(add, sm, x))
-        mx = list(map(max, mx, x))  # (no feature is NaN: the same as ``a if a >= b else b``)
+        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
         prose += _prose(len(units[s]), x)
-        rows.append([*map(truediv, sm, repeat(cnt, k)), *mx, *x, *sh[s - 1],
+        rows.append([*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
                      math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
                      float(prose > 0), math.log1p(len(units[s - 1]))])
         cands.append(s)
@@ -217,10 +216,10 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         cnt += 1
         chars += len(u)
         sm = list(map(add, sm, x))
-        mx = list(map(max, mx, x))
+        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
         prose += _prose(len(u), x)
         like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
-        rows.append([*map(truediv, sm, repeat(cnt, k)), *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
+        rows.append([*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
                      math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                      float(u.line == tline), float(e < n and units[e].line == tline),
                      math.log1p(len(units[0]))])
