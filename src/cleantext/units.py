@@ -95,21 +95,26 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
 
     Only the lines at the document's edges are split: a long article costs no more than a short one.
     """
-    first: list[Unit] = []
+    first: list[Line] = []  # the lines split, with their pieces (each made a Unit once, at the end)
+    got = 0
     i = 0
-    while i < len(lines) and len(first) < head:
-        first.extend(split_units([lines[i]]))
+    while i < len(lines) and got < head:
+        first.append(lines[i])
+        got += len(_pieces(lines[i].text))
         i += 1
-    last: list[list[Unit]] = []
+    last: list[Line] = []
     j = len(lines)
     got = 0
     while j > i and got < tail:
         j -= 1
-        us = split_units([lines[j]])
-        last.append(us)
-        got += len(us)
-    out = first + [u for us in reversed(last) for u in us]
-    return [Unit(k, u.line, u.start, u.end, u.text) for k, u in enumerate(out)]
+        last.append(lines[j])
+        got += len(_pieces(lines[j].text))
+    out: list[Unit] = []
+    for ln in first + last[::-1]:
+        text, base = ln.text, ln.start
+        for a, b in _pieces(text):
+            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
+    return out
 
 
 def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:
