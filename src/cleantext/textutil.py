@@ -139,6 +139,8 @@ def to_iso8601(s: str) -> str | None:
 
 
 def is_date_line(s: str) -> bool:
+    if "19" not in s and "20" not in s:
+        return False  # DATE_RE opens with the year's 19 or 20
     return bool(DATE_LINE_RE.match(s.strip()))
 
 
