@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+from os.path import commonprefix
 
 import regex
 
@@ -136,22 +137,23 @@ def _word(c: str) -> bool:
 
 
 def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
+    """The longest context the copies at ``spans`` share: word characters (no grammar) to the right of
+    the first copy that every copy has too, then to the left, ``max_len`` characters in all."""
     (s0, e0), rest = spans[0], spans[1:]
-    left = right = 0
-    while (e0 - s0) + left + right < max_len:
-        i = e0 + right
-        if i >= n or not _word(text[i]) or text[i] in _GRAMMAR:
-            break
-        if any(text[e + right : e + right + 1] != text[i] for _, e in rest):
-            break
-        right += 1
-    while (e0 - s0) + left + right < max_len:
-        i = s0 - left - 1
-        if i < 0 or not _word(text[i]) or text[i] in _GRAMMAR:
-            break
-        if any(a - left < 1 or text[a - left - 1] != text[i] for a, _ in rest):
-            break
-        left += 1
+    room = max_len - (e0 - s0)
+    right = 0
+    if room > 0:
+        same = commonprefix([text[e0 : e0 + room], *(text[e : e + room] for _, e in rest)])
+        while right < len(same) and _word(same[right]) and same[right] not in _GRAMMAR:
+            right += 1
+    room -= right
+    left = 0
+    if room > 0:
+        # the same to the left: a common suffix, read backwards
+        same = commonprefix([text[max(0, s0 - room) : s0][::-1],
+                             *(text[max(0, a - room) : a][::-1] for a, _ in rest)])
+        while left < len(same) and _word(same[left]) and same[left] not in _GRAMMAR:
+            left += 1
     return _trim(text[s0 - left : e0 + right]) if left or right else ""
 
 
