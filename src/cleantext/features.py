@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from functools import cache, lru_cache
-from operator import add
+from itertools import compress
 
 import regex
 
@@ -164,6 +164,16 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 Rows = tuple[list[int], list[list[float]]]
 
 
+def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
+    """Add one unit's row to the running sums and maxima (which start at 0.0), in place: only its
+    non-zero features can change them (a unit has few)."""
+    for i in compress(range(len(x)), x):
+        v = x[i]
+        sm[i] += v
+        if v > mx[i]:
+            mx[i] = v
+
+
 def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
     """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features.
 
@@ -183,8 +193,7 @@ def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         x = sh[s]
         cnt += 1
         chars += len(units[s])
-        sm = list(map(add, sm, x))
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        _grow(sm, mx, x)
         prose += _prose(len(units[s]), x)
         rows.append([*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
                      math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
@@ -215,8 +224,7 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         x = sh[e - 1]
         cnt += 1
         chars += len(u)
-        sm = list(map(add, sm, x))
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        _grow(sm, mx, x)
         prose += _prose(len(u), x)
         like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
         rows.append([*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
