@@ -135,6 +135,28 @@ def _coverage(k: str, shingles: set[str] | str) -> float:
     return covered / len(k)
 
 
+#: characters :func:`_covered` may scan, per character of the lines a set of pieces would hold
+_SCAN_BUDGET = 200
+
+
+def _covered(k: str, text: str, need: float, budget: int) -> tuple[float, int] | None:
+    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text`` when it
+    reaches ``need`` (else a cover below it: the scan stops once ``need`` is out of reach), or
+    None when the scans would pass ``budget`` characters."""
+    n = len(k)
+    covered, reach = 0, 0
+    for p in range(n - _Q + 1):
+        if (covered + n - max(p, reach)) / n < need:
+            return 0.0, budget  # even every later piece found would leave it short
+        budget -= len(text)
+        if budget < 0:
+            return None
+        if k[p : p + _Q] in text:
+            covered += p + _Q - max(p, reach)
+            reach = p + _Q
+    return (covered / n if n >= _Q else 0.0), budget
+
+
 class _LineNo:
     """File line numbers (1-based, blank lines counted) of offsets, as ``path:line:col`` gives them."""
 
@@ -496,6 +518,25 @@ class Duplicates(Filter):
             (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))]
         if not todo:
             return
+        # Each piece is first looked up in the earlier lines joined (no piece spans a join: keys hold
+        # no whitespace), and a line stops as soon as it cannot reach ``contained``: a few lines
+        # next to a copy cost a few scans. Past a budget of scanned characters (a page with many
+        # such lines), every piece of the earlier lines goes into one set, as it always did.
+        budget = _SCAN_BUDGET * sum(len(k) for k in keys[: todo[-1] + 1])
+        earlier: list[str] = []
+        done = 0
+        for n, i in enumerate(todo):
+            earlier.extend(k for k in keys[done:i] if len(k) >= 10)
+            done = i
+            found = _covered(keys[i], "\n".join(earlier), self.contained, budget)
+            if found is None:
+                self._contained_by_set(keys, match, todo[n:])
+                return
+            cover, budget = found
+            if cover >= self.contained:
+                match[i] = ("contained", -1, cover)
+
+    def _contained_by_set(self, keys: list[str], match: list, todo: list[int]) -> None:
         shingles: set[str] = set()
         todo_set = set(todo)
         for i, k in enumerate(keys[: todo[-1] + 1]):
