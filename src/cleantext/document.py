@@ -91,9 +91,14 @@ class Document:
         if self._kept is None:
             if not self.removals:
                 self._kept = list(self.lines)
-            else:
-                gone = self.is_removed
-                self._kept = [ln for ln in self.lines if not gone(ln.start, ln.end)]
+            else:  # is_removed() inlined: lines are never empty
+                cuts = self._merged()
+                kept = []
+                for ln in self.lines:
+                    i = bisect.bisect_right(cuts, (ln.start, _INF)) - 1
+                    if i < 0 or cuts[i][1] < ln.end:
+                        kept.append(ln)
+                self._kept = kept
         return list(self._kept)
 
 
