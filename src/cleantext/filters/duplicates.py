@@ -136,7 +136,7 @@ def _coverage(k: str, shingles: set[str] | str) -> float:
 
 
 #: characters :func:`_covered` may scan, per character of the lines a set of pieces would hold
-_SCAN_BUDGET = 200
+_SCAN_BUDGET = 400
 
 
 def _covered(k: str, text: str, need: float, budget: int) -> tuple[float, int] | None:
