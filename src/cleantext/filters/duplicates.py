@@ -424,6 +424,9 @@ class Duplicates(Filter):
         by_end: dict[str, list[int]] = {}
         orig: list[int] = [-1] * len(sents)
         fuzzy_orig: list[bool] = [False] * len(sents)
+        # how many sentences have each opening/ending: one alone has no other sentence to compare with
+        shared = Counter(key[:_HEAD] for _, _, key in sents if len(key) >= 20)
+        shared.update("$" + key[-_HEAD - 1 : -1] for _, _, key in sents if len(key) >= 20)
         for k, (_, _, key) in enumerate(sents):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
@@ -432,6 +435,8 @@ class Duplicates(Filter):
             if len(key) < 20:
                 continue
             ends = (key[:_HEAD], "$" + key[-_HEAD - 1 : -1])  # the end without its full stop
+            if shared[ends[0]] < 2 and shared[ends[1]] < 2:
+                continue
             cands = {j for e in ends for j in _ends_window(by_end.get(e, ()))}
             for e in ends:
                 by_end.setdefault(e, []).append(k)
