@@ -120,12 +120,14 @@ def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 
     for spans in where.values():
         if not 2 <= len(spans) <= most:
             continue
+        done = set()  # copies sharing both neighbours form the same set twice: one look each
         for side in (0, 1):
             sets: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for a, b in spans:
                 sets[text[b : b + 1] if side == 0 else text[max(0, a - 1) : a]].append((a, b))
             for copies in sets.values():
-                if len(copies) >= 2:
+                if len(copies) >= 2 and (key := tuple(copies)) not in done:
+                    done.add(key)
                     s = _shared(text, n, copies, max_len)
                     if s:
                         out.add(s)
