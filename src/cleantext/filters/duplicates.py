@@ -343,6 +343,10 @@ class Duplicates(Filter):
         first: dict[str, int] = {}
         match: list[tuple[str, int, float] | None] = [None] * len(lines)
         ends: dict[str, list[int]] = {}
+        # how many lines open or end with each 10 characters: a line whose opening and ending no
+        # other line has has no near copy to look for (nor is it one)
+        shared = Counter(k[:10] for k in keys if len(k) >= 12)
+        shared.update(k[-10:] for k in keys if len(k) >= 12)
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
                 continue
@@ -350,7 +354,7 @@ class Duplicates(Filter):
                 match[i] = ("exact", first[k], 1.0)
                 continue
             first[k] = i
-            if not fuzzy or len(k) < 12:
+            if not fuzzy or len(k) < 12 or (shared[k[:10]] < 2 and shared[k[-10:]] < 2):
                 continue
             near = self._near(k, keys, i, ends)
             if near is not None:
