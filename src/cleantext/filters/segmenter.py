@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -144,9 +145,10 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int) -> tuple[list[tuple[int, float]], list[tuple[int, float]],
-                                                          list[tuple[float, ...]]]:
-        """Suffix and prefix candidates with their probabilities, and the shallow rows used."""
+    def edges(self, units: list[Unit], total: int) -> tuple[
+            list[tuple[int, list[float]]], list[tuple[int, list[float]]], list[tuple[float, ...]]]:
+        """Suffix and prefix candidates with their feature rows (scored by :meth:`_best`), and the
+        shallow rows used."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
@@ -156,22 +158,33 @@ class Segmenter(Filter):
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         share = SUFFIX_NAMES.index("share")
-        suf = [(s, trees.sigmoid(self._suffix(x))) for s, x in zip(sc, sr, strict=True)
-               if x[share] <= MAX_SHARE]
+        suf = [(s, x) for s, x in zip(sc, sr, strict=True) if x[share] <= MAX_SHARE]
         share = PREFIX_NAMES.index("share")
-        pre = [(e, trees.sigmoid(self._prefix(x))) for e, x in zip(pc, pr, strict=True)
-               if x[share] <= MAX_SHARE]
+        pre = [(e, x) for e, x in zip(pc, pr, strict=True) if x[share] <= MAX_SHARE]
         return suf, pre, sh
 
     @staticmethod
-    def _best(cands: list[tuple[int, float]], units: list[Unit], offset: int, t: float) -> int:
-        """The candidate maximising the summed gain of the units it takes (-1: none gains)."""
+    def _best(cands: list[tuple[int, list[float]]], units: list[Unit], offset: int, t: float,
+              model: Callable[[list[float]], float]) -> tuple[int, dict[int, float]]:
+        """The candidate maximising the summed gain of the units it takes (-1: none gains), and the
+        probabilities of the candidates up to it (the only ones used).
+
+        A gain is at most ``sqrt(len) * (1 - t)`` (p <= 1): once the sum so far plus every later
+        candidate's most cannot pass the best sum, no later candidate is chosen, and none is scored.
+        """
+        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c, _ in cands]
+        rest = sum(most)
         best, acc, arg = 0.0, 0.0, -1
-        for c, p in cands:
+        p_of: dict[int, float] = {}
+        for (c, x), m in zip(cands, most, strict=True):
+            if acc + rest < best - 1e-9 * (1.0 + best + abs(acc) + abs(rest)):  # (margin: rounding)
+                break
+            rest -= m
+            p = p_of[c] = trees.sigmoid(model(x))
             acc += math.sqrt(len(units[c + offset])) * (p - t)
             if acc > best:
                 best, arg = acc, c
-        return arg
+        return arg, p_of
 
     def find(self, doc: Document) -> list[Removal]:
         units, total = self.units(doc)
@@ -180,15 +193,15 @@ class Segmenter(Filter):
         suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
         n = len(units)
-        s = self._best(suf, units, 0, self._decode["suffix"])
-        e = self._best(pre, units, -1, self._decode["prefix"])
+        s, p_suf = self._best(suf, units, 0, self._decode["suffix"], self._suffix)
+        e, p_pre = self._best(pre, units, -1, self._decode["prefix"], self._prefix)
         if s < 0:
             s = n
         if e >= s:
             e = -1
         if e > 1:
             # cut up to the last candidate sure enough, annotate the rest of the chosen prefix
-            p_of = dict(pre)
+            p_of = p_pre
             # never between a label and its value ("机关：" | "某省人民政府"): a cut ending on a colon waits
             sure = max((c for c in range(2, e + 1) if p_of[c] >= self._cut["prefix"]
                         and not units[c - 1].text.endswith((":", "："))), default=1)
@@ -199,7 +212,7 @@ class Segmenter(Filter):
         if s < n:
             # cut from the first candidate sure enough, annotate the units of the chosen suffix before it;
             # per unit: footer or related list, neighbours of one kind form one span
-            p_of = dict(suf)
+            p_of = p_suf
             sure = min((c for c in range(s, n) if p_of[c] >= self._cut["suffix"]), default=n)
             kinds = {i: "unrelated_tail" if self._tail_score(sh[i]) > 0 else "scraper_footer"
                      for i in range(s, n)}
