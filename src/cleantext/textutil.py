@@ -36,7 +36,7 @@ def is_punct(ch: str) -> bool:
 
 def han_count(s: str) -> int:
     """Han characters in ``s``, counted by runs (a list of every character cost 80 bytes each)."""
-    return sum(m.end() - m.start() for m in _HAN_RUN.finditer(s))
+    return sum(map(len, _HAN_RUN.findall(s)))
 
 
 def squeeze(s: str) -> str:
