@@ -66,10 +66,13 @@ def split_units(lines: list[Line]) -> list[Unit]:
     return out
 
 
-@lru_cache(maxsize=8192)
 def _pieces(text: str) -> tuple[tuple[int, int], ...]:
-    """``[start, end)`` of each unit of one line's text; cached, as the pipeline's second pass
-    splits the same edge lines again."""
+    """``[start, end)`` of each unit of one line's text; cached for lines of up to 2,000 characters
+    (bounded memory), as the pipeline's second pass splits the same edge lines again."""
+    return _cached_pieces(text) if len(text) <= 2000 else _split(text)
+
+
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SPLIT.finditer(text):
@@ -88,6 +91,9 @@ def _pieces(text: str) -> tuple[tuple[int, int], ...]:
             pos = m.start()
     _emit(out, text, pos, len(text))
     return tuple(out)
+
+
+_cached_pieces = lru_cache(maxsize=4096)(_split)
 
 
 def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
