@@ -56,6 +56,16 @@ def test_contained_search_and_set_paths_agree(monkeypatch):
     assert hits > 20  # the comparison saw lines made of earlier text
 
 
+def _plain(cands: list[tuple[int, list[float]]], units: list[Unit], t: float) -> int:
+    """The choice with every candidate scored."""
+    best, acc, arg = 0.0, 0.0, -1
+    for c, x in cands:
+        acc += math.sqrt(len(units[c])) * (trees.sigmoid(x[0]) - t)
+        if acc > best:
+            best, arg = acc, c
+    return arg
+
+
 def test_best_edge_stops_early_without_changing_the_choice():
     rng = random.Random(11)
     for _ in range(3000):
@@ -63,14 +73,12 @@ def test_best_edge_stops_early_without_changing_the_choice():
         units = [Unit(i, i, 0, length, "x" * length) for i, length in enumerate(rng.choices(range(1, 300), k=n))]
         cands = [(c, [rng.uniform(-8.0, 8.0)]) for c in range(n - 1, 0, -1)][: rng.randint(0, n - 1)]
         t = rng.choice([0.05, 0.3, 0.5, 0.7, 0.95])
-        best, acc, arg = 0.0, 0.0, -1
-        probabilities = {}
-        for c, x in cands:  # the plain computation: every candidate scored
-            p = probabilities[c] = trees.sigmoid(x[0])
-            acc += math.sqrt(len(units[c])) * (p - t)
-            if acc > best:
-                best, arg = acc, c
-        got, p_of = Segmenter._best(cands, units, 0, t, lambda x: x[0])
+        arg = _plain(cands, units, t)
+        probabilities = {c: trees.sigmoid(x[0]) for c, x in cands}
+        order = range(n - 1, 0, -1)
+        shown = [(c, x) for c, x in cands if rng.random() < 0.9]  # some dropped (the share filter)
+        got, p_of = Segmenter._best(iter(cands), order, units, 0, t, lambda x: x[0])
+        assert Segmenter._best(shown, order, units, 0, t, lambda x: x[0])[0] == _plain(shown, units, t)
         assert got == arg
         assert all(probabilities[c] == p for c, p in p_of.items())
         assert arg < 0 or all(c in p_of for c, _ in cands[: [c for c, _ in cands].index(arg) + 1])

@@ -15,6 +15,7 @@ gates: the fitted trees decide what they are worth.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import compress
 
@@ -162,6 +163,7 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 
 
 Rows = tuple[list[int], list[list[float]]]
+Row = tuple[int, list[float]]  # a candidate and its features
 
 
 def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
@@ -174,8 +176,31 @@ def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
             mx[i] = v
 
 
+def suffix_candidates(n: int) -> range:
+    """The suffix candidates of ``n`` units, nearest the end first (unit 0, the title, never)."""
+    return range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1)
+
+
+def prefix_candidates(n: int) -> range:
+    """The prefix candidates of ``n`` units (``e``: remove ``units[1:e]``), nearest the title first."""
+    return range(2, min(n, PREFIX_UNITS) + 1)
+
+
 def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
-    """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features.
+    """Suffix candidates and their features: all of :func:`iter_suffix_rows`."""
+    pairs = list(iter_suffix_rows(units, sh, total))
+    return [s for s, _ in pairs], [x for _, x in pairs]
+
+
+def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+    """Prefix candidates and their features: all of :func:`iter_prefix_rows`."""
+    pairs = list(iter_prefix_rows(units, sh, total))
+    return [e for e, _ in pairs], [x for _, x in pairs]
+
+
+def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+    """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features, one
+    at a time (a caller that stops early builds no more rows).
 
     ``sh`` holds :func:`shallow` of the last ``SUFFIX_UNITS + 1`` units at least, ``total`` is the
     length of the document's kept lines. Unit 0 (the title) is never a candidate. Linear in the
@@ -187,26 +212,23 @@ def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
     sm = [0.0] * k
     mx = [0.0] * k
     cnt = chars = prose = 0
-    cands: list[int] = []
-    rows: list[list[float]] = []
-    for s in range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1):
+    for s in suffix_candidates(n):
         x = sh[s]
         cnt += 1
         chars += len(units[s])
         _grow(sm, mx, x)
         prose += _prose(len(units[s]), x)
-        rows.append([*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
-                     math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
-                     float(prose > 0), math.log1p(len(units[s - 1]))])
-        cands.append(s)
-    return cands, rows
+        yield s, [*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
+                  math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
+                  float(prose > 0), math.log1p(len(units[s - 1]))]
 
 
-def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
-    """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features."""
+def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+    """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features,
+    one at a time."""
     n = len(units)
     if n < 2:
-        return [], []
+        return
     tot = total or 1
     k = len(SHALLOW)
     sm = [0.0] * k
@@ -217,9 +239,7 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
     tline = units[0].line
     like = 0.0
     zeros = [0.0] * k
-    cands: list[int] = []
-    rows: list[list[float]] = []
-    for e in range(2, min(n, PREFIX_UNITS) + 1):
+    for e in prefix_candidates(n):
         u = units[e - 1]
         x = sh[e - 1]
         cnt += 1
@@ -227,9 +247,7 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
         _grow(sm, mx, x)
         prose += _prose(len(u), x)
         like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
-        rows.append([*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
-                     math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
-                     float(u.line == tline), float(e < n and units[e].line == tline),
-                     math.log1p(len(units[0]))])
-        cands.append(e)
-    return cands, rows
+        yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
+                  math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
+                  float(u.line == tline), float(e < n and units[e].line == tline),
+                  math.log1p(len(units[0]))]

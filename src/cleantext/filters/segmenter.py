@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -36,9 +36,12 @@ from ..features import (
     SHALLOW,
     SUFFIX_NAMES,
     SUFFIX_UNITS,
-    prefix_rows,
+    Row,
+    iter_prefix_rows,
+    iter_suffix_rows,
+    prefix_candidates,
     shallow,
-    suffix_rows,
+    suffix_candidates,
 )
 from ..report import Removal
 from ..units import Unit, edge_units
@@ -145,41 +148,48 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int) -> tuple[
-            list[tuple[int, list[float]]], list[tuple[int, list[float]]], list[tuple[float, ...]]]:
-        """Suffix and prefix candidates with their feature rows (scored by :meth:`_best`), and the
-        shallow rows used."""
+    def edges(self, units: list[Unit], total: int) -> tuple[Iterator[Row], Iterator[Row],
+                                                          list[tuple[float, ...]]]:
+        """Suffix and prefix candidates with their feature rows, in order and built as they are read
+        (by :meth:`_best`, which scores them), and the shallow rows used."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
             sh[i] = shallow(units[i].text)
-        sc, sr = suffix_rows(units, sh, total)
-        pc, pr = prefix_rows(units, sh, total)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
-        share = SUFFIX_NAMES.index("share")
-        suf = [(s, x) for s, x in zip(sc, sr, strict=True) if x[share] <= MAX_SHARE]
-        share = PREFIX_NAMES.index("share")
-        pre = [(e, x) for e, x in zip(pc, pr, strict=True) if x[share] <= MAX_SHARE]
+        s_share, p_share = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
+        suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[s_share] <= MAX_SHARE)
+        pre = ((e, x) for e, x in iter_prefix_rows(units, sh, total) if x[p_share] <= MAX_SHARE)
         return suf, pre, sh
 
     @staticmethod
-    def _best(cands: list[tuple[int, list[float]]], units: list[Unit], offset: int, t: float,
+    def _best(cands: Iterable[Row], order: Sequence[int], units: list[Unit], offset: int, t: float,
               model: Callable[[list[float]], float]) -> tuple[int, dict[int, float]]:
         """The candidate maximising the summed gain of the units it takes (-1: none gains), and the
-        probabilities of the candidates up to it (the only ones used).
+        probabilities of the candidates up to it (the only ones used). ``cands`` come in the order of
+        ``order`` (the candidates before the share filter).
 
         A gain is at most ``sqrt(len) * (1 - t)`` (p <= 1): once the sum so far plus every later
-        candidate's most cannot pass the best sum, no later candidate is chosen, and none is scored.
+        candidate's most cannot pass the best sum, no later candidate is chosen, and none is read
+        (its row is not built) or scored.
         """
-        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c, _ in cands]
+        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c in order]
         rest = sum(most)
         best, acc, arg = 0.0, 0.0, -1
         p_of: dict[int, float] = {}
-        for (c, x), m in zip(cands, most, strict=True):
-            if acc + rest < best - 1e-9 * (1.0 + best + abs(acc) + abs(rest)):  # (margin: rounding)
+        rows = iter(cands)
+        j = 0
+        while acc + rest >= best - 1e-9 * (1.0 + best + abs(acc) + abs(rest)):  # (margin: rounding)
+            nxt = next(rows, None)
+            if nxt is None:
                 break
-            rest -= m
+            c, x = nxt
+            while order[j] != c:  # dropped by the share filter
+                rest -= most[j]
+                j += 1
+            rest -= most[j]
+            j += 1
             p = p_of[c] = trees.sigmoid(model(x))
             acc += math.sqrt(len(units[c + offset])) * (p - t)
             if acc > best:
@@ -193,8 +203,8 @@ class Segmenter(Filter):
         suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
         n = len(units)
-        s, p_suf = self._best(suf, units, 0, self._decode["suffix"], self._suffix)
-        e, p_pre = self._best(pre, units, -1, self._decode["prefix"], self._prefix)
+        s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
+        e, p_pre = self._best(pre, prefix_candidates(n), units, -1, self._decode["prefix"], self._prefix)
         if s < 0:
             s = n
         if e >= s:
