@@ -8,6 +8,8 @@ from typing import Any
 
 from .report import Removal
 
+_INF = float("inf")
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -68,7 +70,7 @@ class Document:
         """How many characters of ``[start, end)`` earlier filters already removed."""
         total = 0
         cuts = self._merged()
-        i = bisect.bisect_right(cuts, (start, float("inf"))) - 1
+        i = bisect.bisect_right(cuts, (start, _INF)) - 1
         i = max(i, 0)
         while i < len(cuts) and cuts[i][0] < end:
             s, e = cuts[i]
@@ -77,12 +79,26 @@ class Document:
         return total
 
     def is_removed(self, start: int, end: int) -> bool:
-        return end > start and self.removed_chars(start, end) >= end - start
+        # merged cuts never touch, so a span is removed in full only when one cut covers it
+        if end <= start:
+            return False
+        cuts = self._merged()
+        i = bisect.bisect_right(cuts, (start, _INF)) - 1
+        return i >= 0 and cuts[i][1] >= end
 
     def kept_lines(self) -> list[Line]:
         """Lines that no earlier filter removed in full."""
         if self._kept is None:
-            self._kept = [ln for ln in self.lines if not self.is_removed(ln.start, ln.end)]
+            if not self.removals:
+                self._kept = list(self.lines)
+            else:  # is_removed() inlined: lines are never empty
+                cuts = self._merged()
+                kept = []
+                for ln in self.lines:
+                    i = bisect.bisect_right(cuts, (ln.start, _INF)) - 1
+                    if i < 0 or cuts[i][1] < ln.end:
+                        kept.append(ln)
+                self._kept = kept
         return list(self._kept)
 
 

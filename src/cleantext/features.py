@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 
 import regex
 
 from .textutil import lexicon
 from .units import Unit
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
-_DIGIT = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+# character classes as runs: characters are counted by run (:func:`_chars`), fewer match objects
+_HAN = regex.compile(r"\p{Han}+")
+_LATIN = regex.compile(r"[A-Za-z]+")
+_DIGIT = regex.compile(r"\d+")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _TERM_FULL = frozenset("。！？；…")
 _TERM_ASCII = frozenset("!?;.")
 _CLOSERS = "”」』\"'’）)】]"
@@ -107,33 +109,44 @@ def _n(rx: regex.Pattern[str], s: str) -> int:
     return len(rx.findall(s))
 
 
+def _chars(runs: regex.Pattern[str], s: str) -> int:
+    """How many characters of ``s`` a one-character class matches, counted by its runs (``X+``)."""
+    return sum(map(len, runs.findall(s)))
+
+
 @lru_cache(maxsize=4096)
 def shallow(text: str) -> tuple[float, ...]:
     """The own-text features of one unit (:data:`SHALLOW` order); cached, as the pipeline's second
     pass sees the same edge units again."""
     n = len(text)
     lex = _lexicons()
-    han = _n(_HAN, text)
+    han = _chars(_HAN, text)
     last = text.rstrip(_CLOSERS)[-1:] if text.rstrip(_CLOSERS) else ""
-    date_y = _n(_DATE_Y, text)
-    date_md = _n(_DATE_MD, text)
-    tm = _n(_TIME, text)
+    # patterns that cannot match without a digit, a colon, a dot or an "@" are not run without one
+    digits = _chars(_DIGIT, text)
+    colon = ":" in text or "：" in text
+    date_y = _n(_DATE_Y, text) if digits else 0
+    date_md = _n(_DATE_MD, text) if digits else 0
+    tm = _n(_TIME, text) if digits else 0
     short = n <= 40
     return (
         1.0, math.log1p(n) / 5, float(n <= 4), float(n <= 10), float(n <= 20), float(n <= 40), float(n <= 80),
         float(n > 160),
-        han / n, _n(_LATIN, text) / n, _n(_DIGIT, text) / n, _n(_PUNCT, text) / n,
+        han / n, _chars(_LATIN, text) / n, digits / n, _chars(_PUNCT, text) / n,
         float(last in _TERM_FULL), float(last in _TERM_ASCII), float(last in ":："), float(last in ",，、"),
         min(text.count("，") + text.count(","), 6) / 6, min(sum(text.count(c) for c in "。！？"), 5) / 5,
         min(date_y, 3) / 3, min(date_md, 3) / 3, min(tm, 3) / 3, min(_n(_REL, text), 3) / 3,
         float((date_y or date_md or tm) and han <= 2 and n <= 30),
         float(bool(_BULLET.match(text))), float(bool(_NUMBER.match(text))),
-        float(bool(_URL.search(text))), float(bool(_MAIL.search(text))), float(bool(_PHONE.search(text))),
-        float(bool(_ICP.search(text))), float(bool(_LABEL.match(text))), min(_n(_LABELS_IN, text), 4) / 4,
+        float(("." in text or "://" in text) and bool(_URL.search(text))),
+        float("@" in text and bool(_MAIL.search(text))), float(bool(digits and _PHONE.search(text))),
+        float(bool(_ICP.search(text))), float(bool(_LABEL.match(text))),
+        min(_n(_LABELS_IN, text), 4) / 4 if colon else 0.0,
         min(_n(_SEP, text), 6) / 6, min(_n(_BRACKET, text), 4) / 4, float(bool(_QUOTE.search(text))),
         float(bool(_SPEECH.search(text))), float(bool(_ARROWS.search(text))),
         float(bool(_FIRST_PERSON.search(text))), min(_n(_CALL, text), 3) / 3,
-        min(_n(lex["chrome_label"], text), 3) / 3, float(short and bool(lex["chrome_line"].search(text))),
+        min(_n(lex["chrome_label"], text), 3) / 3 if colon else 0.0,
+        float(short and bool(lex["chrome_line"].search(text))),
         min(_n(lex["footer"], text), 3) / 3,
         float(bool(lex["vocab_self"].search(text))), float(bool(lex["vocab_legal"].search(text))),
         float(bool(lex["vocab_source"].search(text))), float(bool(lex["vocab_contact"].search(text))),
@@ -174,10 +187,44 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 
 
 Rows = tuple[list[int], list[list[float]]]
+Row = tuple[int, list[float]]  # a candidate and its features
+
+
+def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
+    """Add one unit's row to the running sums and maxima (which start at 0.0), in place: only its
+    non-zero features can change them (a unit has few)."""
+    for i in compress(range(len(x)), x):
+        v = x[i]
+        sm[i] += v
+        if v > mx[i]:
+            mx[i] = v
+
+
+def suffix_candidates(n: int) -> range:
+    """The suffix candidates of ``n`` units, nearest the end first (unit 0, the title, never)."""
+    return range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1)
+
+
+def prefix_candidates(n: int) -> range:
+    """The prefix candidates of ``n`` units (``e``: remove ``units[1:e]``), nearest the title first."""
+    return range(2, min(n, PREFIX_UNITS) + 1)
 
 
 def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
-    """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features.
+    """Suffix candidates and their features: all of :func:`iter_suffix_rows`."""
+    pairs = list(iter_suffix_rows(units, sh, total))
+    return [s for s, _ in pairs], [x for _, x in pairs]
+
+
+def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+    """Prefix candidates and their features: all of :func:`iter_prefix_rows`."""
+    pairs = list(iter_prefix_rows(units, sh, total))
+    return [e for e, _ in pairs], [x for _, x in pairs]
+
+
+def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+    """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features, one
+    at a time (a caller that stops early builds no more rows).
 
     ``sh`` holds the unit rows (:data:`UNIT`: :func:`shallow` and the n-gram score) of the last
     ``SUFFIX_UNITS + 1`` units at least, ``total`` is the length of the document's kept lines. Unit 0
@@ -190,27 +237,23 @@ def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
     sm = [0.0] * k
     mx = [0.0] * k
     cnt = chars = prose = 0
-    cands: list[int] = []
-    rows: list[list[float]] = []
-    for s in range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1):
+    for s in suffix_candidates(n):
         x = sh[s]
         cnt += 1
         chars += len(units[s])
-        sm = [a + b for a, b in zip(sm, x, strict=True)]
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        _grow(sm, mx, x)
         prose += _prose(len(units[s]), x)
-        rows.append([*(v / cnt for v in sm), *mx, *x, *sh[s - 1],
-                     math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
-                     float(prose > 0), math.log1p(len(units[s - 1]))])
-        cands.append(s)
-    return cands, rows
+        yield s, [*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
+                  math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
+                  float(prose > 0), math.log1p(len(units[s - 1]))]
 
 
-def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
-    """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features."""
+def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+    """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features,
+    one at a time."""
     n = len(units)
     if n < 2:
-        return [], []
+        return
     tot = total or 1
     k = len(UNIT)
     sm = [0.0] * k
@@ -221,20 +264,15 @@ def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> R
     tline = units[0].line
     like = 0.0
     zeros = [0.0] * k
-    cands: list[int] = []
-    rows: list[list[float]] = []
-    for e in range(2, min(n, PREFIX_UNITS) + 1):
+    for e in prefix_candidates(n):
         u = units[e - 1]
         x = sh[e - 1]
         cnt += 1
         chars += len(u)
-        sm = [a + b for a, b in zip(sm, x, strict=True)]
-        mx = [a if a >= b else b for a, b in zip(mx, x, strict=True)]
+        _grow(sm, mx, x)
         prose += _prose(len(u), x)
         like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
-        rows.append([*(v / cnt for v in sm), *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
-                     math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
-                     float(u.line == tline), float(e < n and units[e].line == tline),
-                     math.log1p(len(units[0]))])
-        cands.append(e)
-    return cands, rows
+        yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
+                  math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
+                  float(u.line == tline), float(e < n and units[e].line == tline),
+                  math.log1p(len(units[0]))]

@@ -34,22 +34,29 @@ def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
     """A function computing :func:`log_odds` of ``model``, its trees turned into nested ``if``s.
 
     Interpreting node lists costs a loop step per node; the generated code costs one comparison,
-    several times faster. The source is made from the model's numbers only (``repr`` of floats
-    and ints), so it is exactly the model, with the same ``<=`` ties.
+    several times faster (each feature the trees read is read once, into a local). The source is
+    made from the model's numbers only (``repr`` of floats and ints), so it is exactly the model,
+    with the same ``<=`` ties.
 
     >>> tree = [[0, 0, 0], [0.5, 0.0, 0.0], [1, -1, -1], [2, -1, -1], [0.0, -2.0, 3.0]]
     >>> f = compiled({"base": -1.0, "trees": [tree]})
     >>> f([1.0]), f([0.5]) == log_odds({"base": -1.0, "trees": [tree]}, [0.5])
     (2.0, True)
     """
-    lines = ["def f(x):", f"    t = {float(model['base'])!r}"]
+    # the features the trees read, each read once into a local (a comparison then costs no subscript)
+    used = sorted({int(feat[i]) for feat, _, left, _, _ in model["trees"]
+                   for i in range(len(left)) if left[i] >= 0})
+    lines = ["def f(x):"]
+    if used:
+        lines.append(f"    {', '.join(f'x{i}' for i in used)}, = {', '.join(f'x[{i}]' for i in used)},")
+    lines.append(f"    t = {float(model['base'])!r}")
     for feat, thr, left, right, value in model["trees"]:
         def emit(i: int, depth: int, feat=feat, thr=thr, left=left, right=right, value=value) -> None:
             pad = "    " * depth
             if left[i] < 0:
                 lines.append(f"{pad}t += {float(value[i])!r}")
                 return
-            lines.append(f"{pad}if x[{int(feat[i])}] <= {_num(thr[i])}:")
+            lines.append(f"{pad}if x{int(feat[i])} <= {_num(thr[i])}:")
             emit(left[i], depth + 1)
             lines.append(f"{pad}else:")
             emit(right[i], depth + 1)
@@ -68,3 +75,4 @@ def _num(v: float) -> str:
 def sigmoid(z: float) -> float:
     """1 / (1 + e^-z), without overflow."""
     return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+

@@ -11,6 +11,7 @@ One linear pass per line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -59,24 +60,40 @@ def split_units(lines: list[Line]) -> list[Unit]:
     """The units of ``lines`` (non-blank :class:`~cleantext.document.Line` objects), in order."""
     out: list[Unit] = []
     for ln in lines:
-        text = ln.text
-        pos = 0
-        for m in _SPLIT.finditer(text):
-            if m.group("cut") is not None:
-                _emit(out, ln, text, pos, m.start())
-                pos = m.end()
-            elif m.group("after") is not None:
-                _emit(out, ln, text, pos, m.end())
-                pos = m.end()
-            else:
-                if _HEAD.fullmatch(text, pos, m.start()):
-                    # one or two Han characters before a label are the label's own head
-                    # ("责任编辑：", "值班编辑：" after a blank): not a unit of their own
-                    continue
-                _emit(out, ln, text, pos, m.start())
-                pos = m.start()
-        _emit(out, ln, text, pos, len(text))
+        text, base = ln.text, ln.start
+        for a, b in _pieces(text):
+            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
     return out
+
+
+def _pieces(text: str) -> tuple[tuple[int, int], ...]:
+    """``[start, end)`` of each unit of one line's text; cached for lines of up to 2,000 characters
+    (bounded memory), as the pipeline's second pass splits the same edge lines again."""
+    return _cached_pieces(text) if len(text) <= 2000 else _split(text)
+
+
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        if m.group("cut") is not None:
+            _emit(out, text, pos, m.start())
+            pos = m.end()
+        elif m.group("after") is not None:
+            _emit(out, text, pos, m.end())
+            pos = m.end()
+        else:
+            if _HEAD.fullmatch(text, pos, m.start()):
+                # one or two Han characters before a label are the label's own head
+                # ("责任编辑：", "值班编辑：" after a blank): not a unit of their own
+                continue
+            _emit(out, text, pos, m.start())
+            pos = m.start()
+    _emit(out, text, pos, len(text))
+    return tuple(out)
+
+
+_cached_pieces = lru_cache(maxsize=4096)(_split)
 
 
 def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
@@ -84,27 +101,32 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
 
     Only the lines at the document's edges are split: a long article costs no more than a short one.
     """
-    first: list[Unit] = []
+    first: list[Line] = []  # the lines split, with their pieces (each made a Unit once, at the end)
+    got = 0
     i = 0
-    while i < len(lines) and len(first) < head:
-        first.extend(split_units([lines[i]]))
+    while i < len(lines) and got < head:
+        first.append(lines[i])
+        got += len(_pieces(lines[i].text))
         i += 1
-    last: list[list[Unit]] = []
+    last: list[Line] = []
     j = len(lines)
     got = 0
     while j > i and got < tail:
         j -= 1
-        us = split_units([lines[j]])
-        last.append(us)
-        got += len(us)
-    out = first + [u for us in reversed(last) for u in us]
-    return [Unit(k, u.line, u.start, u.end, u.text) for k, u in enumerate(out)]
+        last.append(lines[j])
+        got += len(_pieces(lines[j].text))
+    out: list[Unit] = []
+    for ln in first + last[::-1]:
+        text, base = ln.text, ln.start
+        for a, b in _pieces(text):
+            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
+    return out
 
 
-def _emit(out: list[Unit], ln: Line, text: str, a: int, b: int) -> None:
+def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        out.append(Unit(len(out), ln.index, ln.start + a, ln.start + b, text[a:b]))
+        out.append((a, b))

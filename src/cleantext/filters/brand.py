@@ -46,6 +46,8 @@ _LATIN_HEAD = regex.compile(r"^[A-Za-z]{1,4}(?=\p{Han})")
 _TAGGED = regex.compile(r"^[A-Z]{1,4}\p{Han}{2,4}$")
 _LABEL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
+_ALNUM_PIECE = regex.compile(r"[A-Za-z0-9]{2,}")
+_LATIN_WORD = regex.compile(r"[A-Za-z]{5,}")
 _DIGITS = regex.compile(r"^[\p{Nd}.]+$")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # bounded: a bracketed part of a brand is short, and an unclosed bracket must not rescan the text
@@ -220,7 +222,7 @@ class BrandSpam(Filter):
             return False
         if m.start() == 0:
             return "." in s  # a bare domain is a shape of its own; a bare suffix is not
-        if regex.fullmatch(r"[A-Za-z]{5,}", s[: m.start()]):
+        if _LATIN_WORD.fullmatch(s[: m.start()]):
             return False  # a Latin word before 娱乐 is a company's own name (Maroo娱乐), not a brand tag
         name = _LATIN_HEAD.sub("", s[: m.start()])
         if not name:
@@ -253,7 +255,7 @@ class BrandSpam(Filter):
             pieces = list(stem)
         else:
             pieces = [g for g in (stem[i : i + 2] for i in range(len(stem) - 1)) if not g.isascii()]
-            pieces += regex.findall(r"[A-Za-z0-9]{2,}", stem)
+            pieces += _ALNUM_PIECE.findall(stem)
         return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
 
     def _occurrences(self, text: str, s: str) -> list[int]:
@@ -392,13 +394,16 @@ class BrandSpam(Filter):
             parts = list(s) if len(s) == 2 else [g for g in (s[i : i + 2] for i in range(len(s) - 1))
                                                  if not g.isascii()]
             parts += _ALNUM_RUN.findall(s)
-            alone = 0
+            # (the share of pieces alone must be 1.0: the first piece found elsewhere settles it,
+            # and the pieces after it are not counted)
+            isolated = 1.0 if parts else 0.0
             for g in parts:
                 c = counts.get(g)
                 if c is None:
                     c = counts[g] = text.count(g)
-                alone += c <= k * s.count(g)
-            isolated = alone / len(parts) if parts else 0.0
+                if c > k * s.count(g):
+                    isolated = 0.0
+                    break
             if isolated < 1.0:
                 continue
             occ = self._occurrences(text, s)

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+from os.path import commonprefix
 
 import regex
 
@@ -48,9 +49,25 @@ _MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
 # runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
 # characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
 _M = r"[A-Za-z·_|【】\[\]()（）]"
-# such a group glued to Han or digits on one side (a word of English text is not); plain ``re``: faster.
-# A group is tried from its first character only (the lookbehinds), so a long run stays linear.
-_GLUED = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){_M}+|(?<!{_M}){_M}++(?=[\u4e00-\u9fff0-9])")
+# such a group glued to Han or digits on one side (a word of English text is not): each maximal
+# group, kept when a Han character or a digit stands right before or after it. Plain ``re``
+# finds the groups (one character class, faster than testing both sides at every position).
+_GROUP = re.compile(rf"{_M}+")
+
+
+def _glued(text: str) -> list[re.Match[str]]:
+    """The maximal groups of ``_M`` characters with a CJK ideograph (U+4E00-U+9FFF) or an ASCII
+    digit right before or after them: the matches of ``(?<=[H]){_M}+|(?<!{_M}){_M}++(?=[H])``."""
+    n = len(text)
+    out = []
+    for m in _GROUP.finditer(text):
+        s, e = m.span()
+        if (s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or "0" <= text[s - 1] <= "9")
+                or e < n and ("\u4e00" <= text[e] <= "\u9fff" or "0" <= text[e] <= "9")):
+            out.append(m)
+    return out
+
+
 _RUN_RIGHT = regex.compile(rf"{_W}*")
 _RUN_LEFT = regex.compile(rf"(?r){_W}*")
 
@@ -103,12 +120,14 @@ def _anchored(text: str, groups: list[re.Match[str]], max_len: int, most: int = 
     for spans in where.values():
         if not 2 <= len(spans) <= most:
             continue
+        done = set()  # copies sharing both neighbours form the same set twice: one look each
         for side in (0, 1):
             sets: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for a, b in spans:
                 sets[text[b : b + 1] if side == 0 else text[max(0, a - 1) : a]].append((a, b))
             for copies in sets.values():
-                if len(copies) >= 2:
+                if len(copies) >= 2 and (key := tuple(copies)) not in done:
+                    done.add(key)
                     s = _shared(text, n, copies, max_len)
                     if s:
                         out.add(s)
@@ -120,22 +139,23 @@ def _word(c: str) -> bool:
 
 
 def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
+    """The longest context the copies at ``spans`` share: word characters (no grammar) to the right of
+    the first copy that every copy has too, then to the left, ``max_len`` characters in all."""
     (s0, e0), rest = spans[0], spans[1:]
-    left = right = 0
-    while (e0 - s0) + left + right < max_len:
-        i = e0 + right
-        if i >= n or not _word(text[i]) or text[i] in _GRAMMAR:
-            break
-        if any(text[e + right : e + right + 1] != text[i] for _, e in rest):
-            break
-        right += 1
-    while (e0 - s0) + left + right < max_len:
-        i = s0 - left - 1
-        if i < 0 or not _word(text[i]) or text[i] in _GRAMMAR:
-            break
-        if any(a - left < 1 or text[a - left - 1] != text[i] for a, _ in rest):
-            break
-        left += 1
+    room = max_len - (e0 - s0)
+    right = 0
+    if room > 0:
+        same = commonprefix([text[e0 : e0 + room], *(text[e : e + room] for _, e in rest)])
+        while right < len(same) and _word(same[right]) and same[right] not in _GRAMMAR:
+            right += 1
+    room -= right
+    left = 0
+    if room > 0:
+        # the same to the left: a common suffix, read backwards
+        same = commonprefix([text[max(0, s0 - room) : s0][::-1],
+                             *(text[max(0, a - room) : a][::-1] for a, _ in rest)])
+        while left < len(same) and _word(same[left]) and same[left] not in _GRAMMAR:
+            left += 1
     return _trim(text[s0 - left : e0 + right]) if left or right else ""
 
 
@@ -146,7 +166,7 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     ['鑫盛达']
     """
     out: set[str] = set()
-    groups = list(_GLUED.finditer(text)) if mixed_only else []
+    groups = _glued(text) if mixed_only else []
     if mixed_only:  # the cheap pass: runs mixing Han with Latin letters or joiners (XY某某, 某某m6, 【某某】)
         runs = _mixed_runs(text, groups)
     else:

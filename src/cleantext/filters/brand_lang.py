@@ -65,7 +65,11 @@ def match_text(text: str) -> str:
             _fold[o] = _folded(ch)
         if _fold[o] is not None:
             table[o] = _fold[o]
-    return text.translate(table) if table else text
+    # one replace per folded character (a few, each a scan at C speed) rather than translate(), which
+    # looks every character up; the same result, as no folded form is itself foldable (NFKC is idempotent)
+    for o, plain in table.items():
+        text = text.replace(chr(o), plain)
+    return text
 
 
 class LangTable:

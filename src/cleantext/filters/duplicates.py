@@ -102,19 +102,16 @@ _FOLD_TABLE: dict[int, int | None] = {
 }
 
 
+_FOLD_DROPPED = frozenset(chr(cp) for cp, t in _FOLD_TABLE.items() if t is None)
+
+
 def _fold(s: str, base: int = 0) -> tuple[str, list[int]]:
     """``s`` without spacing and decoration, width-folded (：/:), lower case, with each kept
     character's offset (for short strings: titles, a line's head)."""
-    out: list[str] = []
-    pos: list[int] = []
-    table = _FOLD_TABLE
-    for i, ch in enumerate(s):
-        t = table.get(ord(ch), ch)
-        if t is None:
-            continue
-        out.append(chr(t) if isinstance(t, int) else t)
-        pos.append(base + i)
-    return "".join(out).lower(), pos
+    folded = s.translate(_FOLD_TABLE)  # one character for one, or none
+    if len(folded) == len(s):
+        return folded.lower(), list(range(base, base + len(s)))
+    return folded.lower(), [base + i for i, ch in enumerate(s) if ch not in _FOLD_DROPPED]
 
 
 def _fold_text(s: str) -> str:
@@ -136,6 +133,28 @@ def _coverage(k: str, shingles: set[str] | str) -> float:
             covered += p + _Q - max(p, reach)
             reach = p + _Q
     return covered / len(k)
+
+
+#: characters :func:`_covered` may scan, per character of the lines a set of pieces would hold
+_SCAN_BUDGET = 400
+
+
+def _covered(k: str, text: str, need: float, budget: int) -> tuple[float, int] | None:
+    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text`` when it
+    reaches ``need`` (else a cover below it: the scan stops once ``need`` is out of reach), or
+    None when the scans would pass ``budget`` characters."""
+    n = len(k)
+    covered, reach = 0, 0
+    for p in range(n - _Q + 1):
+        if (covered + n - max(p, reach)) / n < need:
+            return 0.0, budget  # even every later piece found would leave it short
+        budget -= len(text)
+        if budget < 0:
+            return None
+        if k[p : p + _Q] in text:
+            covered += p + _Q - max(p, reach)
+            reach = p + _Q
+    return (covered / n if n >= _Q else 0.0), budget
 
 
 class _LineNo:
@@ -324,6 +343,10 @@ class Duplicates(Filter):
         first: dict[str, int] = {}
         match: list[tuple[str, int, float] | None] = [None] * len(lines)
         ends: dict[str, list[int]] = {}
+        # how many lines open or end with each 10 characters: a line whose opening and ending no
+        # other line has has no near copy to look for (nor is it one)
+        shared = Counter(k[:10] for k in keys if len(k) >= 12)
+        shared.update(k[-10:] for k in keys if len(k) >= 12)
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
                 continue
@@ -331,7 +354,7 @@ class Duplicates(Filter):
                 match[i] = ("exact", first[k], 1.0)
                 continue
             first[k] = i
-            if not fuzzy or len(k) < 12:
+            if not fuzzy or len(k) < 12 or (shared[k[:10]] < 2 and shared[k[-10:]] < 2):
                 continue
             near = self._near(k, keys, i, ends)
             if near is not None:
@@ -384,22 +407,9 @@ class Duplicates(Filter):
         first or last 8 characters (a bounded window), so the search stays linear.
         """
         # cheap gate: without a repeated sentence opening or ending there is nothing to find
-        heads: set[str] = set()
-        seen_rep = False
-        for ln in lines:
-            for p in ln.text.split("。"):
-                if len(p) < 12:
-                    continue
-                for key in (p[:_HEAD], "$" + p[-_HEAD:]):
-                    if key in heads:
-                        seen_rep = True
-                        break
-                    heads.add(key)
-                if seen_rep:
-                    break
-            if seen_rep:
-                break
-        if not seen_rep:
+        pieces = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
+        n = len(pieces)
+        if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
         for ln in lines:
@@ -418,6 +428,9 @@ class Duplicates(Filter):
         by_end: dict[str, list[int]] = {}
         orig: list[int] = [-1] * len(sents)
         fuzzy_orig: list[bool] = [False] * len(sents)
+        # how many sentences have each opening/ending: one alone has no other sentence to compare with
+        shared = Counter(key[:_HEAD] for _, _, key in sents if len(key) >= 20)
+        shared.update("$" + key[-_HEAD - 1 : -1] for _, _, key in sents if len(key) >= 20)
         for k, (_, _, key) in enumerate(sents):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
@@ -426,6 +439,8 @@ class Duplicates(Filter):
             if len(key) < 20:
                 continue
             ends = (key[:_HEAD], "$" + key[-_HEAD - 1 : -1])  # the end without its full stop
+            if shared[ends[0]] < 2 and shared[ends[1]] < 2:
+                continue
             cands = {j for e in ends for j in _ends_window(by_end.get(e, ()))}
             for e in ends:
                 by_end.setdefault(e, []).append(k)
@@ -512,6 +527,25 @@ class Duplicates(Filter):
             (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))]
         if not todo:
             return
+        # Each piece is first looked up in the earlier lines joined (no piece spans a join: keys hold
+        # no whitespace), and a line stops as soon as it cannot reach ``contained``: a few lines
+        # next to a copy cost a few scans. Past a budget of scanned characters (a page with many
+        # such lines), every piece of the earlier lines goes into one set, as it always did.
+        budget = _SCAN_BUDGET * sum(len(k) for k in keys[: todo[-1] + 1])
+        earlier: list[str] = []
+        done = 0
+        for n, i in enumerate(todo):
+            earlier.extend(k for k in keys[done:i] if len(k) >= 10)
+            done = i
+            found = _covered(keys[i], "\n".join(earlier), self.contained, budget)
+            if found is None:
+                self._contained_by_set(keys, match, todo[n:])
+                return
+            cover, budget = found
+            if cover >= self.contained:
+                match[i] = ("contained", -1, cover)
+
+    def _contained_by_set(self, keys: list[str], match: list, todo: list[int]) -> None:
         shingles: set[str] = set()
         todo_set = set(todo)
         for i, k in enumerate(keys[: todo[-1] + 1]):

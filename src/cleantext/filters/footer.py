@@ -53,12 +53,20 @@ class ScraperFooter(Filter):
         for entry in lexicon("footer_vocabulary"):
             topic, _, pattern = entry.partition("=")
             self._vocabulary[topic.strip()] = regex.compile(pattern.strip(), regex.IGNORECASE)
+        # each list as one alternation, searched first: most lines hold none of them (one search, not 40)
+        self._any_marker = regex.compile("|".join(f"(?:{m.pattern})" for m in self._markers))
+        self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
+                                        regex.IGNORECASE)
 
     def markers(self, text: str) -> list[str]:
+        if not self._any_marker.search(text):
+            return []
         return [m.pattern for m in self._markers if m.search(text)]
 
     def topics(self, text: str) -> list[str]:
         """Footer topics (``data/footer_vocabulary.txt``) the line speaks of, and "speech" if it quotes."""
+        if not self._any_topic.search(text):
+            return []
         return [t for t, rx in self._vocabulary.items() if rx.search(text)]
 
     def classify(self, text: str) -> tuple[str, list[str]]:

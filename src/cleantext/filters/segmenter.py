@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,10 +36,13 @@ from ..features import (
     SHALLOW,
     SUFFIX_NAMES,
     SUFFIX_UNITS,
+    Row,
+    iter_prefix_rows,
+    iter_suffix_rows,
     ngram_score,
-    prefix_rows,
+    prefix_candidates,
     shallow,
-    suffix_rows,
+    suffix_candidates,
 )
 from ..report import Removal
 from ..units import Unit, edge_units
@@ -97,11 +101,14 @@ def _reads_as_article(text: str) -> bool:
     if len(text) < 1500:
         return True
     sentences, last = 0, -1
+    need = -(-len(text) // 1000)  # sentences * 1000 >= len(text): the count only grows, stop there
     for m in _STOPS.finditer(text):
         if m.group() != "\n" and m.start() - last > 15:
             sentences += 1
+            if sentences >= need:
+                return True
         last = m.start()
-    return sentences * 1000 >= len(text)
+    return False
 
 
 def _evidence(row: tuple[float, ...]) -> str:
@@ -143,35 +150,54 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int) -> tuple[
-            list[tuple[int, float]], list[tuple[int, float]], list[tuple[float, ...]]]:
-        """Suffix and prefix candidates with their probabilities, and the unit rows used."""
+    def edges(self, units: list[Unit], total: int) -> tuple[Iterator[Row], Iterator[Row],
+                                                          list[tuple[float, ...]]]:
+        """Suffix and prefix candidates with their feature rows, in order and built as they are read
+        (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score)."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
             t = units[i].text
             sh[i] = (*shallow(t), ngram_score(t, self._ngram))
-        sc, sr = suffix_rows(units, sh, total)
-        pc, pr = prefix_rows(units, sh, total)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
-        share = SUFFIX_NAMES.index("share")
-        suf = [(s, trees.sigmoid(self._suffix(x))) for s, x in zip(sc, sr, strict=True)
-               if x[share] <= MAX_SHARE]
-        share = PREFIX_NAMES.index("share")
-        pre = [(e, trees.sigmoid(self._prefix(x))) for e, x in zip(pc, pr, strict=True)
-               if x[share] <= MAX_SHARE]
+        s_share, p_share = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
+        suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[s_share] <= MAX_SHARE)
+        pre = ((e, x) for e, x in iter_prefix_rows(units, sh, total) if x[p_share] <= MAX_SHARE)
         return suf, pre, sh
 
     @staticmethod
-    def _best(cands: list[tuple[int, float]], units: list[Unit], offset: int, t: float) -> int:
-        """The candidate maximising the summed gain of the units it takes (-1: none gains)."""
+    def _best(cands: Iterable[Row], order: Sequence[int], units: list[Unit], offset: int, t: float,
+              model: Callable[[list[float]], float]) -> tuple[int, dict[int, float]]:
+        """The candidate maximising the summed gain of the units it takes (-1: none gains), and the
+        probabilities of the candidates up to it (the only ones used). ``cands`` come in the order of
+        ``order`` (the candidates before the share filter).
+
+        A gain is at most ``sqrt(len) * (1 - t)`` (p <= 1): once the sum so far plus every later
+        candidate's most cannot pass the best sum, no later candidate is chosen, and none is read
+        (its row is not built) or scored.
+        """
+        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c in order]
+        rest = sum(most)
         best, acc, arg = 0.0, 0.0, -1
-        for c, p in cands:
+        p_of: dict[int, float] = {}
+        rows = iter(cands)
+        j = 0
+        while acc + rest >= best - 1e-9 * (1.0 + best + abs(acc) + abs(rest)):  # (margin: rounding)
+            nxt = next(rows, None)
+            if nxt is None:
+                break
+            c, x = nxt
+            while order[j] != c:  # dropped by the share filter
+                rest -= most[j]
+                j += 1
+            rest -= most[j]
+            j += 1
+            p = p_of[c] = trees.sigmoid(model(x))
             acc += math.sqrt(len(units[c + offset])) * (p - t)
             if acc > best:
                 best, arg = acc, c
-        return arg
+        return arg, p_of
 
     def find(self, doc: Document) -> list[Removal]:
         units, total = self.units(doc)
@@ -180,15 +206,15 @@ class Segmenter(Filter):
         suf, pre, sh = self.edges(units, total)
         out: list[Removal] = []
         n = len(units)
-        s = self._best(suf, units, 0, self._decode["suffix"])
-        e = self._best(pre, units, -1, self._decode["prefix"])
+        s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
+        e, p_pre = self._best(pre, prefix_candidates(n), units, -1, self._decode["prefix"], self._prefix)
         if s < 0:
             s = n
         if e >= s:
             e = -1
         if e > 1:
             # cut up to the last candidate sure enough, annotate the rest of the chosen prefix
-            p_of = dict(pre)
+            p_of = p_pre
             # never between a label and its value ("机关：" | "某省人民政府"): a cut ending on a colon waits
             sure = max((c for c in range(2, e + 1) if p_of[c] >= self._cut["prefix"]
                         and not units[c - 1].text.endswith((":", "："))), default=1)
@@ -199,7 +225,7 @@ class Segmenter(Filter):
         if s < n:
             # cut from the first candidate sure enough, annotate the units of the chosen suffix before it;
             # per unit: footer or related list, neighbours of one kind form one span
-            p_of = dict(suf)
+            p_of = p_suf
             sure = min((c for c in range(s, n) if p_of[c] >= self._cut["suffix"]), default=n)
             kinds = {i: "unrelated_tail" if self._tail_score(sh[i]) > 0 else "scraper_footer"
                      for i in range(s, n)}

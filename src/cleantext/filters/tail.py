@@ -35,6 +35,8 @@ _TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\
 
 def _is_dated(ln: Line) -> bool:
     """A bare date line, or a short headline ending in a date."""
+    if "19" not in ln.text and "20" not in ln.text:
+        return False  # every date shape opens with the year's 19 or 20 (DATE_RE)
     if is_date_line(ln.text):
         return True
     if len(ln) > 80 or len(ln) <= 10:

@@ -1,0 +1,84 @@
+"""Fast paths that must give exactly what the plain computation gives (synthetic strings only)."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+from cleantext import trees
+from cleantext.filters import brand_free
+from cleantext.filters import duplicates as dup
+from cleantext.filters.segmenter import Segmenter
+from cleantext.units import Unit
+
+_HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+
+
+def test_glued_groups_are_the_lookaround_matches():
+    m = brand_free._M
+    pattern = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){m}+|(?<!{m}){m}++(?=[\u4e00-\u9fff0-9])")
+    alphabet = _HAN[:8] + "0189abXY·_|【】[]()（）.，。 -"
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert [g.span() for g in brand_free._glued(text)] == [g.span() for g in pattern.finditer(text)]
+
+
+def _keys(rng: random.Random, n: int) -> list[str]:
+    keys: list[str] = []
+    for _ in range(n):
+        if keys and rng.random() < 0.3:  # a line made of pieces of earlier lines, a few characters new
+            k = "".join(x[rng.randint(0, len(x) // 2):] for x in rng.choices(keys, k=3))[: rng.randint(20, 200)]
+            q = rng.choice([0.0, 0.01, 0.02, 0.04, 0.08])
+            keys.append("".join(c + rng.choice(_HAN) if rng.random() < q else c for c in k))
+        else:
+            keys.append("".join(rng.choice(_HAN) for _ in range(rng.randint(8, 140))))
+    return keys
+
+
+def test_contained_search_and_set_paths_agree(monkeypatch):
+    rng = random.Random(7)
+    d = dup.Duplicates()
+    hits = 0
+    for trial in range(150):
+        keys = _keys(rng, rng.randint(2, 80))
+        match = [("exact", 0, 1.0) if rng.random() < rng.choice([0.1, 0.4, 0.8]) else None for _ in keys]
+        todo = [i for i, k in enumerate(keys) if match[i] is None and len(k) >= 30 and (
+            (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))]
+        by_search, by_set = list(match), list(match)
+        monkeypatch.setattr(dup, "_SCAN_BUDGET", 10**9 if trial % 2 else rng.randint(0, 50))
+        d._contained(keys, by_search)
+        if todo:
+            d._contained_by_set(keys, by_set, todo)
+        assert by_search == by_set
+        hits += sum(a != b for a, b in zip(match, by_set, strict=True))
+    assert hits > 20  # the comparison saw lines made of earlier text
+
+
+def _plain(cands: list[tuple[int, list[float]]], units: list[Unit], t: float) -> int:
+    """The choice with every candidate scored."""
+    best, acc, arg = 0.0, 0.0, -1
+    for c, x in cands:
+        acc += math.sqrt(len(units[c])) * (trees.sigmoid(x[0]) - t)
+        if acc > best:
+            best, arg = acc, c
+    return arg
+
+
+def test_best_edge_stops_early_without_changing_the_choice():
+    rng = random.Random(11)
+    for _ in range(3000):
+        n = rng.randint(2, 40)
+        units = [Unit(i, i, 0, length, "x" * length) for i, length in enumerate(rng.choices(range(1, 300), k=n))]
+        cands = [(c, [rng.uniform(-8.0, 8.0)]) for c in range(n - 1, 0, -1)][: rng.randint(0, n - 1)]
+        t = rng.choice([0.05, 0.3, 0.5, 0.7, 0.95])
+        arg = _plain(cands, units, t)
+        probabilities = {c: trees.sigmoid(x[0]) for c, x in cands}
+        order = range(n - 1, 0, -1)
+        shown = [(c, x) for c, x in cands if rng.random() < 0.9]  # some dropped (the share filter)
+        got, p_of = Segmenter._best(iter(cands), order, units, 0, t, lambda x: x[0])
+        assert Segmenter._best(shown, order, units, 0, t, lambda x: x[0])[0] == _plain(shown, units, t)
+        assert got == arg
+        assert all(probabilities[c] == p for c, p in p_of.items())
+        assert arg < 0 or all(c in p_of for c, _ in cands[: [c for c, _ in cands].index(arg) + 1])
