@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .document import Document
+from .document import BlockShapes, Document
 from .filters.base import Filter
 from .report import Removal, Report, Result
 from .spans import apply, settle
@@ -78,6 +78,12 @@ class Pipeline:
             doc.metadata.update(ex.metadata)
             doc.add(ex.removals)
             original = ex.text
+            if ex.shapes:
+                starts, pos = [], 0
+                for ln in ex.text.split("\n"):
+                    starts.append(pos)
+                    pos += len(ln) + 1
+                doc.hints["block_shapes"] = BlockShapes(starts, ex.shapes)
 
         report = Report(input=info, source_text=original)
         limit = self._over_limit(doc.text)
@@ -94,6 +100,9 @@ class Pipeline:
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
             # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
             again = Document(apply(doc.text, removals))
+            shapes = doc.hints.get("block_shapes")
+            if shapes is not None:
+                again.hints["block_shapes"] = shapes.shifted(removals)
             if not self._run_filters(again, report, t_start, again=True):
                 return Result(doc.text, report)
             extra = settle(again.text, self._allowed(again.text, again.removals))

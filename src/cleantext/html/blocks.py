@@ -139,6 +139,9 @@ class Line:
     #: Id of the line's element path (tags and class/id words, not serials), set by ``features``: lines
     #: with the same path are repeated structure (the article's paragraphs, a list's items).
     sig: int = 0
+    #: Id of the line's element path by tags and classes only (ids left out: ``p#first`` and ``p#second``
+    #: are the same structure), set by ``features``: what the duplicates filter compares.
+    shape: int = 0
 
 
 def dom_path(path: tuple[Node, ...], depth: int | None = None) -> str:

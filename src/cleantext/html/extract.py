@@ -47,6 +47,9 @@ class Extraction:
     text: str
     removals: list[Removal] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    #: Per line of ``text``: an id of the line's element path (tags and class/id words from the root):
+    #: lines with the same id are repeated structure (paragraphs of one body, items of one list).
+    shapes: list[int] = field(default_factory=list)
 
 
 _CODES = {
@@ -355,7 +358,7 @@ def extract(html: str, *, parser: str | None = None, model: dict[str, Any] | Non
             if new is not None:
                 group.append(k)
             pos += len(ln.text) + 1
-    return Extraction(text, removals, meta)
+    return Extraction(text, removals, meta, [ln.shape for ln in lines])
 
 
 def main_text(data: bytes | str, *, parser: str | None = None) -> str:
