@@ -235,3 +235,23 @@ def test_the_first_entry_of_a_listing_stays():
     lines, _ = parse_lines(_blog_front_page(), "auto")
     first = next(k for k, ln in enumerate(lines) if ln.text.startswith("The first post"))
     assert _first_entry(lines, first, first + 2) == (first, first + 2)
+
+
+def test_region_continues_over_paragraphs_of_its_own_shape():
+    """The scorer may doubt the last sections of a long post: paragraphs of the article's own shape
+    just after the region (a figure caption between) join it; a linked line of that shape does not."""
+    from cleantext.html.blocks import parse_page
+    from cleantext.html.extract import choose
+    from cleantext.html.features import features
+
+    paras = "".join(f"<p>{p}</p>" for p in EN)
+    html = (f"<html><body><div class='post'>{paras}<figure><figcaption>A chart</figcaption></figure>"
+            f"<p>{EN[0]}</p><p>{EN[1]}</p><p><a href='/x'>{EN[2]}</a></p></div></body></html>")
+    lines = parse_page(html, "lxml").lines
+    features(lines)
+    probs = [0.9] * len(EN) + [0.3, 0.35, 0.35, 0.35]
+    dec = {"threshold": 0.5, "alpha": 1.0, "inner": 0.1, "logit": 1}
+    keep = choose(lines, probs, dec)
+    assert keep == [True] * (len(EN) + 3) + [False]
+    off = choose(lines, probs, {**dec, "continue": 1.0})
+    assert off == [True] * len(EN) + [False] * 4

@@ -147,6 +147,8 @@ def choose(lines: list[Line], probs: list[float], decode: dict[str, float]) -> l
     i, j = _best_region(scores)
     if i < j and decode.get("grow", 1):
         i, j = _grow(lines, scores, i, j)
+    if i < j and decode.get("continue", _CONTINUE_FLOOR) < 1.0:
+        i, j = _continue(lines, scores, probs, i, j, decode.get("continue", _CONTINUE_FLOOR))
     if i < j:
         j = _first_item_end(lines, scores, i, j)
         i, j = _first_entry(lines, i, j)
@@ -174,6 +176,57 @@ def _grow(lines: list[Line], scores: list[float], i: int, j: int) -> tuple[int, 
              else sc for k, sc in enumerate(scores[lo:hi], lo)]
     a, b = _best_region(inner)
     return min(i, lo + a), max(j, lo + b)
+
+
+#: Probability a line of the article's own shape must have for the region to continue over it.
+_CONTINUE_FLOOR = 0.2
+#: Lines of another shape the continuation may step over (a figure and its caption).
+_CONTINUE_GAP = 2
+
+
+def _continue(lines: list[Line], scores: list[float], probs: list[float], i: int, j: int,
+              floor: float) -> tuple[int, int]:
+    """The region continued over the lines of its own shape next to it.
+
+    The shape (element path by tags and classes) holding most of the region's score is the
+    article's paragraph; a paragraph of that same shape just before or after the region, mostly
+    outside links and not ruled out by the scorer, is more of the article (the scorer may doubt
+    the last sections of a long post), with at most two lines of other shapes between (a figure,
+    its caption).
+    """
+    acc: dict[int, float] = {}
+    for k in range(i, j):
+        if scores[k] > 0:
+            acc[lines[k].shape] = acc.get(lines[k].shape, 0.0) + scores[k]
+    if not acc:
+        return i, j
+    total = sum(acc.values())
+    core, best = max(acc.items(), key=lambda kv: kv[1])
+    if best < 0.5 * total:
+        return i, j
+
+    def ok(ln: Line, p: float) -> bool:
+        return ln.shape == core and p >= floor and ln.link_chars * 2 < ln.chars
+
+    k, gap = j, 0
+    while k < len(lines) and gap <= _CONTINUE_GAP:
+        if lines[k].hidden:
+            pass
+        elif ok(lines[k], probs[k]):
+            j, gap = k + 1, 0
+        else:
+            gap += 1
+        k += 1
+    k, gap = i - 1, 0
+    while k >= 0 and gap <= _CONTINUE_GAP:
+        if lines[k].hidden:
+            pass
+        elif ok(lines[k], probs[k]):
+            i, gap = k, 0
+        else:
+            gap += 1
+        k -= 1
+    return i, j
 
 
 def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> tuple[int, int] | None:
