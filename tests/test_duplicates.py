@@ -246,3 +246,15 @@ def test_block_shapes_follow_the_text_through_removals():
     out = apply(text, cut)
     assert out == "aaa\nccc\ndd"
     assert [new.of(out.index(s)) for s in ("aaa", "ccc", "dd")] == [1, 3, 4]
+
+
+def test_html_paragraph_opening_with_the_title_words_stays():
+    """From HTML, a paragraph that opens with the heading's words is the page's own sentence."""
+    body = f"<div class='story'><p>Budget review: {EN1}</p><p>{EN2}</p></div>"
+    r = Pipeline([Duplicates()]).clean(_html(body), format="html")
+    assert f"Budget review: {EN1}" in r.text
+
+
+def test_a_possessive_after_an_english_title_opens_the_sentence():
+    text = f"Jane Doe\nJane Doe's committee met again. {EN1}\n{EN2}"
+    assert clean(text).text == text

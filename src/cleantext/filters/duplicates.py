@@ -60,8 +60,8 @@ _CLOSE = frozenset("]】》”’)）」』>")
 _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
-#: in Latin script, a title followed by a lower-case word is the start of the sentence itself
-_LOWER_NEXT = re.compile(r"[ \t\xa0]+[a-z]")
+#: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
+_LOWER_NEXT = re.compile(r"[ \t\xa0]+[a-z]|['’]s\b")
 _TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
 _TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
@@ -277,10 +277,12 @@ class Duplicates(Filter):
             return []
         out: list[Removal] = []
         cut = _Cuts(boxes)
-        glued = False
+        shapes = doc.hints.get("block_shapes")
+        # From HTML every line is a block of the page: a paragraph that opens with the title's words
+        # is the page's own text, not a title a scraper glued on (only copies on a line of their own).
+        glued = shapes is not None
         tlen = max(len(c) for c in cores)
         head = True  # until the first paragraph: a title copy on a line of its own
-        shapes = doc.hints.get("block_shapes")
         for ln in lines[1 : 1 + self.head_lines]:
             if cut.covers(ln.start, ln.end):
                 continue
