@@ -61,7 +61,7 @@ _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0"
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
 #: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
-_LOWER_NEXT = re.compile(r"[ \t\xa0]+[a-z]|['’]s\b")
+_LOWER_NEXT = re.compile(r"[ \t\xa0]{1,3}[a-z]|['’]s\b")
 _TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
 _TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
