@@ -149,6 +149,8 @@ def choose(lines: list[Line], probs: list[float], decode: dict[str, float]) -> l
         i, j = _grow(lines, scores, i, j)
     if i < j and decode.get("continue", _CONTINUE_FLOOR) < 1.0:
         i, j = _continue(lines, scores, probs, i, j, decode.get("continue", _CONTINUE_FLOOR))
+    if i < j and decode.get("trim_links", 1):
+        i, j = _trim_links(lines, i, j)
     if i < j:
         j = _first_item_end(lines, scores, i, j)
         i, j = _first_entry(lines, i, j)
@@ -176,6 +178,28 @@ def _grow(lines: list[Line], scores: list[float], i: int, j: int) -> tuple[int, 
              else sc for k, sc in enumerate(scores[lo:hi], lo)]
     a, b = _best_region(inner)
     return min(i, lo + a), max(j, lo + b)
+
+
+def _is_link_line(ln: Line) -> bool:
+    return ln.hidden or ln.chars <= 3 or ln.link_chars * 2 >= ln.chars
+
+
+def _trim_links(lines: list[Line], i: int, j: int) -> tuple[int, int]:
+    """The region without the link lines at its edges (and the bare numbers, bullets and hidden lines
+    among them): a byline link or a breadcrumb above the text, a list of links after it, are not its
+    first or last lines. A run of three links or more after the text is a list, and its heading (a
+    short line without a sentence end) goes with it. A region of links only is left as it is."""
+    k, links = j, 0
+    while k > i and _is_link_line(lines[k - 1]):
+        if not lines[k - 1].hidden and lines[k - 1].chars > 3:
+            links += 1
+        k -= 1
+    if links >= 3 and k > i + 1 and lines[k - 1].chars <= 30 and not _END_PUNCT.search(lines[k - 1].text):
+        k -= 1
+    a = i
+    while a < k and _is_link_line(lines[a]):
+        a += 1
+    return (a, k) if a < k else (i, j)
 
 
 #: Probability a line of the article's own shape must have for the region to continue over it.
