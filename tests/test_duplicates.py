@@ -196,3 +196,65 @@ def test_every_form_has_a_stable_code_and_a_reason_in_words():
     for x in r.report.removals:
         assert x.kind == "duplicate" and x.filter == "duplicates"
         assert x.reason and not any(ch in x.reason for ch in "\\[]{}|^$")
+
+
+# -- HTML: the page's structure tells repetition from a pasted copy ---------------------------
+
+EN1 = ("The committee met on Monday to review the draft budget for the coming year and agreed to "
+       "send it back to the finance office for a second reading.")
+EN2 = ("Members asked for a clearer breakdown of maintenance costs, which have risen for three years "
+       "in a row, and for a plan to bring them under control.")
+
+
+def _html(body: str) -> str:
+    return f"<html><head><title>Budget review</title></head><body><h1>Budget review</h1>{body}</body></html>"
+
+
+def test_html_paragraphs_repeated_in_one_body_stay_annotated():
+    """A refrain in an article (the same paragraph in the same element path, ids aside) is the page's
+    own repetition: kept, and annotated as a kept repeat."""
+    body = f'<div class="story"><p id="a">{EN1}</p><p id="b">{EN2}</p><p id="c">{EN1}</p><p id="d">{EN2}</p></div>'
+    r = Pipeline([Duplicates()]).clean(_html(body))
+    assert r.text.count(EN1) == 2 and r.text.count(EN2) == 2
+    assert "duplicate.kept_repeat" in {a.code for a in r.report.annotations}
+
+
+def test_html_body_pasted_again_in_another_container_goes():
+    """The same paragraphs again in an element of another kind (a second copy of the body) go."""
+    body = (f'<div class="story"><p>{EN1}</p><p>{EN2}</p></div>'
+            f'<div class="print-copy"><p>{EN1}</p><p>{EN2}</p></div>')
+    r = Pipeline([Duplicates()]).clean(_html(body), format="html")
+    assert r.text.count(EN1) == 1 and r.text.count(EN2) == 1
+    assert "duplicate.body_twice" in codes(r)
+
+
+def test_english_title_words_that_open_the_first_sentence_stay():
+    """A Latin-script title followed by a lower-case word is the opening of the sentence itself."""
+    text = f"Members asked for a clearer breakdown\n{EN2}\n{EN1}"
+    assert clean(text).text == text
+
+
+def test_block_shapes_follow_the_text_through_removals():
+    from cleantext.document import BlockShapes
+    from cleantext.report import Removal
+    from cleantext.spans import apply
+
+    text = "aaa\nbbb\nccc\nddd"
+    shapes = BlockShapes([0, 4, 8, 12], [1, 2, 3, 4])
+    cut = [Removal(4, 8, "page_chrome", "x", "r"), Removal(13, 14, "page_chrome", "x", "r")]
+    new = shapes.shifted(cut)
+    out = apply(text, cut)
+    assert out == "aaa\nccc\ndd"
+    assert [new.of(out.index(s)) for s in ("aaa", "ccc", "dd")] == [1, 3, 4]
+
+
+def test_html_paragraph_opening_with_the_title_words_stays():
+    """From HTML, a paragraph that opens with the heading's words is the page's own sentence."""
+    body = f"<div class='story'><p>Budget review: {EN1}</p><p>{EN2}</p></div>"
+    r = Pipeline([Duplicates()]).clean(_html(body), format="html")
+    assert f"Budget review: {EN1}" in r.text
+
+
+def test_a_possessive_after_an_english_title_opens_the_sentence():
+    text = f"Jane Doe\nJane Doe's committee met again. {EN1}\n{EN2}"
+    assert clean(text).text == text

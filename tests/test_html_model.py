@@ -235,3 +235,54 @@ def test_the_first_entry_of_a_listing_stays():
     lines, _ = parse_lines(_blog_front_page(), "auto")
     first = next(k for k, ln in enumerate(lines) if ln.text.startswith("The first post"))
     assert _first_entry(lines, first, first + 2) == (first, first + 2)
+
+
+def test_region_continues_over_paragraphs_of_its_own_shape():
+    """The scorer may doubt the last sections of a long post: paragraphs of the article's own shape
+    just after the region (a figure caption between) join it; a linked line of that shape does not."""
+    from cleantext.html.blocks import parse_page
+    from cleantext.html.extract import choose
+    from cleantext.html.features import features
+
+    paras = "".join(f"<p>{p}</p>" for p in EN)
+    html = (f"<html><body><div class='post'>{paras}<figure><figcaption>A chart</figcaption></figure>"
+            f"<p>{EN[0]}</p><p>{EN[1]}</p><p><a href='/x'>{EN[2]}</a></p></div></body></html>")
+    lines = parse_page(html, "lxml").lines
+    features(lines)
+    probs = [0.9] * len(EN) + [0.3, 0.35, 0.35, 0.35]
+    dec = {"threshold": 0.5, "alpha": 1.0, "inner": 0.1, "logit": 1}
+    keep = choose(lines, probs, dec)
+    assert keep == [True] * (len(EN) + 3) + [False]
+    off = choose(lines, probs, {**dec, "continue": 1.0})
+    assert off == [True] * len(EN) + [False] * 4
+
+
+def test_region_neither_starts_nor_ends_on_link_lines():
+    """Link lines the scorer lets into the region at its edges (a byline link above, a list of linked
+    headlines with its heading below) are trimmed off; the paragraphs stay."""
+    from cleantext.html.blocks import parse_page
+    from cleantext.html.extract import choose
+    from cleantext.html.features import features
+
+    paras = "".join(f"<p>{p}</p>" for p in EN)
+    links = "".join(f"<li><a href='/{k}'>Headline number {k} of the list</a></li>" for k in range(3))
+    html = (f"<html><body><div><p><a href='/by'>By Jane Doe</a></p>{paras}<h3>Most read</h3><ul>{links}</ul>"
+            "</div></body></html>")
+    lines = parse_page(html, "lxml").lines
+    features(lines)
+    probs = [0.8] * len(lines)
+    dec = {"threshold": 0.5, "alpha": 1.0, "inner": 0.1, "logit": 1}
+    assert choose(lines, probs, dec) == [False] + [True] * len(EN) + [False] * 4
+    assert all(choose(lines, probs, {**dec, "trim_links": 0}))
+
+
+def test_a_region_of_links_only_is_not_trimmed_away():
+    from cleantext.html.blocks import parse_page
+    from cleantext.html.extract import choose
+    from cleantext.html.features import features
+
+    links = "".join(f"<li><a href='/{k}'>Report number {k} of the annual series</a></li>" for k in range(5))
+    lines = parse_page(f"<html><body><ul>{links}</ul></body></html>", "lxml").lines
+    features(lines)
+    dec = {"threshold": 0.5, "alpha": 1.0, "inner": 0.0, "logit": 1}
+    assert all(choose(lines, [0.8] * len(lines), dec))

@@ -102,6 +102,48 @@ class Document:
         return list(self._kept)
 
 
+class BlockShapes:
+    """The element path of each line of a text extracted from HTML (``doc.hints["block_shapes"]``).
+
+    ``starts`` are the lines' start offsets (ascending), ``shapes`` an id of each line's element
+    path (tags and class/id words from the root, not element serials): lines with the same id are
+    repeated structure of one page (the paragraphs of a body, the items of a list, the lines of a
+    code block). The duplicates filter reads it: a line repeated in that same structure is an
+    author's repetition, not a body pasted again.
+    """
+
+    __slots__ = ("shapes", "starts")
+
+    def __init__(self, starts: list[int], shapes: list[int]) -> None:
+        self.starts = starts
+        self.shapes = shapes
+
+    def of(self, pos: int) -> int:
+        """The shape of the line holding offset ``pos`` (-1 before the first line)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.shapes[i] if i >= 0 else -1
+
+    def shifted(self, removals: list[Removal]) -> BlockShapes:
+        """The same lines in ``apply(text, removals)`` (removals settled: sorted, disjoint); a line
+        removed from its start on starts where the kept text resumes."""
+        starts: list[int] = []
+        shapes: list[int] = []
+        gone = 0  # characters removed before the current position
+        k = 0
+        for pos, shape in zip(self.starts, self.shapes, strict=True):
+            while k < len(removals) and removals[k].end <= pos:
+                gone += removals[k].end - removals[k].start
+                k += 1
+            cut = gone + (pos - removals[k].start if k < len(removals) and removals[k].start < pos else 0)
+            new = pos - cut
+            if starts and new <= starts[-1]:
+                starts[-1], shapes[-1] = new, shape  # the earlier line was removed whole
+            else:
+                starts.append(new)
+                shapes.append(shape)
+        return BlockShapes(starts, shapes)
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .document import Document
+from .document import BlockShapes, Document
 from .filters.base import Filter
 from .report import Removal, Report, Result
 from .spans import apply, settle
@@ -70,32 +70,45 @@ class Pipeline:
             raise ValueError(f"unknown format {format!r}: use 'text' or 'html'")
         info["format"] = fmt
         doc = Document(text)
+        base = text  # the text the report's offsets index
+        pre: list[Removal] = []  # the extraction's removals (HTML), spans of ``base``
         if fmt == "html":
             from .html.extract import extract
 
             ex = extract(text)
-            doc = Document(ex.text)
+            original = base = ex.text
+            pre = settle(base, self._allowed(base, ex.removals))
+            # The text filters read the main text only (what the extraction kept); their spans are
+            # mapped back to the page's text below.
+            doc = Document(apply(base, pre) if pre else base)
             doc.metadata.update(ex.metadata)
-            doc.add(ex.removals)
-            original = ex.text
+            if ex.shapes:
+                starts, pos = [], 0
+                for ln in base.split("\n"):
+                    starts.append(pos)
+                    pos += len(ln) + 1
+                doc.hints["block_shapes"] = BlockShapes(starts, ex.shapes).shifted(pre)
 
         report = Report(input=info, source_text=original)
-        limit = self._over_limit(doc.text)
+        limit = self._over_limit(base)
         if limit:
             report.skipped = limit
-            return Result(doc.text, report)
+            return Result(base, report)
 
         t_start = time.perf_counter()
         if not self._run_filters(doc, report, t_start):
-            return Result(doc.text, report)
+            return Result(base, report)
         removals = settle(doc.text, self._allowed(doc.text, doc.removals))
         if self.passes > 1 and removals:
             # A second pass over the cleaned text catches what only shows once noise is gone (a
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
             # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
             again = Document(apply(doc.text, removals))
+            shapes = doc.hints.get("block_shapes")
+            if shapes is not None:
+                again.hints["block_shapes"] = shapes.shifted(removals)
             if not self._run_filters(again, report, t_start, again=True):
-                return Result(doc.text, report)
+                return Result(base, report)
             extra = settle(again.text, self._allowed(again.text, again.removals))
             if extra:
                 removals = settle(doc.text, [*removals, *_map_back(doc.text, removals, extra)])
@@ -103,7 +116,10 @@ class Pipeline:
         report.annotations = sorted(doc.annotations, key=lambda r: (r.start, r.end))
         report.metadata = dict(doc.metadata)
         _clean_title(doc, report)
-        return Result(apply(doc.text, report.removals), report)
+        if pre:
+            report.removals = settle(base, [*pre, *_map_back(base, pre, removals)])
+            report.annotations = _map_back(base, pre, report.annotations)
+        return Result(apply(base, report.removals), report)
 
     def _run_filters(self, doc: Document, report: Report, t_start: float, again: bool = False) -> bool:
         """Every filter over ``doc``; False (and ``report.skipped`` set) when the time limit passed.

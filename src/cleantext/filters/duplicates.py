@@ -60,6 +60,8 @@ _CLOSE = frozenset("]】》”’)）」』>")
 _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
+#: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
+_LOWER_NEXT = re.compile(r"[ \t\xa0]{1,3}[a-z]|['’]s\b")
 _TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
 _TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
@@ -294,12 +296,17 @@ class Duplicates(Filter):
             return []
         out: list[Removal] = []
         cut = _Cuts(boxes)
-        glued = False
+        shapes = doc.hints.get("block_shapes")
+        # From HTML every line is a block of the page: a paragraph that opens with the title's words
+        # is the page's own text, not a title a scraper glued on (only copies on a line of their own).
+        glued = shapes is not None
         tlen = max(len(c) for c in cores)
         head = True  # until the first paragraph: a title copy on a line of its own
         for ln in lines[1 : 1 + self.head_lines]:
             if cut.covers(ln.start, ln.end):
                 continue
+            if shapes is not None and shapes.of(ln.start) == shapes.of(title.start):
+                continue  # from HTML: a block of the same structure as the first line, not its title
             shaped = len(ln) <= 2 * tlen + 10 and "。" not in ln.text[:-1] and _named_title(ln.text) is None
             if head and shaped:
                 k = _fold(ln.text)[0]
@@ -324,7 +331,7 @@ class Duplicates(Filter):
             after = ln.text[e:].lstrip()[:1]
             if after and after in "|｜_-—":
                 continue  # the title with its subtitle or suffix: a headline line, not a glued body
-            if e < len(ln.text) and ln.text[e] in _CONTINUES:
+            if e < len(ln.text) and (ln.text[e] in _CONTINUES or _LOWER_NEXT.match(ln.text, e)):
                 self.annotate(doc, ln.start + s, ln.start + e,
                               "title text that opens a sentence kept", 0.3, code="duplicate.title_repeat")
                 continue
@@ -347,9 +354,20 @@ class Duplicates(Filter):
         # other line has has no near copy to look for (nor is it one)
         shared = Counter(k[:10] for k in keys if len(k) >= 12)
         shared.update(k[-10:] for k in keys if len(k) >= 12)
+        # From HTML: a line repeated in the same element path (the paragraphs of one body, the items
+        # of one list, the lines of one code block) is the page's own repetition, not a body pasted
+        # again; such repeats are kept and annotated.
+        shapes = doc.hints.get("block_shapes")
+        shape = [shapes.of(ln.start) for ln in lines] if shapes is not None else None
+        seen: set[tuple[str, int]] = set()
         for i, k in enumerate(keys):
             if len(k) < self.min_chars:
                 continue
+            if shape is not None:
+                if (k, shape[i]) in seen:
+                    self._structure_repeat(doc, lines[i], lines[first[k]], lineno)
+                    continue
+                seen.add((k, shape[i]))
             if k in first:
                 match[i] = ("exact", first[k], 1.0)
                 continue
@@ -359,6 +377,9 @@ class Duplicates(Filter):
             near = self._near(k, keys, i, ends)
             if near is not None:
                 j, score = near
+                if shape is not None and shape[j] == shape[i]:
+                    self._structure_repeat(doc, lines[i], lines[j], lineno)
+                    continue
                 match[i] = ("near", j, score / 100)
                 _diff_tokens(keys[j], k, inserted)
         if any(m is not None for m in match):
@@ -395,6 +416,11 @@ class Duplicates(Filter):
                                       code="duplicate.kept_repeat")
             i = j
         return out
+
+    def _structure_repeat(self, doc: Document, line: Line, orig: Line, lineno: _LineNo) -> None:
+        self.annotate(doc, line.start, line.end,
+                      f"line repeated in the same page structure kept (copy of line {lineno(orig.start)})",
+                      0.3, code="duplicate.kept_repeat")
 
     def _sentence_copies(self, doc: Document, lines: list[Line], inserted: Counter[str],
                          lineno: _LineNo, skip: _Cuts) -> list[Removal]:

@@ -47,6 +47,9 @@ class Extraction:
     text: str
     removals: list[Removal] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    #: Per line of ``text``: an id of the line's element path (tags and class/id words from the root):
+    #: lines with the same id are repeated structure (paragraphs of one body, items of one list).
+    shapes: list[int] = field(default_factory=list)
 
 
 _CODES = {
@@ -144,6 +147,10 @@ def choose(lines: list[Line], probs: list[float], decode: dict[str, float]) -> l
     i, j = _best_region(scores)
     if i < j and decode.get("grow", 1):
         i, j = _grow(lines, scores, i, j)
+    if i < j and decode.get("continue", _CONTINUE_FLOOR) < 1.0:
+        i, j = _continue(lines, scores, probs, i, j, decode.get("continue", _CONTINUE_FLOOR))
+    if i < j and decode.get("trim_links", 1):
+        i, j = _trim_links(lines, i, j)
     if i < j:
         j = _first_item_end(lines, scores, i, j)
         i, j = _first_entry(lines, i, j)
@@ -171,6 +178,79 @@ def _grow(lines: list[Line], scores: list[float], i: int, j: int) -> tuple[int, 
              else sc for k, sc in enumerate(scores[lo:hi], lo)]
     a, b = _best_region(inner)
     return min(i, lo + a), max(j, lo + b)
+
+
+def _is_link_line(ln: Line) -> bool:
+    return ln.hidden or ln.chars <= 3 or ln.link_chars * 2 >= ln.chars
+
+
+def _trim_links(lines: list[Line], i: int, j: int) -> tuple[int, int]:
+    """The region without the link lines at its edges (and the bare numbers, bullets and hidden lines
+    among them): a byline link or a breadcrumb above the text, a list of links after it, are not its
+    first or last lines. A run of three links or more after the text is a list, and its heading (a
+    short line without a sentence end) goes with it. A region of links only is left as it is."""
+    k, links = j, 0
+    while k > i and _is_link_line(lines[k - 1]):
+        if not lines[k - 1].hidden and lines[k - 1].chars > 3:
+            links += 1
+        k -= 1
+    if links >= 3 and k > i + 1 and lines[k - 1].chars <= 30 and not _END_PUNCT.search(lines[k - 1].text):
+        k -= 1
+    a = i
+    while a < k and _is_link_line(lines[a]):
+        a += 1
+    return (a, k) if a < k else (i, j)
+
+
+#: Probability a line of the article's own shape must have for the region to continue over it.
+_CONTINUE_FLOOR = 0.2
+#: Lines of another shape the continuation may step over (a figure and its caption).
+_CONTINUE_GAP = 2
+
+
+def _continue(lines: list[Line], scores: list[float], probs: list[float], i: int, j: int,
+              floor: float) -> tuple[int, int]:
+    """The region continued over the lines of its own shape next to it.
+
+    The shape (element path by tags and classes) holding most of the region's score is the
+    article's paragraph; a paragraph of that same shape just before or after the region, mostly
+    outside links and not ruled out by the scorer, is more of the article (the scorer may doubt
+    the last sections of a long post), with at most two lines of other shapes between (a figure,
+    its caption).
+    """
+    acc: dict[int, float] = {}
+    for k in range(i, j):
+        if scores[k] > 0:
+            acc[lines[k].shape] = acc.get(lines[k].shape, 0.0) + scores[k]
+    if not acc:
+        return i, j
+    total = sum(acc.values())
+    core, best = max(acc.items(), key=lambda kv: kv[1])
+    if best < 0.5 * total:
+        return i, j
+
+    def ok(ln: Line, p: float) -> bool:
+        return ln.shape == core and p >= floor and ln.link_chars * 2 < ln.chars
+
+    k, gap = j, 0
+    while k < len(lines) and gap <= _CONTINUE_GAP:
+        if lines[k].hidden:
+            pass
+        elif ok(lines[k], probs[k]):
+            j, gap = k + 1, 0
+        else:
+            gap += 1
+        k += 1
+    k, gap = i - 1, 0
+    while k >= 0 and gap <= _CONTINUE_GAP:
+        if lines[k].hidden:
+            pass
+        elif ok(lines[k], probs[k]):
+            i, gap = k, 0
+        else:
+            gap += 1
+        k -= 1
+    return i, j
 
 
 def _main_container(lines: list[Line], scores: list[float], share: float = 0.8) -> tuple[int, int] | None:
@@ -355,7 +435,7 @@ def extract(html: str, *, parser: str | None = None, model: dict[str, Any] | Non
             if new is not None:
                 group.append(k)
             pos += len(ln.text) + 1
-    return Extraction(text, removals, meta)
+    return Extraction(text, removals, meta, [ln.shape for ln in lines])
 
 
 def main_text(data: bytes | str, *, parser: str | None = None) -> str:

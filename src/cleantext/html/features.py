@@ -157,6 +157,23 @@ def _evidence(own: int, link: int, punct: int, heading: bool) -> float:
     return math.copysign(math.log1p(abs(s)), s)
 
 
+_no_id_cache: dict[str, str] = {}
+
+
+def _no_id(label: str) -> str:
+    """``tag#id.class`` without its ``#id`` (ids name one element; classes name a kind of element)."""
+    if "#" not in label:
+        return label
+    got = _no_id_cache.get(label)
+    if got is None:
+        tag, _, rest = label.partition("#")
+        dot = rest.find(".")
+        got = tag + rest[dot:] if dot >= 0 else tag
+        if len(_no_id_cache) < 50_000:
+            _no_id_cache[label] = got
+    return got
+
+
 def features(lines: list[Line]) -> list[list[float]]:
     """One feature vector per line (order of :data:`NAMES`).
 
@@ -269,6 +286,8 @@ def features(lines: list[Line]) -> list[list[float]]:
     rep: dict[int, int] = {ROOT: 1}
     sig: dict[int, int] = {ROOT: 0}
     sig_ids: dict[tuple[int, str], int] = {}
+    shape: dict[int, int] = {ROOT: 0}
+    shape_ids: dict[tuple[int, str], int] = {}
     ent: dict[int, tuple[float, float]] = {ROOT: (0.0, 0.0)}
     for s in order:
         p = parent[s]
@@ -285,12 +304,14 @@ def features(lines: list[Line]) -> list[list[float]]:
         r = kin.get((p, nd.label), 1) if agg[s][3] >= 2 else 1
         rep[s] = max(rep[p], r)
         sig[s] = sig_ids.setdefault((sig[p], nd.label), len(sig_ids) + 1)
+        shape[s] = shape_ids.setdefault((shape[p], _no_id(nd.label)), len(shape_ids) + 1)
     sig_count: dict[int, int] = {}
     sig_dated: dict[int, int] = {}  # short dated lines per element path (``<br>``-separated entries too)
     dated: dict[int, int] = {}  # datelines per parent path: entries of a listing, comments
     for k in range(n):
         leaf = leaves[k]
         sg = lines[k].sig = sig[leaf]
+        lines[k].shape = shape[leaf]
         sig_count[sg] = sig_count.get(sg, 0) + 1
         st, ck, sm = stamps[k]
         if dated_lines[k]:
