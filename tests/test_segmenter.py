@@ -126,3 +126,12 @@ def test_the_ngram_score_is_the_mean_fitted_weight_of_a_units_bigrams():
     assert ngram_score("编辑", table) == 2.0
     assert ngram_score("改造编辑", table) == (2.0 - 1.0 + 0.0) / 3  # 改造, 造编 (unknown: 0), 编辑
     assert ngram_score("", table) == 0.0
+
+
+def test_the_segmenter_stays_out_of_pages_written_in_latin_letters():
+    """Fitted on Chinese pages only: on an English page it would read features it never saw."""
+    para = ("The city council approved the new budget on Tuesday after a long debate about housing, "
+            "transport and the future of the old harbour district. ")
+    text = "Council approves budget\n\n" + para * 3 + "\n\nShare this article | Follow us | Read more"
+    r = seg(text)
+    assert r.text == text and not r.report.annotations

@@ -111,6 +111,21 @@ def _reads_as_article(text: str) -> bool:
     return False
 
 
+_HAN, _LATIN = SHALLOW.index("han"), SHALLOW.index("latin")
+
+
+def _written_in_han(units: list[Unit], sh: list[tuple[float, ...]]) -> bool:
+    """Whether the edges are written more in Chinese characters than in Latin letters: the model was
+    fitted on Chinese pages only, and on an English page its trees read features they never saw
+    (precision first: it stays out; the HTML extractor and the cascades still work there)."""
+    han = latin = 0.0
+    for u, x in zip(units, sh, strict=True):
+        if x:
+            han += x[_HAN] * len(u)
+            latin += x[_LATIN] * len(u)
+    return han >= latin
+
+
 def _evidence(row: tuple[float, ...]) -> str:
     words = [w for name, w in _WORDS.items() if row[SHALLOW.index(name)] > 0]
     return ", ".join(words[:3]) or "fitted shape and position"
@@ -204,6 +219,8 @@ class Segmenter(Filter):
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
         suf, pre, sh = self.edges(units, total)
+        if not _written_in_han(units, sh):
+            return []
         out: list[Removal] = []
         n = len(units)
         s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
