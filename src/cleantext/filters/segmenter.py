@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,13 @@ class Segmenter(Filter):
                              "refit with bench/fit_segmenter.py")
         self._suffix = trees.compiled(m["suffix"])
         self._prefix = trees.compiled(m["prefix"])
-        self._ngram: dict[str, float] = m.get("ngram", {})  # the fitted wording of chrome and footers
+        ngram: dict[str, float] = m.get("ngram", {})  # the fitted wording of chrome and footers
+
+        @lru_cache(maxsize=4096)  # the pipeline's second pass sees the same edge units again
+        def unit_row(text: str) -> tuple[float, ...]:
+            return (*shallow(text), ngram_score(text, ngram))
+
+        self._row = unit_row
         self._tail = m["tail"]  # linear scorer: related list (>0) or footer, per suffix unit
         self._decode = dict(m["decode"])
         self._cut = {**m["cut"], **(cut or {})}
@@ -172,8 +178,7 @@ class Segmenter(Filter):
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
-            t = units[i].text
-            sh[i] = (*shallow(t), ngram_score(t, self._ngram))
+            sh[i] = self._row(units[i].text)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         s_share, p_share = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
