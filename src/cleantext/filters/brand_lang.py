@@ -47,11 +47,18 @@ def _t2s() -> dict[str, str]:
     return {s[i]: s[i + 1] for i in range(0, len(s) - 1, 2)}
 
 
+@cache
+def _trad_chars() -> frozenset[str]:
+    return frozenset(_t2s())
+
+
 def match_text(text: str) -> str:
     """``text`` with letters and digits in compatibility forms folded to their plain form, and
     traditional characters mapped to simplified ones (same length: offsets still index ``text``)."""
     t2s = _t2s()
-    trad = t2s.keys() & set(text)  # the set of a text's characters: one C-speed pass
+    # most texts hold no traditional character: a C-speed test that stops at the first one (and
+    # builds no set) settles them; only the others pay for the set of their characters
+    trad = None if _trad_chars().isdisjoint(text) else t2s.keys() & set(text)
     if trad:  # (a class of the few characters found, replaced where they are: faster than translate)
         cls = re.compile("[" + "".join(re.escape(c) for c in trad) + "]")
         text = cls.sub(lambda m: t2s[m.group()], text)

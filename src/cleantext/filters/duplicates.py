@@ -438,12 +438,15 @@ class Duplicates(Filter):
         if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
+        touches = skip.touches if skip.starts else None  # (nothing cut yet: no question to ask)
         for ln in lines:
+            at = ln.start
             for m in _SENTENCE.finditer(ln.text):
                 if m.group(1) is None:
                     continue  # the unfinished rest of the line
-                a, b = ln.start + m.start(), ln.start + m.end()
-                if skip.touches(a, b):
+                a, b = m.span()
+                a, b = at + a, at + b
+                if touches is not None and touches(a, b):
                     continue  # already cut (a summary box, a glued title): not an original
                 key = squeeze(m.group())
                 if key:
