@@ -218,11 +218,12 @@ class Duplicates(Filter):
             out.extend(self._summary_boxes(doc, lines))
         if self.title_near <= 100.0 and lines:
             out.extend(self._title_copies(doc, lines, out))
+        # (nothing cut yet: every line is left, with no lookup per line)
         cut = _Cuts(out)
-        out.extend(self._line_copies(doc, [ln for ln in lines if not cut.covers(ln.start, ln.end)],
-                                     lineno, inserted))
+        out.extend(self._line_copies(doc, [ln for ln in lines if not cut.covers(ln.start, ln.end)]
+                                     if out else lines, lineno, inserted))
         cut = _Cuts(out)
-        rest = [ln for ln in lines if not cut.covers(ln.start, ln.end)]
+        rest = [ln for ln in lines if not cut.covers(ln.start, ln.end)] if out else lines
         out.extend(self._sentence_copies(doc, rest, inserted, lineno, cut))
         return out
 
