@@ -89,8 +89,9 @@ def test_traditional_map_fast_test_agrees_with_the_plain_mapping():
 
     t2s = brand_lang._t2s()
     trad = sorted(t2s)[::97]
-    alphabet = _HAN[:12] + "".join(trad[:12]) + "ab1，。 \n"
+    astral = [c for c in sorted(t2s) if c > "\uffff"][:3]  # past the BMP: the class sends these to the set test
+    alphabet = _HAN[:12] + "".join(trad[:12]) + "".join(astral) + "\U0001f600\U00020001ab1，。 \n"
     rng = random.Random(7)
-    for _ in range(500):
+    for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert brand_lang.match_text(text) == "".join(t2s.get(c, c) for c in text)
