@@ -74,9 +74,9 @@ def match_text(text: str) -> str:
     """``text`` with letters and digits in compatibility forms folded to their plain form, and
     traditional characters mapped to simplified ones (same length: offsets still index ``text``)."""
     t2s = _t2s()
-    # most texts hold no traditional character: a scan that stops at the first one (and builds no
-    # set) settles them; only the others pay for the set of their characters
-    trad = t2s.keys() & set(text) if _has_traditional(text) else None
+    # most texts hold no traditional character: a scan that stops at the first one settles them;
+    # in the others, the characters of the class found are those of the map and any past the BMP
+    trad = t2s.keys() & set(_trad_or_astral().findall(text)) if _has_traditional(text) else None
     if trad:  # (a class of the few characters found, replaced where they are: faster than translate)
         cls = re.compile("[" + "".join(re.escape(c) for c in trad) + "]")
         text = cls.sub(lambda m: t2s[m.group()], text)
