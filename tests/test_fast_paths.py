@@ -82,3 +82,16 @@ def test_best_edge_stops_early_without_changing_the_choice():
         assert got == arg
         assert all(probabilities[c] == p for c, p in p_of.items())
         assert arg < 0 or all(c in p_of for c, _ in cands[: [c for c, _ in cands].index(arg) + 1])
+
+
+def test_traditional_map_fast_test_agrees_with_the_plain_mapping():
+    from cleantext.filters import brand_lang
+
+    t2s = brand_lang._t2s()
+    trad = sorted(t2s)[::97]
+    astral = [c for c in sorted(t2s) if c > "\uffff"][:3]  # past the BMP: the class sends these to the set test
+    alphabet = _HAN[:12] + "".join(trad[:12]) + "".join(astral) + "\U0001f600\U00020001ab1，。 \n"
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert brand_lang.match_text(text) == "".join(t2s.get(c, c) for c in text)

@@ -26,9 +26,11 @@ and recorded in ``report.annotations`` (precision first).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import compress
 
 import regex
 
@@ -528,8 +530,8 @@ class BrandSpam(Filter):
                 lines[ls] = len(text) if le < 0 else le
         whole = []
         for ls, le in lines.items():
-            rest = "".join(c for c, t in zip(text[ls:le], taken[ls:le], strict=True)
-                           if not (t or c.isspace()))
+            # the line's characters not taken, without whitespace (``split()`` drops what ``isspace`` is)
+            rest = "".join("".join(compress(text[ls:le], map(operator.not_, taken[ls:le]))).split())
             if len(rest) > _MAX_REST or not _WORDISH.search(rest) or not (
                     _LABEL_REST.fullmatch(rest) or ("©" in rest and _COPYRIGHT_REST.fullmatch(rest))):
                 continue  # (a line of tokens and punctuation only: the tokens go, the separators stay)

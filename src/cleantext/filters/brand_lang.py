@@ -47,11 +47,36 @@ def _t2s() -> dict[str, str]:
     return {s[i]: s[i + 1] for i in range(0, len(s) - 1, 2)}
 
 
+@cache
+def _trad_chars() -> frozenset[str]:
+    return frozenset(_t2s())
+
+
+@cache
+def _trad_or_astral() -> re.Pattern[str]:
+    """One class: the map's characters in the Basic Multilingual Plane, and every character past it.
+
+    Plain ``re`` tests a class of BMP characters with a bitmap, fast; the map's few characters past
+    the BMP would turn the class into a list tried one by one, so any such character found sends
+    the text to the set test instead."""
+    bmp = "".join(re.escape(c) for c in sorted(_t2s()) if c <= "\uffff")
+    return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
+def _has_traditional(text: str) -> bool:
+    m = _trad_or_astral().search(text)
+    if m is None:
+        return False
+    return m.group() <= "\uffff" or not _trad_chars().isdisjoint(text)
+
+
 def match_text(text: str) -> str:
     """``text`` with letters and digits in compatibility forms folded to their plain form, and
     traditional characters mapped to simplified ones (same length: offsets still index ``text``)."""
     t2s = _t2s()
-    trad = t2s.keys() & set(text)  # the set of a text's characters: one C-speed pass
+    # most texts hold no traditional character: a scan that stops at the first one settles them;
+    # in the others, the characters of the class found are those of the map and any past the BMP
+    trad = t2s.keys() & set(_trad_or_astral().findall(text)) if _has_traditional(text) else None
     if trad:  # (a class of the few characters found, replaced where they are: faster than translate)
         cls = re.compile("[" + "".join(re.escape(c) for c in trad) + "]")
         text = cls.sub(lambda m: t2s[m.group()], text)

@@ -218,11 +218,12 @@ class Duplicates(Filter):
             out.extend(self._summary_boxes(doc, lines))
         if self.title_near <= 100.0 and lines:
             out.extend(self._title_copies(doc, lines, out))
+        # (nothing cut yet: every line is left, with no lookup per line)
         cut = _Cuts(out)
-        out.extend(self._line_copies(doc, [ln for ln in lines if not cut.covers(ln.start, ln.end)],
-                                     lineno, inserted))
+        out.extend(self._line_copies(doc, [ln for ln in lines if not cut.covers(ln.start, ln.end)]
+                                     if out else lines, lineno, inserted))
         cut = _Cuts(out)
-        rest = [ln for ln in lines if not cut.covers(ln.start, ln.end)]
+        rest = [ln for ln in lines if not cut.covers(ln.start, ln.end)] if out else lines
         out.extend(self._sentence_copies(doc, rest, inserted, lineno, cut))
         return out
 
@@ -438,12 +439,15 @@ class Duplicates(Filter):
         if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
         sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
+        touches = skip.touches if skip.starts else None  # (nothing cut yet: no question to ask)
         for ln in lines:
+            at = ln.start
             for m in _SENTENCE.finditer(ln.text):
                 if m.group(1) is None:
                     continue  # the unfinished rest of the line
-                a, b = ln.start + m.start(), ln.start + m.end()
-                if skip.touches(a, b):
+                a, b = m.span()
+                a, b = at + a, at + b
+                if touches is not None and touches(a, b):
                     continue  # already cut (a summary box, a glued title): not an original
                 key = squeeze(m.group())
                 if key:
