@@ -47,14 +47,14 @@ from cleantext import registry  # noqa: E402
 from cleantext.document import Document  # noqa: E402
 from cleantext.features import (  # noqa: E402
     PREFIX_NAMES,
-    PREFIX_UNITS,
     SUFFIX_NAMES,
-    SUFFIX_UNITS,
     UNIT,
     bigrams,
     ngram_score,
+    prefix_candidates,
     prefix_rows,
     shallow,
+    suffix_candidates,
     suffix_rows,
 )
 from cleantext.filters.segmenter import Segmenter  # noqa: E402
@@ -211,11 +211,17 @@ def doc_data(case: dict) -> dict:
     sh = [shallow(u.text) for u in units]
     n = len(units)
     sy = [int(all(y != 0 for y in labels[s:]) and any(y > 0 for y in labels[s:]))
-          for s in range(n - 1, max(1, n - SUFFIX_UNITS) - 1, -1)]
+          for s in suffix_candidates(n)]
     py = [int(all(y != 0 for y in labels[1:e]) and any(y > 0 for y in labels[1:e]))
-          for e in range(2, min(n, PREFIX_UNITS) + 1)] if n >= 2 else []
+          for e in prefix_candidates(n)]
     return {"id": case["id"], "units": units, "total": total, "labels": labels, "sh": sh,
             "grams": [bigrams(u.text) for u in units], "sy": sy, "py": py}
+
+
+def doc_weights(data: list[tuple[str, dict]]) -> list[float]:
+    """Each document's weight: its source's weight (:data:`WEIGHTS`) shared by the source's documents."""
+    per = collections.Counter(src for src, _ in data)
+    return [WEIGHTS[src] * 100 / per[src] for src, _ in data]
 
 
 def fit_ngrams(data: list[tuple[str, dict]]) -> dict[str, float]:
@@ -223,25 +229,23 @@ def fit_ngrams(data: list[tuple[str, dict]]) -> dict[str, float]:
     footer rather than article text (each unit counts a bigram once; each source weighs as in the fit).
     Related lists are left out: their wording is news wording. Only bigrams found in at least
     ``NGRAM["min_docs"]`` documents are kept: wording pages share, not one page's strings."""
-    per = collections.Counter(src for src, _ in data)
     fur: collections.Counter[str] = collections.Counter()
     body: collections.Counter[str] = collections.Counter()
     docs: collections.Counter[str] = collections.Counter()
     nf = nb = 0.0
-    for src, d in data:
-        w = WEIGHTS[src] * 100 / per[src]
+    for (_, d), w in zip(data, doc_weights(data), strict=True):
         seen: set[str] = set()
         for y, grams in zip(d["labels"], d["grams"], strict=True):
-            if y in (1, 2):
+            if y not in (0, 1, 2):
+                continue
+            if y:
                 nf += w
-                seen.update(grams)
-                for g in grams:
-                    fur[g] += w
-            elif y == 0:
+            else:
                 nb += w
-                seen.update(grams)
-                for g in grams:
-                    body[g] += w
+            counts = fur if y else body
+            for g in grams:
+                counts[g] += w
+            seen.update(grams)
         docs.update(seen)
     # smoothed toward the prior, so a bigram seen a few times leans little and one seen in neither
     # class weighs 0: rare words (names, places) are not furniture for being rare
@@ -294,12 +298,10 @@ def fit(data: list[tuple[str, dict]]) -> dict:
     (4 inner folds), so they weigh the scores as they will be on unseen pages, not as in-sample
     scores that know the answer. The shipped table is fitted on all of ``data``.
     """
-    per = collections.Counter(src for src, _ in data)
     inner = [zlib.crc32(d["id"].encode()) % 4 for _, d in data]
     tables = [fit_ngrams([x for x, k in zip(data, inner, strict=True) if k != f]) for f in range(4)]
     S, SY, SW, P, PY, PW, T, TY = [], [], [], [], [], [], [], []
-    for (src, d), k in zip(data, inner, strict=True):
-        w = WEIGHTS[src] * 100 / per[src]
+    for (_, d), k, w in zip(data, inner, doc_weights(data), strict=True):
         sr, pr, sh = rows(d, tables[k])
         S += sr
         SY += d["sy"]

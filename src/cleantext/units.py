@@ -115,12 +115,7 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
         j -= 1
         last.append(lines[j])
         got += len(_pieces(lines[j].text))
-    out: list[Unit] = []
-    for ln in first + last[::-1]:
-        text, base = ln.text, ln.start
-        for a, b in _pieces(text):
-            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
-    return out
+    return split_units(first + last[::-1])
 
 
 def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:

@@ -48,11 +48,6 @@ def _t2s() -> dict[str, str]:
 
 
 @cache
-def _trad_chars() -> frozenset[str]:
-    return frozenset(_t2s())
-
-
-@cache
 def _trad_or_astral() -> re.Pattern[str]:
     """One class: the map's characters in the Basic Multilingual Plane, and every character past it.
 
@@ -67,7 +62,7 @@ def _has_traditional(text: str) -> bool:
     m = _trad_or_astral().search(text)
     if m is None:
         return False
-    return m.group() <= "\uffff" or not _trad_chars().isdisjoint(text)
+    return m.group() <= "\uffff" or not _t2s().keys().isdisjoint(text)
 
 
 def match_text(text: str) -> str:

@@ -126,8 +126,12 @@ def _written_in_han(units: list[Unit], sh: list[tuple[float, ...]]) -> bool:
     return han >= latin
 
 
+_WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
+_SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
+
+
 def _evidence(row: tuple[float, ...]) -> str:
-    words = [w for name, w in _WORDS.items() if row[SHALLOW.index(name)] > 0]
+    words = [w for i, w in _WORD_AT if row[i] > 0]
     return ", ".join(words[:3]) or "fitted shape and position"
 
 
@@ -181,9 +185,8 @@ class Segmenter(Filter):
             sh[i] = self._row(units[i].text)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
-        s_share, p_share = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
-        suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[s_share] <= MAX_SHARE)
-        pre = ((e, x) for e, x in iter_prefix_rows(units, sh, total) if x[p_share] <= MAX_SHARE)
+        suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
+        pre = ((e, x) for e, x in iter_prefix_rows(units, sh, total) if x[_PREFIX_SHARE] <= MAX_SHARE)
         return suf, pre, sh
 
     @staticmethod
