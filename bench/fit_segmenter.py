@@ -375,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cut", type=float, help="cut threshold for both edges (sensitivity runs)")
     ap.add_argument("--quick", action="store_true", help="only the 5-fold table, write nothing")
     ap.add_argument("--show-lost", action="store_true", help="list the 5-fold documents that lose content")
+    ap.add_argument("--dump", help="write each 5-fold left-out real page's removals and annotations "
+                                   "(offsets, filter, code, score; no text) to this JSONL file")
     ap.add_argument("--weights", help="source weights as JSON, e.g. '{\"dev\": 0.2}' (sensitivity runs)")
     a = ap.parse_args(argv)
     if a.weights:
@@ -413,6 +415,13 @@ def main(argv: list[str] | None = None) -> int:
                     cuts = [x.text[:40] for x in clean_of[c["id"]].clean(c["input"]).report.removals
                             if x.filter == "segmenter"]
                     print(f"  lost {r['lost']:5d} {c['id']}: {cuts}", file=sys.stderr)
+        if a.dump:  # for error analysis: what the left-out pipeline did where, no text
+            with open(a.dump, "w", encoding="utf-8") as fh:
+                for c in real:
+                    rep = clean_of[c["id"]].clean(c["input"]).report
+                    acts = (("cut", rep.removals), ("annotate", rep.annotations))
+                    spans = [[x.start, x.end, act, x.filter, x.code, x.score] for act, xs in acts for x in xs]
+                    fh.write(json.dumps({"id": c["id"], "spans": spans}) + "\n")
         base = pipeline(None)
         print(row("real (pipeline without the segmenter)", score_cases(real, {c["id"]: base for c in real},
                                                                        score)))

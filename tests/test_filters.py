@@ -27,6 +27,26 @@ def test_chrome_removes_crumbs_and_header_and_records_metadata():
     assert md["title"] == "老旧小区改造惠及两万户"
 
 
+def test_chrome_removes_a_labelled_copy_of_the_title_alone_or_glued():
+    title = "老旧小区改造惠及两万户居民_城市频道"
+    alone = f"{title}\n\n原题：老旧小区改造惠及两万户居民\n" + BODY
+    r = cleantext.clean(alone)
+    assert [x.code for x in removed(r, "page_chrome")] == ["chrome.title_labelled"]
+    assert r.text.startswith(title) and "原题" not in r.text and P1 in r.text
+    glued = f"{title}\n\n标题：老旧小区改造惠及两万户居民{P1}\n\n{P2}"
+    r = Pipeline([PageChrome()]).clean(glued)
+    assert removed(r)[0].text == "标题：老旧小区改造惠及两万户居民"
+    assert P1 in r.text and P2 in r.text
+
+
+def test_chrome_keeps_a_labelled_sentence_that_opens_with_the_title_words():
+    title = "老旧小区改造惠及两万户居民"
+    text = f"{title}\n\n记者：老旧小区改造惠及两万户居民，这是市住建部门昨天公布的数字。\n\n{P2}"
+    assert Pipeline([PageChrome()]).clean(text).text == text
+    other = f"{title}\n\n原题：城市更新的一年\n\n{P2}"  # another title: not a copy, no evidence
+    assert Pipeline([PageChrome()]).clean(other).text == other
+
+
 def test_chrome_leaves_body_sentences_with_labels_alone():
     body = "标题在此\n\n" + P1 + "\n\n来源：据市统计局数据，今年一季度全市新开工项目同比增长百分之十二，增速居全省前列。\n\n" + P2
     r = Pipeline([PageChrome()]).clean(body)

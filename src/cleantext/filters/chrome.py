@@ -20,10 +20,14 @@ from ..document import Document, Line
 from ..metadata import _is_prose, parse_header
 from ..report import Removal
 from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetime
+from ..titles import labelled_copy, title_cores
 from .base import Filter
 
 # (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
 # scanned once, not once per position (same matches: the trailing \s* is greedy)
+#: the lines under the title searched for a labelled copy of it, and how alike a copy is (a priori)
+_TITLE_COPY_LINES = 3
+_TITLE_NEAR = 90.0
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
 
 
@@ -47,7 +51,20 @@ class PageChrome(Filter):
         lines = doc.kept_lines()
         out: list[Removal] = []
         title_seen = False
+        cores: list[str] = []
+        after_title = 0
         for ln in lines[: self.head_lines]:
+            if cores and after_title < _TITLE_COPY_LINES:
+                # ``原标题：标题`` on the lines under the title, alone or glued to the first sentence:
+                # the label is any short word and a colon, the evidence is the copy of the title
+                after_title += 1
+                e = labelled_copy(ln.text, cores, _TITLE_NEAR)
+                if e is not None:
+                    out.append(self.span(doc, ln.start, ln.start + e, "the title again, behind a label",
+                                         0.95, code="chrome.title_labelled"))
+                    if e < len(ln.text):
+                        break  # the rest of the line is the article's first sentence
+                    continue
             if _is_prose(ln):
                 break
             why = self._classify(ln, doc, head=True)
@@ -55,6 +72,8 @@ class PageChrome(Filter):
                 out.append(self.span(doc, ln.start, ln.end, why, 0.95, code="chrome.header_line"))
             elif not title_seen:
                 title_seen = True
+                if len(ln) <= 80 and "。" not in ln.text:  # a headline may end in ！ or ？
+                    cores = title_cores(ln.text)
                 if len(ln) <= 80 and not ends_sentence(ln.text):
                     doc.metadata.setdefault("title", ln.text)
                     doc.hints["title_line"] = ln

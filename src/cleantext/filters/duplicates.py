@@ -44,6 +44,10 @@ from rapidfuzz.distance import Indel
 from ..document import Document, Line
 from ..report import Removal
 from ..textutil import WORD_CHAR, lexicon, squeeze
+from ..titles import fold as _fold
+from ..titles import fold_text as _fold_text
+from ..titles import glued as _glued
+from ..titles import title_cores as _title_cores
 from .base import Filter
 
 _Q = 8  # shingle length for containment
@@ -52,18 +56,10 @@ _Q = 8  # shingle length for containment
 # with no terminator fails at every start position, which is quadratic in the line's length
 _SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
-#: dropped when comparing a title with its copies: spacing, quotes, brackets, separators, dots
-_FOLD_DROP = frozenset(" \t\u3000\xa0“”\"'‘’「」『』[]【】《》<>()（）.…·•|｜_-—–~～*#")
-_OPEN = frozenset("[【《“‘(（「『<")
-_CLOSE = frozenset("]】》”’)）」』>")
-#: what may stand right before a title glued into a line: a sentence end, a label's colon, a space
-_BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
 #: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
 _LOWER_NEXT = re.compile(r"[ \t\xa0]{1,3}[a-z]|['’]s\b")
-_TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
-_TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a line that names the title it carries (``原标题：…``) is page chrome, the chrome filter's to judge
 _TITLE_LABEL = regex.compile(
     r"(?:(?:本文|文章)?原?标题|题目|title|headline)\s*[:：]\s*(?:[【\[][^】\]【\[]{0,8}[】\]]?\s*)*$",
@@ -93,32 +89,6 @@ def _fitted() -> dict[str, float]:
         return dict(json.loads(raw)["thresholds"])
     except (FileNotFoundError, KeyError, ValueError):
         return {}
-
-
-_SPACES = " \t\n\r\x0b\x0c\xa0\u1680\u200b\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
-    map(chr, range(0x2000, 0x200B)))
-#: one table for both folds: drop spacing and decoration, full-width ASCII to ASCII (：to :)
-_FOLD_TABLE: dict[int, int | None] = {
-    **{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)},
-    **{ord(c): None for c in _FOLD_DROP | set(_SPACES)},
-}
-
-
-_FOLD_DROPPED = frozenset(chr(cp) for cp, t in _FOLD_TABLE.items() if t is None)
-
-
-def _fold(s: str, base: int = 0) -> tuple[str, list[int]]:
-    """``s`` without spacing and decoration, width-folded (：/:), lower case, with each kept
-    character's offset (for short strings: titles, a line's head)."""
-    folded = s.translate(_FOLD_TABLE)  # one character for one, or none
-    if len(folded) == len(s):
-        return folded.lower(), list(range(base, base + len(s)))
-    return folded.lower(), [base + i for i, ch in enumerate(s) if ch not in _FOLD_DROPPED]
-
-
-def _fold_text(s: str) -> str:
-    """:func:`_fold` without offsets, at C speed (for the text a box is compared with)."""
-    return s.translate(_FOLD_TABLE).lower()
 
 
 def _shingles(s: str) -> set[str]:
@@ -609,40 +579,10 @@ class Duplicates(Filter):
         return self.span(doc, lines[r].start, lines[r].end, why, score, code=code)
 
 
-def _title_cores(title: str) -> list[str]:
-    """Folded forms of the title a copy may take: whole, without a leading tag (【特稿】), and its
-    first part before a site or channel suffix (``标题_站名``)."""
-    cores = []
-    bare = _TAG.sub("", title)
-    for form in (title, bare, _TITLE_SEP.split(title)[0], _TITLE_SEP.split(bare)[0]):
-        k = _fold(form)[0]
-        if len(k) >= 6 and len(k) <= 120 and k not in cores:
-            cores.append(k)
-    return cores
-
-
 def _named_title(text: str) -> regex.Match[str] | None:
     """``原标题：…`` and the like at the start of a line."""
     colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
     return _TITLE_LABEL.search(text[: colon + 1]) if 0 < colon <= 12 else None
-
-
-def _glued(text: str, cores: list[str]) -> tuple[int, int] | None:
-    """Where a title core stands at a boundary in the first part of ``text`` (start, end offsets)."""
-    limit = 400 + 2 * max(len(c) for c in cores)
-    k, pos = _fold(text[:limit])
-    for core in sorted(cores, key=len, reverse=True):
-        at = k.find(core)
-        while at >= 0:
-            s, e = pos[at], pos[at + len(core) - 1] + 1
-            while s > 0 and text[s - 1] in _OPEN:
-                s -= 1
-            if s == 0 or text[s - 1] in _BOUNDARY:
-                while e < len(text) and text[e] in _CLOSE:
-                    e += 1
-                return s, e
-            at = k.find(core, at + 1)
-    return None
 
 
 class _Cuts:
