@@ -39,6 +39,17 @@ def test_chrome_removes_a_labelled_copy_of_the_title_alone_or_glued():
     assert P1 in r.text and P2 in r.text
 
 
+def test_chrome_cuts_header_fields_glued_to_the_first_sentence_at_a_blank_run():
+    text = f"老旧小区改造惠及两万户居民\n\n来源：城市日报    2025-03-02 09:15\u3000\u3000{P1}\n\n{P2}"
+    r = Pipeline([PageChrome()]).clean(text)
+    assert [x.code for x in removed(r)] == ["chrome.header_glued"]
+    assert P1 in r.text and "城市日报" not in r.text
+    assert r.report.metadata["source"].startswith("城市日报")
+    # no blank run after the fields: where the value ends is unknown, the line stays whole
+    text = f"老旧小区改造惠及两万户居民\n\n来源：城市日报记者王明{P1}\n\n{P2}"
+    assert Pipeline([PageChrome()]).clean(text).text == text
+
+
 def test_chrome_keeps_a_labelled_sentence_that_opens_with_the_title_words():
     title = "老旧小区改造惠及两万户居民"
     text = f"{title}\n\n记者：老旧小区改造惠及两万户居民，这是市住建部门昨天公布的数字。\n\n{P2}"

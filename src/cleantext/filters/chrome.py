@@ -66,6 +66,10 @@ class PageChrome(Filter):
                         break  # the rest of the line is the article's first sentence
                     continue
             if _is_prose(ln):
+                if title_seen and (end := _glued_header(ln.text, doc)):
+                    out.append(self.span(doc, ln.start, ln.start + end,
+                                         "header metadata line glued to the first sentence", 0.9,
+                                         code="chrome.header_glued"))
                 break
             why = self._classify(ln, doc, head=True)
             if why:
@@ -111,6 +115,28 @@ class PageChrome(Filter):
         """``label: value`` pairs if they make up the whole line, else None (one parser:
         :func:`cleantext.metadata.parse_header`)."""
         return parse_header(text)
+
+
+#: a field boundary in a scraped line: two or more blanks, or an ideographic space
+_BLANKS = regex.compile(r"(?<![ \t\u3000\xa0])(?:[ \t\xa0]{2,}|\u3000)[ \t\u3000\xa0]*")
+
+
+def _glued_header(text: str, doc: Document) -> int:
+    """Where header fields that open a prose line end (0: none): ``来源：某网  2018-03-15 09:28　　某网讯…``.
+
+    Only a run of blanks is taken as the end of the fields (a scraper joins fields and body with
+    the page's spacing); the text before it must parse as ``label: value`` pairs as a whole header
+    line does. The longest such head is taken, and its values are recorded.
+    """
+    best, meta = 0, None
+    for m in _BLANKS.finditer(text, 0, 160):
+        got = parse_header(_BLANKS.sub(" ", text[: m.start()]))  # a field's own spacing is not its length
+        if got:
+            best, meta = m.end(), got
+    for k, v in (meta or {}).items():
+        if k and v:
+            doc.metadata.setdefault(k, v)
+    return best
 
 
 def _is_breadcrumb(text: str) -> bool:
