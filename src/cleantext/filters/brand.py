@@ -260,6 +260,17 @@ class BrandSpam(Filter):
             pieces += _ALNUM_PIECE.findall(stem)
         return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
 
+    @staticmethod
+    def _new_pairs_isolated(text: str, s: str, n_occ: int) -> bool:
+        """Every Han pair of ``s`` that is no pair of the language's words (a joint, ``播家``) occurs only
+        inside ``s``: the words a shape was grown by (``直播``) may be words of any article, but an
+        event named after the article's own words (its joints also found in those words elsewhere) is
+        not a new string."""
+        lang = table()
+        pieces = {g for g in (s[i : i + 2] for i in range(len(s) - 1))
+                  if not g.isascii() and not lang.pair(g)}
+        return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
+
     def _occurrences(self, text: str, s: str) -> list[int]:
         out, p = [], text.find(s)
         domain = "." in s
@@ -300,9 +311,11 @@ class BrandSpam(Filter):
         return ext, ext_occ
 
     def _score(self, text: str, s: str, occ: list[int], hinted: bool,
-               meets: dict[str, bool] | None = None, shaped: bool = False) -> tuple[float, list[str]]:
+               meets: dict[str, bool] | None = None, shaped: str = "") -> tuple[float, list[str]]:
         """``meets`` caches, per document, whether a character pair occurs in the text (one scan each);
-        ``shaped``: ``s`` holds a brand-like shape with copy-wide neighbours (:meth:`_extension`)."""
+        ``shaped``: the brand-like shape ``s`` was grown from by its copy-wide neighbours
+        (:meth:`_extension`); whether its name occurs elsewhere is asked of that shape, since the
+        shared neighbours (``直播`` after ``X体育``) are ordinary words of any article."""
         meets = {} if meets is None else meets
         why: list[str] = []
         score = 0.0
@@ -363,7 +376,8 @@ class BrandSpam(Filter):
             if c >= 2 and c / len(occ) >= 0.6 and not (ch in CLAUSE_PUNCT or ch.isspace()):
                 score -= 4.0
                 why.append(f"part of a longer unit (constant {side} neighbour {ch!r})")
-        if self._isolated(text, s, len(occ)):
+        if self._isolated(text, shaped or s, len(occ)) and (
+                not shaped or self._new_pairs_isolated(text, s, len(occ))):
             score += 1.0
             why.append("its parts occur nowhere else in the text")
         else:
@@ -468,8 +482,8 @@ class BrandSpam(Filter):
             if ext is not None:
                 # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
                 # longer string, judged as a whole; a name (X体育大会) is then tied to its sentences
-                s, occ = ext
-                score, why = self._score(text, s, occ, hinted, meets, shaped=True)
+                shape_s, (s, occ) = s, ext
+                score, why = self._score(text, s, occ, hinted, meets, shaped=shape_s)
                 why.insert(0, "a brand-like shape inside a longer unit every copy shares")
             else:
                 score, why = self._score(text, s, occ, hinted, meets)
