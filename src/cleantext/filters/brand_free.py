@@ -34,8 +34,12 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
-    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length",
+    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks",
 )
+# punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
+# deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
+# list, a clause of its own), not something pasted into the sentence
+_NO_START = frozenset("，,。．、；;！!？?…”’）)》〉】]」』")
 
 
 # word characters and the joiners brands are written with (bracketed parts, middle dots, domains)
@@ -194,7 +198,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
              isolated: float = 1.0) -> list[float]:
     n = len(text)
     k = len(occ)
-    line_start = clause_start = before = inside = splits = foreign = attached = in_title = 0
+    line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     for p in occ:
@@ -214,6 +218,8 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             clause_start += 1
         if b_punct:
             before += 1
+            if (a_open or a_punct) and b in _NO_START:
+                breaks += 1
         if not (a_open or a_punct or b_punct):
             inside += 1
             if lang.pair(a + b) or (a + b) in text:
@@ -236,7 +242,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k,
     ]
 
 
