@@ -65,7 +65,6 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
     if shape_end is not None and shape_end.search(s):
         return s
     return _TAIL.sub("", s) or s
-_NAME_CONTEXT = brand_free.FEATURES.index("name_context")
 # what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
 # (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
 # copyright sign with at most 6 Han and a year), all else around the brand kept
@@ -78,6 +77,9 @@ _HL = r"[\p{Han}\p{Latin}]"
 _HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
 _LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST)
 _COPYRIGHT_REST = regex.compile(_NW + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
+#: longest pure-Han candidate of the free path: an invented name and a category word (``<name>娱乐城``);
+#: a longer string that recurs verbatim is a place, an organisation's full name, an event
+_HAN_MAX = 8
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
@@ -107,6 +109,30 @@ def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
     if o < 0 or o == c - 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
         return None
     return o
+
+
+def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
+    """Every copy (of length ``e``) has the same word character on its left, or on its right."""
+    left = {text[p - 1 : p] for p in occ}
+    right = {text[p + e : p + e + 1] for p in occ}
+    return (len(left) == 1 and bool(_WORDISH.match(next(iter(left))))) or (
+        len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
+
+
+def _kept_text(text: str, removals: list[Removal]) -> str:
+    """``text`` with the spans already removed blanked out (same length: offsets still hold)."""
+    if not removals:
+        return text
+    parts, pos = [], 0
+    for r in sorted(removals, key=lambda r: r.start):
+        if r.end <= pos:
+            continue
+        start = max(pos, r.start)
+        parts.append(text[pos:start])
+        parts.append("\n" * (r.end - start))
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 class BrandSpam(Filter):
@@ -388,8 +414,11 @@ class BrandSpam(Filter):
         return score, why
 
     # -- candidates without a suffix list, scored by the fitted model ---------------------------
-    def free_rows(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, list[int], list[float]]]:
-        """Candidates that open or close several runs (no suffix list), with their evidence features."""
+    def free_rows(self, text: str, skip: Iterable[str] = (),
+                  han: str | None = None) -> list[tuple[str, list[int], list[float]]]:
+        """Candidates that open or close several runs (no suffix list), with their evidence features;
+        with ``han`` (``text`` with what earlier filters removed blanked out, :func:`_kept_text`) and
+        ``free="mixed"``, the pure-Han ones of :meth:`_han_rows`, read in ``han``, too."""
         skip = set(skip)
         lang = table()
         first = len(text) - len(text.lstrip())
@@ -430,22 +459,65 @@ class BrandSpam(Filter):
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
+        if han is not None and self.free == "mixed":
+            rows += self._han_rows(han, skip, title_end)
         return rows
 
-    def _free_rows_windowed(self, text: str, skip: Iterable[str]) -> list[tuple[str, list[int], list[float]]]:
+    def _han_rows(self, text: str, skip: set[str],
+                  title_end: int) -> list[tuple[str, list[int], list[float]]]:
+        """Pure-Han candidates (:func:`.brand_free.han_candidates`) seen three times or more, out of
+        place (each of their character pairs occurs only inside them), not a piece of a longer
+        string, with their features."""
+        lang = table()
+        counts: dict[str, int] = {}
+        rows = []
+        for s in brand_free.han_candidates(text, lang, _HAN_MAX):
+            # (two Han characters no dictionary holds are as often a new word, 跨界, as a name)
+            if s in skip or len(s) < max(3, self.min_len) or _GRAMMAR.search(s):
+                continue
+            parts = [s[i : i + 2] for i in range(len(s) - 1)]
+            if all(lang.pairs.get(g, 0) for g in parts):
+                continue
+            k = text.count(s)
+            if k < 3:
+                continue
+            isolated = True
+            for g in parts:
+                c = counts.get(g)
+                if c is None:
+                    c = counts[g] = text.count(g)
+                if c > k * s.count(g):
+                    isolated = False  # the pair occurs outside the candidate too
+                    break
+            if not isolated:
+                continue
+            occ = self._occurrences(text, s)
+            e = len(s)
+            if len(occ) < 3 or len({(text[p - 8 : p], text[p + e : p + e + 8]) for p in occ}) < 2:
+                continue
+            if _same_word_neighbour(text, occ, e):
+                continue  # every copy has the same word character beside it: a piece of a longer string
+            x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
+                                    right_ctx=self._right, title_end=title_end, isolated=1.0)
+            rows.append((s, occ, x))
+        return rows
+
+    def _free_rows_windowed(self, text: str, skip: Iterable[str],
+                            han: str | None = None) -> list[tuple[str, list[int], list[float]]]:
         """:meth:`free_rows` over windows of about ``_WINDOW`` characters cut at line ends.
 
         Each candidate is counted in its window: linear in the text, where counting every
         candidate over a long document grew with its square. An article fits in one window.
         """
         if len(text) <= _WINDOW * 1.5:
-            return self.free_rows(text, skip)
+            return self.free_rows(text, skip, han)
         skip = set(skip)
         rows, start = [], 0
         while start < len(text):
             end = text.find("\n", start + _WINDOW)
             end = len(text) if end < 0 or len(text) - end < _WINDOW // 2 else end + 1
-            rows += [(s, [p + start for p in occ], x) for s, occ, x in self.free_rows(text[start:end], skip)]
+            sub = self.free_rows(text[start:end], skip, None if han is None else han[start:end])
+            rows += [(s, [p + start for p in occ], x) for s, occ, x in sub]
             start = end
         return rows
 
@@ -489,15 +561,19 @@ class BrandSpam(Filter):
                 score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
         if self.free != "off":
-            m = brand_free.model()[self.free]
-            for s, occ, x in self._free_rows_windowed(text, cands):
+            models = brand_free.model()
+            # (the pure-Han candidates are read once, on the fuller text of the first pass, and only
+            # in the text the filters before this one kept: a paragraph pasted twice and cut as a copy
+            # makes every clause of it recur, which is no evidence)
+            han = None if doc.hints.get("second_pass") else _kept_text(text, doc.removals)
+            for s, occ, x in self._free_rows_windowed(text, cands, han):
+                key = brand_free.model_key(s, self.free)
+                m = models.get(key)
+                if m is None:
+                    continue
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
-                    # without a shape, two occurrences are not enough to remove (as for copy differences),
-                    # and a string tied to its sentences like a name (据X, X表示 in half its
-                    # occurrences or more) is kept, as on the suffix path
-                    tied = x[_NAME_CONTEXT] * len(occ)
-                    sure = p >= m["threshold"] and len(occ) >= 3 and not (tied >= 2 and tied >= len(occ) / 2)
+                    sure = p >= m["threshold"] and brand_free.removable(x, key)
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))

@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from os.path import commonprefix
 
 import regex
@@ -193,6 +194,45 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     return {s for s in out if _MIXED.search(s)} if mixed_only else out
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+_FIRST2 = itemgetter(slice(0, 2))
+_LAST2 = itemgetter(slice(-2, None))
+
+
+def han_candidates(text: str, lang: LangTable, max_len: int = 12) -> set[str]:
+    """Pure-Han strings of three characters or more that open, or close, two or more runs of Han
+    characters, where the opening (closing) pair of characters is no pair of the language's words.
+
+    A clause opens with a word; a name pasted in front of it opens with two characters no word
+    holds (an invented name). Only the runs whose opening (closing) pair opens (closes) another run
+    too are sorted and compared, so the cost follows them, not every run of the text.
+    """
+    out: set[str] = set()
+    pairs = lang.pairs
+    runs = _HAN_RUN.findall(text)
+    odds = []
+    for key in (_FIRST2, _LAST2):
+        seen = Counter(map(key, runs))
+        odds.append({g for g, c in seen.items() if c >= 2 and g not in pairs})
+    for rev, odd in ((False, odds[0]), (True, odds[1])):
+        if not odd:
+            continue
+        if rev:
+            ends = sorted(r[-1 : -max_len - 2 : -1] for r in runs if r[-2:] in odd)
+        else:
+            ends = sorted(r[: max_len + 1] for r in runs if r[:2] in odd)
+        prev = ""
+        for b in ends:
+            if prev[:2] == b[:2]:
+                k = 2
+                while k < len(prev) and k < len(b) and prev[k] == b[k]:
+                    k += 1
+                if 3 <= k <= max_len:
+                    out.add(b[:k][::-1] if rev else b[:k])
+            prev = b
+    return out
+
+
 def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
              left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], title_end: int,
              isolated: float = 1.0) -> list[float]:
@@ -244,6 +284,32 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
         float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k,
     ]
+
+
+def model_key(s: str, free: str) -> str:
+    """Which fitted model scores candidate ``s`` under ``free``: in the default (``"mixed"``) path, a
+    string with Latin letters or joiners is read by the ``"mixed"`` model, a pure-Han one by ``"han"``."""
+    if free != "mixed":
+        return free
+    return "mixed" if _MIXED.search(s) else "han"
+
+
+_LOG_OCC, _SPLITS, _NAME_CTX = (FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context"))
+
+
+def removable(x: list[float], key: str) -> bool:
+    """May a candidate with features ``x``, read by model ``key``, be removed at all (whatever its
+    probability)? Only when seen three times or more (two are not enough without a shape, as for
+    copy differences), not tied to its sentences like a name (据X, X表示 in half its occurrences or
+    more, as on the suffix path), and, for a pure-Han string, when a copy splits a word of the
+    sentence (a name or an idiom of the article never does; :func:`han_candidates`)."""
+    k = math.exp(x[_LOG_OCC])
+    if k < 3 - 1e-9:
+        return False
+    tied = x[_NAME_CTX] * k
+    if tied >= 2 - 1e-9 and x[_NAME_CTX] >= 0.5:
+        return False
+    return key != "han" or x[_SPLITS] > 0
 
 
 @cache
