@@ -560,12 +560,13 @@ class BrandSpam(Filter):
             else:
                 score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
-        if self.free != "off":
+        # the candidates without a suffix list are read once, on the fuller text of the first pass
+        # (the second pass reads the same strings less what was removed); the pure-Han ones only in
+        # the text the filters before this one kept (a paragraph pasted twice and cut as a copy makes
+        # every clause of it recur, which is no evidence)
+        if self.free != "off" and not doc.hints.get("second_pass"):
             models = brand_free.model()
-            # (the pure-Han candidates are read once, on the fuller text of the first pass, and only
-            # in the text the filters before this one kept: a paragraph pasted twice and cut as a copy
-            # makes every clause of it recur, which is no evidence)
-            han = None if doc.hints.get("second_pass") else _kept_text(text, doc.removals)
+            han = _kept_text(text, doc.removals)
             for s, occ, x in self._free_rows_windowed(text, cands, han):
                 key = brand_free.model_key(s, self.free)
                 m = models.get(key)

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
+from itertools import compress
 from operator import itemgetter
 from os.path import commonprefix
 
@@ -196,40 +197,37 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _FIRST2 = itemgetter(slice(0, 2))
-_LAST2 = itemgetter(slice(-2, None))
 
 
 def han_candidates(text: str, lang: LangTable, max_len: int = 12) -> set[str]:
-    """Pure-Han strings of three characters or more that open, or close, two or more runs of Han
-    characters, where the opening (closing) pair of characters is no pair of the language's words.
+    """Pure-Han strings of three characters or more that open two or more runs of Han characters,
+    where the opening pair of characters is no pair of the language's words.
 
     A clause opens with a word; a name pasted in front of it opens with two characters no word
-    holds (an invented name). Only the runs whose opening (closing) pair opens (closes) another run
-    too are sorted and compared, so the cost follows them, not every run of the text.
+    holds (an invented name). Only the runs whose opening pair opens another run too, and is no
+    word's, are sorted and compared. (Closing pairs were tried too: the same held-out recall, at
+    half again the cost.)
     """
     out: set[str] = set()
     pairs = lang.pairs
     runs = _HAN_RUN.findall(text)
-    odds = []
-    for key in (_FIRST2, _LAST2):
-        seen = Counter(map(key, runs))
-        odds.append({g for g, c in seen.items() if c >= 2 and g not in pairs})
-    for rev, odd in ((False, odds[0]), (True, odds[1])):
-        if not odd:
-            continue
-        if rev:
-            ends = sorted(r[-1 : -max_len - 2 : -1] for r in runs if r[-2:] in odd)
-        else:
-            ends = sorted(r[: max_len + 1] for r in runs if r[:2] in odd)
-        prev = ""
-        for b in ends:
-            if prev[:2] == b[:2]:
-                k = 2
-                while k < len(prev) and k < len(b) and prev[k] == b[k]:
-                    k += 1
-                if 3 <= k <= max_len:
-                    out.add(b[:k][::-1] if rev else b[:k])
-            prev = b
+    # (map, compress and sorted keep the pass over every run in C: the Python loop below sees
+    # only the runs whose opening pair recurs and is no word's)
+    seen = Counter(map(_FIRST2, runs))
+    odd = {g for g, c in seen.items() if c >= 2 and g not in pairs}
+    if not odd:
+        return out
+    chosen = compress(runs, map(odd.__contains__, map(_FIRST2, runs)))
+    heads = sorted(map(itemgetter(slice(0, max_len + 1)), chosen))
+    prev = ""
+    for b in heads:
+        if prev[:2] == b[:2]:
+            k = 2
+            while k < len(prev) and k < len(b) and prev[k] == b[k]:
+                k += 1
+            if 3 <= k <= max_len:
+                out.add(b[:k])
+        prev = b
     return out
 
 
