@@ -85,6 +85,10 @@ _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
+# the same and the adverbs, negations and particles of a phrase (a pure-Han string with one of them
+# is a phrase of the sentence, not an invented name)
+_HAN_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过"
+                              r"才又再还很最更太不没未已曾却便竟吗呢吧啊得地们]")
 
 
 def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -109,6 +113,25 @@ def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
     if o < 0 or o == c - 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
         return None
     return o
+
+
+def _own_lines(text: str, occ: list[int], e: int) -> bool:
+    """Each copy (of length ``e``) is a line of its own: a heading, a label, not an insertion."""
+    n = len(text)
+    return all(not text[text.rfind("\n", 0, p) + 1 : p].strip()
+               and not text[p + e : (text.find("\n", p + e) + 1 or n + 1) - 1].strip() for p in occ)
+
+
+def _cuts_latin(text: str, occ: list[int], e: int) -> bool:
+    """An ASCII letter or digit run goes on past one end of every copy (of length ``e``):
+    ``64GB售``, ``256GB售`` hold a piece of a Latin/digit word, not a unit."""
+    n = len(text)
+    s0, s1 = text[occ[0]], text[occ[0] + e - 1]
+    if s0.isascii() and s0.isalnum() and all(p > 0 and text[p - 1].isascii() and text[p - 1].isalnum()
+                                               for p in occ):
+        return True
+    return s1.isascii() and s1.isalnum() and all(p + e < n and text[p + e].isascii() and text[p + e].isalnum()
+                                                  for p in occ)
 
 
 def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
@@ -456,6 +479,8 @@ class BrandSpam(Filter):
                 continue
             if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # one passage quoted twice, not a recurrence
+            if _cuts_latin(text, occ, len(s)):
+                continue
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
@@ -472,8 +497,9 @@ class BrandSpam(Filter):
         counts: dict[str, int] = {}
         rows = []
         for s in brand_free.han_candidates(text, lang, _HAN_MAX):
-            # (two Han characters no dictionary holds are as often a new word, 跨界, as a name)
-            if s in skip or len(s) < max(3, self.min_len) or _GRAMMAR.search(s):
+            # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
+            # name carries no function word, 才发现 is a phrase)
+            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):
                 continue
             parts = [s[i : i + 2] for i in range(len(s) - 1)]
             if all(lang.pairs.get(g, 0) for g in parts):
@@ -495,8 +521,8 @@ class BrandSpam(Filter):
             e = len(s)
             if len(occ) < 3 or len({(text[p - 8 : p], text[p + e : p + e + 8]) for p in occ}) < 2:
                 continue
-            if _same_word_neighbour(text, occ, e):
-                continue  # every copy has the same word character beside it: a piece of a longer string
+            if _same_word_neighbour(text, occ, e) or _own_lines(text, occ, e):
+                continue  # (every copy has the same word character beside it: a piece of a longer string)
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=1.0)
             rows.append((s, occ, x))
