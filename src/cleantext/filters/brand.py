@@ -461,7 +461,7 @@ class BrandSpam(Filter):
             # generic ending (在线, 游戏) may occur elsewhere, so half of them must
             parts = list(s) if len(s) == 2 else [g for g in (s[i : i + 2] for i in range(len(s) - 1))
                                                  if not g.isascii()]
-            parts += _ALNUM_RUN.findall(s)
+            parts += _ALNUM_PIECE.findall(s)  # (a single letter, F, is in many words: no piece of a name)
             # (the share of pieces alone must be 1.0: the first piece found elsewhere settles it,
             # and the pieces after it are not counted)
             isolated = 1.0 if parts else 0.0
