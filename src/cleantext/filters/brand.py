@@ -334,16 +334,21 @@ class BrandSpam(Filter):
     def _extension(self, text: str, s: str, occ: list[int]) -> tuple[str, list[int]] | None:
         """``s`` grown by the word characters all its copies share on each side, when there are some.
 
-        Only Han, Latin letters and digits, no grammatical character, up to ``max_len``; None when
-        no copy-wide neighbour exists or when the grown string sits in one passage quoted again.
+        Only Han, Latin letters and digits, no grammatical character, not across a word a name takes
+        after it (``data/name_contexts.txt``, right side, two characters or more), up to ``max_len``;
+        None when no copy-wide neighbour exists or when the grown string sits in one passage quoted
+        again.
         """
         n = len(text)
         left = right = 0
+        verbs = tuple(w for w in self._right if len(w) > 1)
         while len(s) + left + right < self.max_len:
             nxt = {text[p + len(s) + right] if p + len(s) + right < n else "\n" for p in occ}
             c = next(iter(nxt))
             if len(nxt) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
                 break
+            if text.startswith(verbs, occ[0] + len(s) + right):
+                break  # a name's unit ends before the word a name takes (X发布…, X表示, X大会)
             right += 1
         while len(s) + left + right < self.max_len:
             prv = {text[p - left - 1] if p - left > 0 else "\n" for p in occ}
