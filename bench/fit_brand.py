@@ -1,7 +1,8 @@
 """Fit the brand scorer for candidates found without a suffix list; validate it on held-out families.
 
     python bench/rename_brands.py ../shared/eval/dev.jsonl -o /tmp/brand/ren1.jsonl --seed 1  # 2, 3 alike
-    python bench/fit_brand.py /tmp/brand/ren1.jsonl /tmp/brand/ren2.jsonl /tmp/brand/ren3.jsonl --cv --write
+    python bench/rename_brands.py ../shared/eval/dev.jsonl -o /tmp/brand/hren1.jsonl --seed 1 --han-legit
+    python bench/fit_brand.py /tmp/brand/ren{1,2,3}.jsonl /tmp/brand/hren{1,2,3}.jsonl --cv --write
 
 Rows: every candidate of ``BrandSpam.free_rows`` (those the suffix path does not already score) with
 its evidence features; label 1 when at least 80 % of its occurrences' characters are gold
