@@ -16,9 +16,11 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   neighbour (``X体育大会`` every time), a common word or a common verb before the suffix
   (``data/common_names.txt``, the jieba-derived table of :mod:`.brand_lang`);
 * free path (no suffix list, :mod:`.brand_free`): strings that open or close several runs, or that
-  every copy of a recurring Latin/joiner group shares, scored by a logistic regression fitted by
-  ``bench/fit_brand.py`` (``data/models/brand.json``); removed only when sure, seen three times or
-  more and not tied to its sentences like a name.
+  every copy of a recurring Latin/joiner group shares, and pure-Han strings of 3-8 characters that
+  open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
+  scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
+  removed only when sure, seen three times or more, not tied to its sentences like a name, and,
+  for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
 
 Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
 and recorded in ``report.annotations`` (precision first).
@@ -169,7 +171,8 @@ class BrandSpam(Filter):
             (``data/models/brand.json``, ``bench/fit_brand.py``): ``"mixed"`` (default) those that
             mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
             every string that opens or closes several runs (slower: see docs/benchmarks.md,
-            "Brands (left-out)"), ``"off"`` none.
+            "Brands (left-out)"), ``"off"`` none. ``"mixed"`` also reads pure-Han strings that open
+            runs with a pair no dictionary word holds (:func:`.brand_free.han_candidates`).
         promo: also remove promotional insertions longer than a token (:mod:`.brand_promo`):
             recurring self-labelled contact segments and runs of glued links.
     """
@@ -527,7 +530,7 @@ class BrandSpam(Filter):
             if len(occ) < 3 or len({(text[p - 8 : p], text[p + e : p + e + 8]) for p in occ}) < 2:
                 continue
             if _same_word_neighbour(text, occ, e) or _own_lines(text, occ, e):
-                continue  # (every copy has the same word character beside it: a piece of a longer string)
+                continue  # a piece of a longer string, or a heading (a line of its own every time)
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=1.0)
             rows.append((s, occ, x))
