@@ -1,14 +1,16 @@
 """Fit the brand scorer for candidates found without a suffix list; validate it on held-out families.
 
     python bench/rename_brands.py ../shared/eval/dev.jsonl -o /tmp/brand/ren1.jsonl --seed 1  # 2, 3 alike
-    python bench/fit_brand.py /tmp/brand/ren1.jsonl /tmp/brand/ren2.jsonl /tmp/brand/ren3.jsonl --cv --write
+    python bench/rename_brands.py ../shared/eval/dev.jsonl -o /tmp/brand/hren1.jsonl --seed 1 --han-legit
+    python bench/fit_brand.py /tmp/brand/ren{1,2,3}.jsonl /tmp/brand/hren{1,2,3}.jsonl --cv --write
 
 Rows: every candidate of ``BrandSpam.free_rows`` (those the suffix path does not already score) with
 its evidence features; label 1 when at least 80 % of its occurrences' characters are gold
-``brand_spam``, 0 when at most 20 %. A logistic regression (scikit-learn, fitting only) on
-standardised features; the removal threshold is the lowest probability at which the training rows
-keep a precision of 0.999 weighted by characters, among candidates seen three times or more (the
-only ones the filter removes; never below 0.5).
+``brand_spam``, 0 when at least 80 % are content (no gold label). One logistic regression
+(scikit-learn, fitting only) per kind of candidate (``brand_free.model_key``: mixed, pure-Han,
+``free="all"``) on standardised features; the removal threshold is the lowest probability at
+which the training rows keep a precision of 0.999 weighted by characters, among the candidates the
+filter may remove (``brand_free.removable``; never below 0.5).
 
 ``--cv`` holds out, in turn, each suffix family and each name family of ``bench/rename_brands.py``
 AND a fifth of the documents: fitted on cases with neither, it is scored on the held-out family's
@@ -20,8 +22,8 @@ fit on all rows to ``src/cleantext/data/models/brand.json``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
-import math
 import zlib
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 import cleantext
 import cleantext.registry
 from cleantext.filters import brand_free
-from cleantext.filters.brand import BrandSpam
+from cleantext.filters.brand import BrandSpam, _kept_text
 from cleantext.filters.brand_lang import match_text
 
 OUT = Path(__file__).resolve().parent.parent / "src/cleantext/data/models/brand.json"
@@ -49,21 +51,36 @@ def load(paths: list[str]) -> list[dict]:
     return cases
 
 
-def rows_of(case: dict, f: BrandSpam) -> list[tuple[list[float], int, int]]:
+def rows_of(case: dict, f: BrandSpam) -> list[tuple[list[float], int, int, str]]:
     text = match_text(case["input"])
+    # the pure-Han candidates are read in the text the filters before the brand filter kept
+    kept = _kept_text(text, _before_brand().clean(case["input"]).report.removals)
     brand = bytearray(len(text))
+    gold = bytearray(len(text))
     for s, e, k in case["removals"]:
+        gold[s:e] = b"\x01" * (e - s)
         if k == "brand_spam":
             brand[s:e] = b"\x01" * (e - s)
     out = []
-    for s, occ, x in f.free_rows(text, f._candidates(text)):
-        hit = sum(sum(brand[p : p + len(s)]) for p in occ) / (len(s) * len(occ))
-        if hit >= 0.8 or hit <= 0.2:
-            out.append((x, int(hit >= 0.8), len(s) * len(occ)))
+    for s, occ, x in f.free_rows(text, f._candidates(text), kept):
+        n = len(s) * len(occ)
+        hit = sum(sum(brand[p : p + len(s)]) for p in occ) / n
+        content = 1.0 - sum(sum(gold[p : p + len(s)]) for p in occ) / n
+        # a negative is content: a string gold removes under another kind (an original brand inside
+        # a paragraph filed as a copy) is neither
+        if hit >= 0.8 or content >= 0.8:
+            out.append((x, int(hit >= 0.8), n, brand_free.model_key(s, f.free)))
     return out
 
 
-def fit(rows: list[tuple[list[float], int, int]], target: float = 0.999) -> dict:
+@functools.cache
+def _before_brand():
+    """The default pipeline up to (not including) the brand filter."""
+    names = list(cleantext.registry.DEFAULT)
+    return cleantext.registry.build(select=names[: names.index("brand")])
+
+
+def fit(rows: list[tuple], target: float = 0.999) -> dict:
     xs = [r[0] for r in rows]
     ys = [r[1] for r in rows]
     k = len(xs[0])
@@ -77,12 +94,9 @@ def fit(rows: list[tuple[list[float], int, int]], target: float = 0.999) -> dict
     m = {"features": list(brand_free.FEATURES), "mean": [r8(v) for v in mean],
          "scale": [r8(v) for v in scale], "coef": [r8(c) for c in lr.coef_[0]],
          "intercept": r8(lr.intercept_[0])}
-    # the threshold is chosen on the rows it can remove: the filter removes a free-path candidate
-    # only when it occurs at least three times (feature 0 is the log of the count) and is not tied
-    # to its sentences like a name in half its occurrences
-    nc = brand_free.FEATURES.index("name_context")
-    removable = [r for r in rows if r[0][0] >= math.log(3) - 1e-9
-                 and not (r[0][nc] * math.exp(r[0][0]) >= 2 - 1e-9 and r[0][nc] >= 0.5)]
+    # the threshold is chosen on the rows it can remove (``brand_free.removable``: seen three times
+    # or more, not tied to its sentences like a name, a pure-Han string splitting a word)
+    removable = [r for r in rows if brand_free.removable(r[0], r[3])]
     scored = sorted(((brand_free.probability(r[0], m), r[1], r[2]) for r in removable), reverse=True)
     tp = fp = 0
     thr = 1.0
@@ -128,6 +142,8 @@ def brand_pr(cases: list[dict], pipe) -> tuple[int, int, int, int]:
 
 
 FREE = ("mixed", "all")
+#: fitted model -> the candidate path whose rows it reads (``brand_free.model_key``)
+MODELS = {"mixed": "mixed", "han": "mixed", "all": "all"}
 
 
 def main() -> None:
@@ -137,16 +153,22 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
     cases = load(a.cases)
-    rows = {}
-    for mode in FREE:  # one model per candidate path: the mixed rows are not the pure-Han ones
+    rows: dict[str, dict] = {key: {} for key in MODELS}
+    for mode in FREE:  # one model per kind of candidate: the mixed rows are not the pure-Han ones
         f = BrandSpam(free=mode)
-        rows[mode] = {id(c): rows_of(c, f) for c in cases}
-        allrows = [r for c in cases for r in rows[mode][id(c)]]
-        print(f"free={mode}: {len(cases)} cases, {len(allrows)} rows, {sum(r[1] for r in allrows)} positive")
+        for c in cases:
+            got = rows_of(c, f)
+            for key in MODELS:
+                if MODELS[key] == mode:
+                    rows[key][id(c)] = [r for r in got if r[3] == key]
+    for key in MODELS:
+        allrows = [r for c in cases for r in rows[key][id(c)]]
+        print(f"{key} (free={MODELS[key]}): {len(cases)} cases, {len(allrows)} rows, "
+              f"{sum(r[1] for r in allrows)} positive")
     if a.cv:
         run_cv(cases, rows)
     models = {}
-    for mode in FREE:
+    for mode in MODELS:
         m = models[mode] = fit([r for c in cases for r in rows[mode][id(c)]])
         coef = dict(zip(brand_free.FEATURES, (round(c, 2) for c in m["coef"]), strict=True))
         print(mode, "threshold", m["threshold"], coef)
@@ -178,7 +200,7 @@ def run_cv(cases: list[dict], rows: dict[str, dict]) -> None:
             if not test:
                 continue
             n += len(test)
-            m = {mode: fit([r for c in train_cases for r in rows[mode][id(c)]]) for mode in FREE}
+            m = {key: fit([r for c in train_cases for r in rows[key][id(c)]]) for key in MODELS}
             brand_free.model = lambda m=m: m
             for mode, p in pipes.items():
                 got = brand_pr(test, p)

@@ -12,6 +12,8 @@ With ``--legit`` (default 0.7) a share of cases also gets a *real* name mixing H
 letters, digits or joiners (a foreign name with ·, a media app, a product model, a company with a
 bracketed part, a capital-letter organisation, an everyday word such as ``5G网络``), pasted 2-6
 times with the words names take (据X报道，X表示，通过X，…): unlabelled content the filter must keep.
+With ``--han-legit`` the real name may also be a pure-Han person or place (``<surname><given>表示``,
+``在<place>镇``), the names the default path's pure-Han candidates must keep.
 
 Why positions move too: a scorer fitted on renamed dev that keeps dev's positions learns dev's
 positions (an earlier attempt fell from 0.82 to 0.04 recall on another generator that way).
@@ -127,6 +129,21 @@ LEGIT_FAMILIES = {
     # everyday words that mix Latin letters or digits with Han, used as nouns of the sentence
     "mixed_word": lambda r: r.choice(_MIXED_WORDS),
 }
+# Real pure-Han names (``--han-legit``): a person (a common surname and one or two given-name
+# characters), a place (two characters and an administrative word): what the pure-Han candidates
+# of the default path must keep. Pools written for the script.
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英建文辉玲志红晓燕鹏飞斌宇浩凯"
+_PLACE = "临江河岭溪桥塘湾洲坪坝沙源泉山岗阳湖川庄屯峪浦"
+HAN_LEGIT_FAMILIES = {
+    "han_person": lambda r: r.choice(_SURNAMES) + "".join(r.sample(_GIVEN, r.randint(1, 2))),
+    "han_place": lambda r: "".join(r.sample(_PLACE, 2)) + r.choice(["区", "县", "镇", "村", "街道", "新区"]),
+}
+_HAN_NAME_CONTEXTS = {
+    "han_person": ["{}表示，", "{}说，", "据{}介绍，", "{}告诉记者，", "{}认为，", "记者采访了{}。",
+                   "{}坦言，"],
+    "han_place": ["在{}，", "{}的居民", "来自{}的", "位于{}的", "{}有关负责人介绍，", "走进{}，"],
+}
 _MIXED_WORDS = ["5G网络", "AI技术", "CT检查", "B超", "T恤", "X光片", "PM2.5浓度", "GDP增速", "VR眼镜", "U盘",
                 "K线图", "IP地址", "LED屏", "SUV车型", "CPI涨幅", "WiFi信号", "ETC车道", "MRI检查", "3D打印",
                 "A股", "H股", "e度论坛", "vlog博主", "ppt课件", "wifi密码", "app界面"]
@@ -138,10 +155,12 @@ _WORD_CONTEXTS = ["通过{}，", "使用{}的", "在{}里", "{}、", "有了{}�
                   "不少人把{}当作", "{}方面，"]
 
 
-def _add_legit(chars: list[str], labs: list[str], rng: random.Random) -> str:
-    fam = rng.choice(list(LEGIT_FAMILIES))
-    name = LEGIT_FAMILIES[fam](rng)
-    contexts = _WORD_CONTEXTS if fam == "mixed_word" else _NAME_CONTEXTS
+def _add_legit(chars: list[str], labs: list[str], rng: random.Random, han: bool = False) -> str:
+    families = {**LEGIT_FAMILIES, **HAN_LEGIT_FAMILIES} if han else LEGIT_FAMILIES
+    fam = rng.choice(list(families))
+    name = families[fam](rng)
+    contexts = (_WORD_CONTEXTS if fam == "mixed_word" else
+                _HAN_NAME_CONTEXTS[fam] if fam in HAN_LEGIT_FAMILIES else _NAME_CONTEXTS)
     for _ in range(rng.randint(2, 6)):
         slots = _slots("".join(chars), labs)
         at_s = slots["clause_start"] + slots["para_start"]
@@ -154,7 +173,8 @@ def _add_legit(chars: list[str], labs: list[str], rng: random.Random) -> str:
     return fam
 
 
-def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]], legit: float = 0.0) -> dict:
+def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]], legit: float = 0.0,
+                han_legit: bool = False) -> dict:
     text = case["input"]
     label = [""] * len(text)
     for s, e, k in case["removals"]:
@@ -183,7 +203,7 @@ def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]],
             ins = new + "：" if kind == "colon_prefix" else new
             chars[at:at] = list(ins)
             labs[at:at] = ["brand_spam"] * len(ins)
-    legit_fams = [_add_legit(chars, labs, rng)] if rng.random() < legit else []
+    legit_fams = [_add_legit(chars, labs, rng, han_legit)] if rng.random() < legit else []
     out_text = "".join(chars)
     removals, i = [], 0
     while i < len(labs):
@@ -206,6 +226,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--legit", type=float, default=0.7,
                     help="share of cases that also get a real mixed name (kept), pasted in name contexts")
+    ap.add_argument("--han-legit", action="store_true",
+                    help="draw the real names from pure-Han persons and places too (not only mixed names)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     fams = [(s, n) for s in SUFFIX_FAMILIES for n in NAME_FAMILIES]
@@ -213,7 +235,7 @@ def main() -> None:
     with open(a.cases, encoding="utf-8") as fh, open(a.out, "w", encoding="utf-8") as out:
         for line in fh:
             if line.strip():
-                case = rename_case(json.loads(line), rng, fams, a.legit)
+                case = rename_case(json.loads(line), rng, fams, a.legit, a.han_legit)
                 out.write(json.dumps(case, ensure_ascii=False) + "\n")
                 n += 1
     print(f"{n} cases -> {a.out}")

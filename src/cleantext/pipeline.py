@@ -104,6 +104,8 @@ class Pipeline:
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
             # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
             again = Document(apply(doc.text, removals))
+            # (a filter may skip a costly search it already ran over the fuller text)
+            again.hints["second_pass"] = True
             shapes = doc.hints.get("block_shapes")
             if shapes is not None:
                 again.hints["block_shapes"] = shapes.shifted(removals)

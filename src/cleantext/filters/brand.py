@@ -16,9 +16,11 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   neighbour (``X体育大会`` every time), a common word or a common verb before the suffix
   (``data/common_names.txt``, the jieba-derived table of :mod:`.brand_lang`);
 * free path (no suffix list, :mod:`.brand_free`): strings that open or close several runs, or that
-  every copy of a recurring Latin/joiner group shares, scored by a logistic regression fitted by
-  ``bench/fit_brand.py`` (``data/models/brand.json``); removed only when sure, seen three times or
-  more and not tied to its sentences like a name.
+  every copy of a recurring Latin/joiner group shares, and pure-Han strings of 3-8 characters that
+  open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
+  scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
+  removed only when sure, seen three times or more, not tied to its sentences like a name, and,
+  for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
 
 Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
 and recorded in ``report.annotations`` (precision first).
@@ -65,7 +67,6 @@ def _core(s: str, shape_end: re.Pattern[str] | None = None) -> str:
     if shape_end is not None and shape_end.search(s):
         return s
     return _TAIL.sub("", s) or s
-_NAME_CONTEXT = brand_free.FEATURES.index("name_context")
 # what may remain of a promotional line besides its brands: a label (本文来源：, 版权所有, Copyright 2024)
 # (only punctuation; or a label of at most 6 characters ending in a colon, and the brand's host; or a
 # copyright sign with at most 6 Han and a year), all else around the brand kept
@@ -78,11 +79,18 @@ _HL = r"[\p{Han}\p{Latin}]"
 _HOST = r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/?" + _NW + r")?"
 _LABEL_REST = regex.compile(_NW + r"(?:" + _HL + r"{1,6}[:：]" + _NW + r")?" + _HOST)
 _COPYRIGHT_REST = regex.compile(_NW + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?:-\d{4})?)" + _NW + r"){0,4}")
+#: longest pure-Han candidate of the free path: an invented name and a category word (``<name>娱乐城``);
+#: a longer string that recurs verbatim is a place, an organisation's full name, an event
+_HAN_MAX = 8
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
 _GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
+# the same and the adverbs, negations and particles of a phrase (a pure-Han string with one of them
+# is a phrase of the sentence, not an invented name)
+_HAN_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过"
+                              r"才又再还很最更太不没未已曾却便竟吗呢吧啊得地们]")
 
 
 def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -109,6 +117,49 @@ def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
     return o
 
 
+def _own_lines(text: str, occ: list[int], e: int) -> bool:
+    """Each copy (of length ``e``) is a line of its own: a heading, a label, not an insertion."""
+    n = len(text)
+    return all(not text[text.rfind("\n", 0, p) + 1 : p].strip()
+               and not text[p + e : (text.find("\n", p + e) + 1 or n + 1) - 1].strip() for p in occ)
+
+
+def _cuts_latin(text: str, occ: list[int], e: int) -> bool:
+    """An ASCII letter or digit run goes on past one end of every copy (of length ``e``):
+    ``64GB售``, ``256GB售`` hold a piece of a Latin/digit word, not a unit."""
+    n = len(text)
+    s0, s1 = text[occ[0]], text[occ[0] + e - 1]
+    if s0.isascii() and s0.isalnum() and all(p > 0 and text[p - 1].isascii() and text[p - 1].isalnum()
+                                               for p in occ):
+        return True
+    return s1.isascii() and s1.isalnum() and all(p + e < n and text[p + e].isascii() and text[p + e].isalnum()
+                                                  for p in occ)
+
+
+def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
+    """Every copy (of length ``e``) has the same word character on its left, or on its right."""
+    left = {text[p - 1 : p] for p in occ}
+    right = {text[p + e : p + e + 1] for p in occ}
+    return (len(left) == 1 and bool(_WORDISH.match(next(iter(left))))) or (
+        len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
+
+
+def _kept_text(text: str, removals: list[Removal]) -> str:
+    """``text`` with the spans already removed blanked out (same length: offsets still hold)."""
+    if not removals:
+        return text
+    parts, pos = [], 0
+    for r in sorted(removals, key=lambda r: r.start):
+        if r.end <= pos:
+            continue
+        start = max(pos, r.start)
+        parts.append(text[pos:start])
+        parts.append("\n" * (r.end - start))
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 class BrandSpam(Filter):
     """Remove injected promotional tokens, keeping the sentences around them.
 
@@ -120,7 +171,8 @@ class BrandSpam(Filter):
             (``data/models/brand.json``, ``bench/fit_brand.py``): ``"mixed"`` (default) those that
             mix Han with Latin letters or joiners (``XY某某``, ``某某m6``, ``【某某官方】``), ``"all"``
             every string that opens or closes several runs (slower: see docs/benchmarks.md,
-            "Brands (left-out)"), ``"off"`` none.
+            "Brands (left-out)"), ``"off"`` none. ``"mixed"`` also reads pure-Han strings that open
+            runs with a pair no dictionary word holds (:func:`.brand_free.han_candidates`).
         promo: also remove promotional insertions longer than a token (:mod:`.brand_promo`):
             recurring self-labelled contact segments and runs of glued links.
     """
@@ -260,6 +312,17 @@ class BrandSpam(Filter):
             pieces += _ALNUM_PIECE.findall(stem)
         return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
 
+    @staticmethod
+    def _new_pairs_isolated(text: str, s: str, n_occ: int) -> bool:
+        """Every Han pair of ``s`` that is no pair of the language's words (a joint, ``播家``) occurs only
+        inside ``s``: the words a shape was grown by (``直播``) may be words of any article, but an
+        event named after the article's own words (its joints also found in those words elsewhere) is
+        not a new string."""
+        lang = table()
+        pieces = {g for g in (s[i : i + 2] for i in range(len(s) - 1))
+                  if not g.isascii() and not lang.pair(g)}
+        return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
+
     def _occurrences(self, text: str, s: str) -> list[int]:
         out, p = [], text.find(s)
         domain = "." in s
@@ -274,16 +337,21 @@ class BrandSpam(Filter):
     def _extension(self, text: str, s: str, occ: list[int]) -> tuple[str, list[int]] | None:
         """``s`` grown by the word characters all its copies share on each side, when there are some.
 
-        Only Han, Latin letters and digits, no grammatical character, up to ``max_len``; None when
-        no copy-wide neighbour exists or when the grown string sits in one passage quoted again.
+        Only Han, Latin letters and digits, no grammatical character, not across a word a name takes
+        after it (``data/name_contexts.txt``, right side, two characters or more), up to ``max_len``;
+        None when no copy-wide neighbour exists or when the grown string sits in one passage quoted
+        again.
         """
         n = len(text)
         left = right = 0
+        verbs = tuple(w for w in self._right if len(w) > 1)
         while len(s) + left + right < self.max_len:
             nxt = {text[p + len(s) + right] if p + len(s) + right < n else "\n" for p in occ}
             c = next(iter(nxt))
             if len(nxt) > 1 or not _WORDISH.match(c) or _GRAMMAR.match(c):
                 break
+            if text.startswith(verbs, occ[0] + len(s) + right):
+                break  # a name's unit ends before the word a name takes (X发布…, X表示, X大会)
             right += 1
         while len(s) + left + right < self.max_len:
             prv = {text[p - left - 1] if p - left > 0 else "\n" for p in occ}
@@ -300,9 +368,11 @@ class BrandSpam(Filter):
         return ext, ext_occ
 
     def _score(self, text: str, s: str, occ: list[int], hinted: bool,
-               meets: dict[str, bool] | None = None, shaped: bool = False) -> tuple[float, list[str]]:
+               meets: dict[str, bool] | None = None, shaped: str = "") -> tuple[float, list[str]]:
         """``meets`` caches, per document, whether a character pair occurs in the text (one scan each);
-        ``shaped``: ``s`` holds a brand-like shape with copy-wide neighbours (:meth:`_extension`)."""
+        ``shaped``: the brand-like shape ``s`` was grown from by its copy-wide neighbours
+        (:meth:`_extension`); whether its name occurs elsewhere is asked of that shape, since the
+        shared neighbours (``直播`` after ``X体育``) are ordinary words of any article."""
         meets = {} if meets is None else meets
         why: list[str] = []
         score = 0.0
@@ -363,7 +433,8 @@ class BrandSpam(Filter):
             if c >= 2 and c / len(occ) >= 0.6 and not (ch in CLAUSE_PUNCT or ch.isspace()):
                 score -= 4.0
                 why.append(f"part of a longer unit (constant {side} neighbour {ch!r})")
-        if self._isolated(text, s, len(occ)):
+        if self._isolated(text, shaped or s, len(occ)) and (
+                not shaped or self._new_pairs_isolated(text, s, len(occ))):
             score += 1.0
             why.append("its parts occur nowhere else in the text")
         else:
@@ -374,8 +445,11 @@ class BrandSpam(Filter):
         return score, why
 
     # -- candidates without a suffix list, scored by the fitted model ---------------------------
-    def free_rows(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, list[int], list[float]]]:
-        """Candidates that open or close several runs (no suffix list), with their evidence features."""
+    def free_rows(self, text: str, skip: Iterable[str] = (),
+                  han: str | None = None) -> list[tuple[str, list[int], list[float]]]:
+        """Candidates that open or close several runs (no suffix list), with their evidence features;
+        with ``han`` (``text`` with what earlier filters removed blanked out, :func:`_kept_text`) and
+        ``free="mixed"``, the pure-Han ones of :meth:`_han_rows`, read in ``han``, too."""
         skip = set(skip)
         lang = table()
         first = len(text) - len(text.lstrip())
@@ -395,7 +469,7 @@ class BrandSpam(Filter):
             # generic ending (在线, 游戏) may occur elsewhere, so half of them must
             parts = list(s) if len(s) == 2 else [g for g in (s[i : i + 2] for i in range(len(s) - 1))
                                                  if not g.isascii()]
-            parts += _ALNUM_RUN.findall(s)
+            parts += _ALNUM_PIECE.findall(s)  # (a single letter, F, is in many words: no piece of a name)
             # (the share of pieces alone must be 1.0: the first piece found elsewhere settles it,
             # and the pieces after it are not counted)
             isolated = 1.0 if parts else 0.0
@@ -413,25 +487,71 @@ class BrandSpam(Filter):
                 continue
             if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # one passage quoted twice, not a recurrence
+            if _cuts_latin(text, occ, len(s)):
+                continue
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
+        if han is not None and self.free == "mixed":
+            rows += self._han_rows(han, skip, title_end)
         return rows
 
-    def _free_rows_windowed(self, text: str, skip: Iterable[str]) -> list[tuple[str, list[int], list[float]]]:
+    def _han_rows(self, text: str, skip: set[str],
+                  title_end: int) -> list[tuple[str, list[int], list[float]]]:
+        """Pure-Han candidates (:func:`.brand_free.han_candidates`) seen three times or more, out of
+        place (each of their character pairs occurs only inside them), not a piece of a longer
+        string, with their features."""
+        lang = table()
+        counts: dict[str, int] = {}
+        rows = []
+        for s in brand_free.han_candidates(text, lang, _HAN_MAX):
+            # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
+            # name carries no function word, 才发现 is a phrase)
+            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):
+                continue
+            parts = [s[i : i + 2] for i in range(len(s) - 1)]
+            if all(lang.pairs.get(g, 0) for g in parts):
+                continue
+            k = text.count(s)
+            if k < 3:
+                continue
+            isolated = True
+            for g in parts:
+                c = counts.get(g)
+                if c is None:
+                    c = counts[g] = text.count(g)
+                if c > k * s.count(g):
+                    isolated = False  # the pair occurs outside the candidate too
+                    break
+            if not isolated:
+                continue
+            occ = self._occurrences(text, s)
+            e = len(s)
+            if len(occ) < 3 or len({(text[p - 8 : p], text[p + e : p + e + 8]) for p in occ}) < 2:
+                continue
+            if _same_word_neighbour(text, occ, e) or _own_lines(text, occ, e):
+                continue  # a piece of a longer string, or a heading (a line of its own every time)
+            x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
+                                    right_ctx=self._right, title_end=title_end, isolated=1.0)
+            rows.append((s, occ, x))
+        return rows
+
+    def _free_rows_windowed(self, text: str, skip: Iterable[str],
+                            han: str | None = None) -> list[tuple[str, list[int], list[float]]]:
         """:meth:`free_rows` over windows of about ``_WINDOW`` characters cut at line ends.
 
         Each candidate is counted in its window: linear in the text, where counting every
         candidate over a long document grew with its square. An article fits in one window.
         """
         if len(text) <= _WINDOW * 1.5:
-            return self.free_rows(text, skip)
+            return self.free_rows(text, skip, han)
         skip = set(skip)
         rows, start = [], 0
         while start < len(text):
             end = text.find("\n", start + _WINDOW)
             end = len(text) if end < 0 or len(text) - end < _WINDOW // 2 else end + 1
-            rows += [(s, [p + start for p in occ], x) for s, occ, x in self.free_rows(text[start:end], skip)]
+            sub = self.free_rows(text[start:end], skip, None if han is None else han[start:end])
+            rows += [(s, [p + start for p in occ], x) for s, occ, x in sub]
             start = end
         return rows
 
@@ -468,22 +588,27 @@ class BrandSpam(Filter):
             if ext is not None:
                 # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
                 # longer string, judged as a whole; a name (X体育大会) is then tied to its sentences
-                s, occ = ext
-                score, why = self._score(text, s, occ, hinted, meets, shaped=True)
+                shape_s, (s, occ) = s, ext
+                score, why = self._score(text, s, occ, hinted, meets, shaped=shape_s)
                 why.insert(0, "a brand-like shape inside a longer unit every copy shares")
             else:
                 score, why = self._score(text, s, occ, hinted, meets)
             scored.append((score, len(s), s, occ, why))
-        if self.free != "off":
-            m = brand_free.model()[self.free]
-            for s, occ, x in self._free_rows_windowed(text, cands):
+        # the candidates without a suffix list are read once, on the fuller text of the first pass
+        # (the second pass reads the same strings less what was removed); the pure-Han ones only in
+        # the text the filters before this one kept (a paragraph pasted twice and cut as a copy makes
+        # every clause of it recur, which is no evidence)
+        if self.free != "off" and not doc.hints.get("second_pass"):
+            models = brand_free.model()
+            han = _kept_text(text, doc.removals)
+            for s, occ, x in self._free_rows_windowed(text, cands, han):
+                key = brand_free.model_key(s, self.free)
+                m = models.get(key)
+                if m is None:
+                    continue
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
-                    # without a shape, two occurrences are not enough to remove (as for copy differences),
-                    # and a string tied to its sentences like a name (据X, X表示 in half its
-                    # occurrences or more) is kept, as on the suffix path
-                    tied = x[_NAME_CONTEXT] * len(occ)
-                    sure = p >= m["threshold"] and len(occ) >= 3 and not (tied >= 2 and tied >= len(occ) / 2)
+                    sure = p >= m["threshold"] and brand_free.removable(x, key)
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))

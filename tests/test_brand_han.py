@@ -1,0 +1,54 @@
+"""Pure-Han brands without a suffix list, and deletion naturalness (issue 11), on project-written text only."""
+
+from cleantext import Pipeline
+from cleantext.filters import BrandSpam, brand_free
+from cleantext.filters.brand_lang import table
+
+LINES = [
+    "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民两万多户。",
+    "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯、雨污分流和停车难等问题。",
+    "下一步，市住建部门将总结推广试点经验，建立长效管理机制，确保改造成果长期惠及居民。",
+    "社区还组织志愿者开展入户走访，及时收集居民对施工安排和绿化方案的意见建议。",
+]
+
+
+def _cuts(text: str, **kw) -> list[str]:
+    r = Pipeline([BrandSpam(**kw)]).clean(text)
+    return [x.text for x in r.report.removals if x.kind == "brand_spam"]
+
+
+def _pasted(brand: str) -> str:
+    """``brand`` at a paragraph start, before a comma, and between the halves of a word seen elsewhere."""
+    return "\n".join([
+        brand + LINES[0],
+        LINES[1].replace("在改造", "在改" + brand + "造").replace("原则，", "原则" + brand + "，"),
+        LINES[2],
+        brand + LINES[3],
+    ])
+
+
+def test_pure_han_brand_without_a_listed_suffix_is_cut():
+    brand = "泓澈琰"
+    assert _cuts(_pasted(brand)) == [brand] * 4
+    assert _cuts(_pasted(brand), free="off") == []  # only the free path's pure-Han candidates find it
+
+
+def test_repeated_person_name_in_its_sentences_is_kept():
+    name = "廖泓澈"
+    text = "\n".join([
+        name + "表示，" + LINES[0],
+        "据" + name + "介绍，" + LINES[1],
+        LINES[2].replace("下一步，", "下一步，" + name + "说，"),
+        LINES[3] + name + "认为，这项工作还要坚持下去。",
+    ])
+    assert _cuts(text) == []
+
+
+def test_a_list_item_breaks_its_sentence_when_deleted():
+    """Deletion naturalness: a string between a clause boundary and a list comma leaves, deleted, a
+    clause that opens with the comma (``，、``); a token pasted before a comma does not."""
+    text = "，泓澈琰、雨污分流。\n今天泓澈琰，居民说。\n泓澈琰停车难。"
+    s = "泓澈琰"
+    occ = [i for i in range(len(text)) if text.startswith(s, i)]
+    x = brand_free.features(text, s, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
+    assert x[brand_free.FEATURES.index("deletion_breaks")] == 1 / 3
