@@ -151,6 +151,17 @@ def dom_path(path: tuple[Node, ...], depth: int | None = None) -> str:
 
 
 _LABEL_ID = re.compile(r"[^\w-]+")
+#: Elements whose text keeps its line breaks.
+_PRE = frozenset({"pre", "textarea", "listing", "xmp"})
+#: What the builder does at an element's start, by tag (one lookup): break the line, count link text,
+#: keep line breaks.
+_K_BLOCK, _K_LINK, _K_PRE = 1, 2, 4
+_KIND: dict[str, int] = {}
+for _t in BLOCK:
+    _KIND[_t] = _KIND.get(_t, 0) | _K_BLOCK
+_KIND["a"] = _KIND.get("a", 0) | _K_LINK
+for _t in _PRE:
+    _KIND[_t] = _KIND.get(_t, 0) | _K_PRE
 
 
 def _label(tag: str, cls: str | None, ident: str | None) -> str:
@@ -227,11 +238,12 @@ class _Builder:
 
     def start(self, tag: str, cls: str | None, ident: str | None, hidden: bool = False,
               aria_hidden: bool = False) -> None:
-        if tag in BLOCK or hidden:
+        kind = _KIND.get(tag, 0)  # one lookup: block element, link, preformatted
+        if (kind & _K_BLOCK or hidden) and self.parts:
             self.flush()
-        if tag == "a":
+        if kind & _K_LINK:
             self.link_depth += 1
-        elif tag == "pre" or tag == "textarea" or tag == "listing" or tag == "xmp":
+        elif kind & _K_PRE:
             self.pre += 1
         own = _TAG_FLAGS.get(tag, 0)
         if aria_hidden:
@@ -252,28 +264,31 @@ class _Builder:
         else:
             words = ()
             label = tag
-        self.serial += 1
+        serial = self.serial = self.serial + 1
         if hidden:
             if not self.hidden:
-                self.hidden_root = self.serial
+                self.hidden_root = serial
             self.hidden += 1
         path = self.path
-        flags = (path[-1].flags if path else 0) | own
-        path.append(Node(self.serial, tag, words, len(path), hidden, flags, label, own))
-        self.blocks.append(tag if tag in BLOCK else self.blocks[-1])
+        flags = (path[-1].flags | own) if path else own
+        path.append(Node(serial, tag, words, len(path), hidden, flags, label, own))
+        blocks = self.blocks
+        blocks.append(tag if kind & _K_BLOCK else blocks[-1])
 
     def end(self, tag: str) -> None:
-        node = self.path[-1] if self.path else None
-        if tag in BLOCK or (node is not None and node.hidden):
+        path = self.path
+        node = path[-1] if path else None
+        if self.parts and (tag in BLOCK or (node is not None and node.hidden)):
             self.flush()
-        if tag == "a" and self.link_depth:
-            self.link_depth -= 1
-        elif (tag == "pre" or tag == "textarea" or tag == "listing" or tag == "xmp") and self.pre:
+        if tag == "a":
+            if self.link_depth:
+                self.link_depth -= 1
+        elif self.pre and tag in _PRE:
             self.pre -= 1
         if node is not None:
             if node.hidden:
                 self.hidden -= 1
-            self.path.pop()
+            path.pop()
             self.blocks.pop()
 
     def special(self, tag: str, get: Any, text: Any) -> None:
