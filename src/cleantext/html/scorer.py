@@ -45,12 +45,8 @@ def load_model(path: str | None = None) -> dict[str, Any]:
     return _MODEL
 
 
-def _dot(w: list[float], x: list[float]) -> float:
-    return sum(map(mul, w, x))
-
-
 def stage1(X: list[list[float]], weights: list[float]) -> list[float]:
-    return [_dot(weights, x) for x in X]
+    return [sum(map(mul, weights, x)) for x in X]  # dot products
 
 
 def context(lines: list[Line], z: list[float]) -> list[list[float]]:
@@ -109,4 +105,5 @@ def probabilities(lines: list[Line], X: list[list[float]],
     m = model or load_model()
     z = stage1(X, m["stage1"])
     C = context(lines, z)
-    return [_sigmoid(_dot(m["stage2"], c)) for c in C]
+    w2, sig = m["stage2"], _sigmoid
+    return [sig(sum(map(mul, w2, c))) for c in C]
