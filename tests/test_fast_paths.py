@@ -95,3 +95,64 @@ def test_traditional_map_fast_test_agrees_with_the_plain_mapping():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert brand_lang.match_text(text) == "".join(t2s.get(c, c) for c in text)
+
+
+def test_glued_groups_in_a_text_without_ideographs_are_the_lookaround_matches():
+    # Without CJK ideographs only digits glue: the groups are found from the digit runs' edges.
+    m = brand_free._M
+    pattern = re.compile(rf"(?<=[\u4e00-\u9fff0-9]){m}+|(?<!{m}){m}++(?=[\u4e00-\u9fff0-9])")
+    alphabet = "0189abXY·_|【】[]()（）.，。 -\u3400\uf900é"
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert [g.span() for g in brand_free._glued(text)] == [g.span() for g in pattern.finditer(text)]
+        assert [g.group() for g in brand_free._glued(text)] == [g.group() for g in pattern.finditer(text)]
+
+
+def test_control_clean_up_fast_check_agrees_with_the_regex():
+    from cleantext.html import blocks
+
+    alphabet = ["a", " ", "\n", "\t", "\r", "中", "é", "\x00", "\x08", "\x0b", "\x1f", "\x7f", "\x80",
+                "\ud800", "\udfff", "\U0001f600", "<", ">"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) if rng.random() < 0.2 else rng.choice("ab中 ")
+                       for _ in range(rng.randint(0, 30)))
+        assert blocks._clean_chars(text) == blocks._BAD_CHARS.sub(blocks._bad_char, text)
+
+
+def test_han_count_of_a_line_is_the_sum_of_its_han_runs():
+    from cleantext.html import features
+
+    runs = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+    alphabet = _HAN[:6] + "\u3400\u4dbf\u9fff\uf900\ufaff\ufb00\u33ff，。ab 1-"
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        han = sum(map(len, runs.findall(text)))
+        words = len(features._EN_WORD.findall(text)) if han < len(text) else 0
+        want = han + 2.0 * words or len(text) / 3.0
+        assert features._units(text, len(text)) == want
+
+
+def test_han_count_shortcut_for_ascii_agrees_with_the_runs():
+    from cleantext.textutil import _HAN_RUN, han_count
+
+    alphabet = _HAN[:4] + "ab ,.:1\u3007\u3005\U00020000é"
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet if rng.random() < 0.5 else "ab ,.:1") for _ in range(rng.randint(0, 30)))
+        assert han_count(text) == sum(map(len, _HAN_RUN.findall(text)))
+
+
+def test_header_parse_without_a_colon_finds_no_label():
+    from cleantext.metadata import _labels, parse_header
+
+    label_re, keys = _labels()
+    rng = random.Random(19)
+    labels = list(keys)
+    for _ in range(2000):
+        text = "".join(rng.choice([*labels, " ", "2024-01-25", "某网", "x"]) for _ in range(rng.randint(1, 6)))
+        if ":" not in text and "：" not in text:
+            assert parse_header(text) is None
+            assert label_re.search(text) is None

@@ -33,6 +33,8 @@ def parse_header(text: str) -> dict[str, str] | None:
     >>> parse_header("发布时间:2024-01-25 16:20:00 来源:某网")
     {'published': '2024-01-25T16:20:00', 'source': '某网'}
     """
+    if ":" not in text and "：" not in text:
+        return None  # every label ends with a colon: no colon, no label (the scan is skipped)
     label_re, label_keys = _labels()
     hits = list(label_re.finditer(text))
     if not hits or len(text) - hits[0].start() < 3 or len(text) > 160:

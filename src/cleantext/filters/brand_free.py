@@ -61,9 +61,16 @@ _M = r"[A-Za-z·_|【】\[\]()（）]"
 _GROUP = re.compile(rf"{_M}+")
 
 
+_GLUE_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGITS = re.compile(r"[0-9]+")
+_M_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·_|【】[]()（）")
+
+
 def _glued(text: str) -> list[re.Match[str]]:
     """The maximal groups of ``_M`` characters with a CJK ideograph (U+4E00-U+9FFF) or an ASCII
     digit right before or after them: the matches of ``(?<=[H]){_M}+|(?<!{_M}){_M}++(?=[H])``."""
+    if _GLUE_CJK.search(text) is None:
+        return _glued_to_digits(text)
     n = len(text)
     out = []
     for m in _GROUP.finditer(text):
@@ -72,6 +79,26 @@ def _glued(text: str) -> list[re.Match[str]]:
                 or e < n and ("\u4e00" <= text[e] <= "\u9fff" or "0" <= text[e] <= "9")):
             out.append(m)
     return out
+
+
+def _glued_to_digits(text: str) -> list[re.Match[str]]:
+    """:func:`_glued` for a text without CJK ideographs (English): only digits can glue, and they are
+    far fewer than the groups (every word), so the groups are found from the digit runs' edges."""
+    starts: list[int] = []
+    m_chars = _M_CHARS
+    for d in _DIGITS.finditer(text):
+        s, e = d.span()
+        if s > 0 and text[s - 1] in m_chars:  # a group ends right before the digits: find its start
+            a = s - 1
+            while a > 0 and text[a - 1] in m_chars:
+                a -= 1
+            starts.append(a)
+        if e < len(text) and text[e] in m_chars:
+            starts.append(e)
+    if not starts:
+        return []
+    match = _GROUP.match
+    return [match(text, a) for a in sorted(set(starts))]  # type: ignore[misc]
 
 
 _RUN_RIGHT = regex.compile(rf"{_W}*")

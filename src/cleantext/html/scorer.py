@@ -45,12 +45,8 @@ def load_model(path: str | None = None) -> dict[str, Any]:
     return _MODEL
 
 
-def _dot(w: list[float], x: list[float]) -> float:
-    return sum(map(mul, w, x))
-
-
 def stage1(X: list[list[float]], weights: list[float]) -> list[float]:
-    return [_dot(weights, x) for x in X]
+    return [sum(map(mul, weights, x)) for x in X]  # dot products
 
 
 def context(lines: list[Line], z: list[float]) -> list[list[float]]:
@@ -58,34 +54,41 @@ def context(lines: list[Line], z: list[float]) -> list[list[float]]:
     n = len(lines)
     par: dict[int, list[float]] = {}
     same: dict[int, list[float]] = {}  # per element path: weighted score sum, weight
-    w = [math.log1p(ln.chars) for ln in lines]
+    log1p = math.log1p
+    w = [log1p(ln.chars) for ln in lines]
+    wz = [wk * zk for wk, zk in zip(w, z, strict=True)]
     for k, ln in enumerate(lines):
-        wz = w[k] * z[k]
-        for a in (same.setdefault(ln.sig, [0.0, 0.0]),
-                  *(par.setdefault(node.serial, [0.0, 0.0]) for node in ln.path[-3:-1])):
-            a[0] += wz
-            a[1] += w[k]
-
-    def mean(lo: int, hi: int, skip: int) -> float:
-        s = t = 0.0
-        for m in range(max(lo, 0), min(hi, n)):
-            if m != skip:
-                s += w[m] * z[m]
-                t += w[m]
-        return s / t if t else 0.0
-
+        x, wk = wz[k], w[k]
+        a = same.get(ln.sig)
+        if a is None:
+            a = same[ln.sig] = [0.0, 0.0]
+        a[0] += x
+        a[1] += wk
+        for node in ln.path[-3:-1]:
+            a = par.get(node.serial)
+            if a is None:
+                a = par[node.serial] = [0.0, 0.0]
+            a[0] += x
+            a[1] += wk
     out = []
     for k, ln in enumerate(lines):
         p = ln.path
         a = par.get(p[-2].serial) if len(p) >= 2 else None
         b = par.get(p[-3].serial) if len(p) >= 3 else None
-        zp = a[0] / a[1] if a and a[1] else z[k]
+        zk = z[k]
+        zp = a[0] / a[1] if a and a[1] else zk
         zg = b[0] / b[1] if b and b[1] else zp
         sp = same[ln.sig]
         rest = sp[1] - w[k]  # the other lines with this path (the line's own score is z)
-        zs = (sp[0] - w[k] * z[k]) / rest if rest > 1e-9 else z[k]
-        out.append([1.0, z[k], z[k - 1] if k else 0.0, z[k + 1] if k + 1 < n else 0.0,
-                    mean(k - 3, k + 4, k), zp, zg, zs])
+        zs = (sp[0] - w[k] * zk) / rest if rest > 1e-9 else zk
+        # the character-weighted mean score of the three lines either side (in order, as summed before)
+        s = t = 0.0
+        for m in range(k - 3 if k > 3 else 0, k + 4 if k + 4 < n else n):
+            if m != k:
+                s += wz[m]
+                t += w[m]
+        out.append([1.0, zk, z[k - 1] if k else 0.0, z[k + 1] if k + 1 < n else 0.0,
+                    s / t if t else 0.0, zp, zg, zs])
     return out
 
 
@@ -102,4 +105,5 @@ def probabilities(lines: list[Line], X: list[list[float]],
     m = model or load_model()
     z = stage1(X, m["stage1"])
     C = context(lines, z)
-    return [_sigmoid(_dot(m["stage2"], c)) for c in C]
+    w2, sig = m["stage2"], _sigmoid
+    return [sig(sum(map(mul, w2, c))) for c in C]
