@@ -1,20 +1,11 @@
 """Pure-Han brands without a suffix list, and deletion naturalness (issue 11), on project-written text only."""
 
-from cleantext import Pipeline
-from cleantext.filters import BrandSpam, brand_free
+from brandtext import LINES, brand_cuts
+
+from cleantext.filters import brand_free
 from cleantext.filters.brand_lang import table
 
-LINES = [
-    "今年以来，全市持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民两万多户。",
-    "在改造过程中，各区坚持先民生后提升的原则，优先解决加装电梯、雨污分流和停车难等问题。",
-    "下一步，市住建部门将总结推广试点经验，建立长效管理机制，确保改造成果长期惠及居民。",
-    "社区还组织志愿者开展入户走访，及时收集居民对施工安排和绿化方案的意见建议。",
-]
-
-
-def _cuts(text: str, **kw) -> list[str]:
-    r = Pipeline([BrandSpam(**kw)]).clean(text)
-    return [x.text for x in r.report.removals if x.kind == "brand_spam"]
+_cuts = brand_cuts
 
 
 def _pasted(brand: str) -> str:

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from itertools import compress
@@ -206,15 +207,9 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
         runs = [r for r in _SPLIT.split(text) if len(r) >= 2]
     for rev in (False, True):
         ends = sorted(r[-1 : -max_len - 2 : -1] if rev else r[: max_len + 1] for r in runs)
-        prev = ""
-        for b in ends:
-            if prev[:2] == b[:2]:
-                k = 2
-                while k < len(prev) and k < len(b) and prev[k] == b[k]:
-                    k += 1
-                if k <= max_len:  # (a whole run seen twice is a candidate too: a token on a line of its own)
-                    out.add(_trim(b[:k][::-1] if rev else b[:k]))
-            prev = b
+        # (a whole run seen twice is a candidate too: a token on a line of its own)
+        for p in _shared_openings(ends, 2, max_len):
+            out.add(_trim(p[::-1] if rev else p))
     if mixed_only:
         out |= _anchored(text, groups, max_len)
     # a name has two Han characters, or Han and Latin letters (a date, a number, a Latin word is none)
@@ -246,16 +241,22 @@ def han_candidates(text: str, lang: LangTable, max_len: int = 12) -> set[str]:
         return out
     chosen = compress(runs, map(odd.__contains__, map(_FIRST2, runs)))
     heads = sorted(map(itemgetter(slice(0, max_len + 1)), chosen))
+    out.update(_shared_openings(heads, 3, max_len))
+    return out
+
+
+def _shared_openings(heads: list[str], least: int, most: int) -> Iterator[str]:
+    """The longest opening each sorted string shares with the one before it, when it is ``least`` to
+    ``most`` characters long and at least two (neighbours in sorted order share the longest)."""
     prev = ""
     for b in heads:
         if prev[:2] == b[:2]:
             k = 2
             while k < len(prev) and k < len(b) and prev[k] == b[k]:
                 k += 1
-            if 3 <= k <= max_len:
-                out.add(b[:k])
+            if least <= k <= most:
+                yield b[:k]
         prev = b
-    return out
 
 
 def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
