@@ -13,6 +13,8 @@ is page chrome).
 '原标题：大火彻夜燃烧，厂房轰然倒塌'
 >>> labelled_copy("记者：今天下午，厂房轰然倒塌。", cores, 90.0) is None
 True
+>>> labelled_copy("Summary: Storm hits coast killing three", title_cores("Storm hits coast"), 90.0) is None
+True
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _CLOSE = frozenset("]】》”’)）」』>")
 _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a copy followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在")
+#: in Latin script, a copy followed by a lower-case word is the start of the sentence itself
+_LOWER_NEXT = re.compile(r"[ \t\xa0]{0,3}[a-z]")
 _TAG = re.compile(r"^\s*(?:[【\[][^】\]【\[]{1,8}[】\]]\s*)+")
 _TITLE_SEP = re.compile(r"_|\||｜|--|—|\s-\s|-(?=[^-]{2,15}$)")
 #: a short label at the start of a line: up to 8 letters or Han characters and a colon (no digits,
@@ -120,7 +124,7 @@ def labelled_copy(text: str, cores: list[str], near: float) -> int | None:
                 e = close
         while e < len(text) and text[e] in _CLOSE:
             e += 1
-        if e < len(text) and text[e] in _CONTINUES:
+        if e < len(text) and (text[e] in _CONTINUES or _LOWER_NEXT.match(text, e)):
             return None
         return e
     return None
