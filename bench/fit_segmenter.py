@@ -69,7 +69,11 @@ OUT = ROOT / "src" / "cleantext" / "data" / "models" / "segmenter.json"
 KINDS = ("body", "page_chrome", "scraper_footer", "unrelated_tail")
 OURS = KINDS[1:]
 #: Weight of each source in the fit, per document (every source sums to its weight).
-WEIGHTS = {"dev": 0.5, "seeds": 0.05, "real": 1.0, "cwced": 0.3, "gne": 0.1, "restyle": 0.5}
+#: ``restyle`` (dev's related lists dated otherwise, ``bench/restyle_tails.py``) is off by default: fitted
+#: at 0.5 it lifted recall on lists dated in a left-out style 0.65 -> 0.79 and on the other sites, but
+#: cost the real pages' 5-fold precision 0.985 -> 0.943 (docs/benchmarks.md); ``--weights
+#: '{"restyle": 0.5}'`` fits it.
+WEIGHTS = {"dev": 0.5, "seeds": 0.05, "real": 1.0, "cwced": 0.3, "gne": 0.1, "restyle": 0.0}
 #: Decoding and decision thresholds. Decode and annotate were set before validation; the cut threshold
 #: was 0.85 a priori, raised to 0.92 after the 5-fold real-page table (precision 0.94 -> 0.98), and to
 #: 0.95 when the n-gram and recurrence features came (5-fold precision 0.944 at 0.92, 0.978 at 0.95): both
@@ -182,14 +186,16 @@ def load_sources() -> dict[str, list[dict]]:
     if not REAL.exists():
         sys.exit(f"missing {REAL}: python ../shared/eval/real/build.py /tmp/cleantext-eval")
     dev = read_jsonl(SHARED / "eval" / "dev.jsonl")
-    return {
+    out = {
         "dev": dev,
         "seeds": read_jsonl(SHARED / "eval" / "seeds.jsonl"),
         "real": read_jsonl(REAL),
         "cwced": cwced_cases(),
         "gne": gold_json_cases("gne-zh-dev", "gne-"),
-        "restyle": restyled(dev),
     }
+    if WEIGHTS.get("restyle"):  # a source of weight 0 is left out, so the fit is the same without it
+        out["restyle"] = restyled(dev)
+    return out
 
 
 #: The styles fitted on. Undated lists ("none") are left out: a list of short undated lines is what
@@ -411,20 +417,23 @@ def restyle_table(sources: dict[str, list[dict]], data: dict[str, list[tuple[str
     kept = [[d for d in everything if not (d[0] in ("dev", "restyle") and dev_half(d[1]["id"]) == h)]
             for h in (0, 1)]
     plain = [pipeline(fit([d for d in kept[h] if d[0] != "restyle"])) for h in (0, 1)]
+    fitted = "restyle" in data  # with weight 0 (the default) only the shipped setting's rows
     allcases: list[dict] = []
     with_of: dict[str, Pipeline] = {}
     plain_of: dict[str, Pipeline] = {}
     for st in STYLES:
         for h in (0, 1):
             seen = [d for d in kept[h] if not (d[0] == "restyle" and d[1]["id"].endswith("+" + st))]
-            p = pipeline(fit(seen))
+            p = pipeline(fit(seen)) if fitted else plain[h]
             for c in ev[st]:
                 if dev_half(c["id"]) == h:
                     with_of[c["id"]], plain_of[c["id"]] = p, plain[h]
         allcases += ev[st]
-        print(row(f"{st}: this style and dev half left out", score_cases(ev[st], with_of, score)))
+        if fitted:
+            print(row(f"{st}: this style and dev half left out", score_cases(ev[st], with_of, score)))
         print(row(f"{st}: same folds, no restyled case in the fit", score_cases(ev[st], plain_of, score)))
-    print(row("all styles, left out", score_cases(allcases, with_of, score)))
+    if fitted:
+        print(row("all styles, left out", score_cases(allcases, with_of, score)))
     print(row("all styles, no restyled case in the fit", score_cases(allcases, plain_of, score)))
 
 

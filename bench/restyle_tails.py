@@ -53,8 +53,10 @@ def restyle(case: dict, style: str, rng: random.Random) -> dict:
             end = e + 1 if text[e : e + 1] == "\n" else e
             edits.append((s, end, ""))
             if style == "glued":
-                prev = text.rfind("\n", 0, s)  # the headline line above ends at ``prev``
-                if prev > 0 and any(a <= prev - 1 < b and kk == "unrelated_tail" for a, b, kk in spans):
+                prev = s  # the end of the headline above, over the blank lines between
+                while prev > 0 and text[prev - 1].isspace():
+                    prev -= 1
+                if prev > 0 and any(a < prev <= b and kk == "unrelated_tail" for a, b, kk in spans):
                     edits.append((prev, prev, f" {m.group(2)}-{m.group(3)}"))
         elif style == "relative":
             edits.append((s, e, _relative(rng, m)))
