@@ -5,8 +5,6 @@ from brandtext import LINES, brand_cuts
 from cleantext.filters import brand_free
 from cleantext.filters.brand_lang import table
 
-_cuts = brand_cuts
-
 
 def _pasted(brand: str) -> str:
     """``brand`` at a paragraph start, before a comma, and between the halves of a word seen elsewhere."""
@@ -20,8 +18,8 @@ def _pasted(brand: str) -> str:
 
 def test_pure_han_brand_without_a_listed_suffix_is_cut():
     brand = "泓澈琰"
-    assert _cuts(_pasted(brand)) == [brand] * 4
-    assert _cuts(_pasted(brand), free="off") == []  # only the free path's pure-Han candidates find it
+    assert brand_cuts(_pasted(brand)) == [brand] * 4
+    assert brand_cuts(_pasted(brand), free="off") == []  # only the free path's pure-Han candidates find it
 
 
 def test_repeated_person_name_in_its_sentences_is_kept():
@@ -32,7 +30,7 @@ def test_repeated_person_name_in_its_sentences_is_kept():
         LINES[2].replace("下一步，", "下一步，" + name + "说，"),
         LINES[3] + name + "认为，这项工作还要坚持下去。",
     ])
-    assert _cuts(text) == []
+    assert brand_cuts(text) == []
 
 
 def test_a_list_item_breaks_its_sentence_when_deleted():

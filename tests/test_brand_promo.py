@@ -6,8 +6,6 @@ from cleantext import Pipeline
 from cleantext.filters import BrandSpam
 from cleantext.filters.brand_promo import contact_segments, link_runs
 
-_cuts = brand_cuts
-
 
 def test_recurring_contact_segment_comes_out_whole_with_its_notice():
     seg = "☆联系vx:139-0000-1234☆"
@@ -18,7 +16,7 @@ def test_recurring_contact_segment_comes_out_whole_with_its_notice():
         seg + LINES[2],
         LINES[3].replace("意见", "意见" + seg),
     ])
-    cuts = _cuts(text)
+    cuts = brand_cuts(text)
     assert cuts.count(seg + notice) == 2 and cuts.count(seg) == 2
     r = Pipeline([BrandSpam()]).clean(text)
     assert r.text == "\n".join(LINES)
@@ -27,7 +25,7 @@ def test_recurring_contact_segment_comes_out_whole_with_its_notice():
 def test_self_labelled_number_glued_at_line_edges():
     seg = "投稿合作请加qq:12345678"
     text = "\n".join([LINES[0], seg + LINES[1], LINES[2] + seg, LINES[3]])
-    assert _cuts(text) == [seg, seg]
+    assert brand_cuts(text) == [seg, seg]
 
 
 def test_a_hotline_quoted_twice_in_its_sentences_stays():
@@ -37,7 +35,7 @@ def test_a_hotline_quoted_twice_in_its_sentences_stays():
         "居民可拨打热线电话：12345678咨询，" + LINES[2],
         "也可拨打热线电话：12345678反映问题。" + LINES[3],
     ])
-    assert _cuts(text) == []
+    assert brand_cuts(text) == []
     assert contact_segments(text) == []
 
 
@@ -49,7 +47,7 @@ def test_a_contact_seen_once_stays():
 def test_glued_link_run_is_cut_and_a_reference_list_stays():
     run = "".join(f"http://blog.example.com/p/{i}0{i}{i}.html" for i in range(1, 6)) + "x0y9z8"
     text = LINES[0] + run + "\n" + LINES[1]
-    assert _cuts(text) == [run]
+    assert brand_cuts(text) == [run]
     refs = "参考：http://a.example.org/1.html http://b.example.org/2.html，http://c.example.org/3.html"
     assert link_runs(LINES[0] + refs) == []
     redirect = "http://x.example.com/go?u=http://y.example.com/a?v=http://z.example.com/b"
@@ -59,7 +57,7 @@ def test_glued_link_run_is_cut_and_a_reference_list_stays():
 def test_promo_switch():
     seg = "投稿合作请加qq:12345678"
     text = "\n".join([LINES[0], seg + LINES[1], LINES[2] + seg, LINES[3]])
-    assert _cuts(text, promo=False) == []
+    assert brand_cuts(text, promo=False) == []
 
 
 def test_a_line_of_a_brand_and_a_label_goes_whole_a_sentence_keeps_its_words():

@@ -26,8 +26,11 @@ from rapidfuzz import fuzz
 
 #: dropped when comparing a title with its copies: spacing, quotes, brackets, separators, dots
 _FOLD_DROP = frozenset(" \t\u3000\xa0“”\"'‘’「」『』[]【】《》<>()（）.…·•|｜_-—–~～*#")
-_OPEN = frozenset("[【《“‘(（「『<")
-_CLOSE = frozenset("]】》”’)）」』>")
+#: brackets and quotes by their opening character: a copy opened by one runs to its close
+_PAIR = {"[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", "(": ")", "（": "）", "「": "」", "『": "』",
+         "<": ">"}
+_OPEN = frozenset(_PAIR)
+_CLOSE = frozenset(_PAIR.values())
 #: what may stand right before a title glued into a line: a sentence end, a label's colon, a space
 _BOUNDARY = frozenset("。！？!?；;：:）)]】”’」』…. \t\u3000\xa0")
 #: a copy followed by one of these is a clause of the sentence, not a pasted title
@@ -109,7 +112,7 @@ def labelled_copy(text: str, cores: list[str], near: float) -> int | None:
         return None
     a = m.end()
     longest = max(len(c) for c in cores)
-    rest, pos = fold(text[a:], a) if len(text) - a <= 2 * longest + 10 else ("", [])
+    rest = fold_text(text[a:]) if len(text) - a <= 2 * longest + 10 else ""
     if rest and max(fuzz.ratio(c, rest) for c in cores) >= near:
         return len(text)
     k, pos = fold(text[a : a + 2 * longest + 10], a)
@@ -119,7 +122,7 @@ def labelled_copy(text: str, cores: list[str], near: float) -> int | None:
         e = pos[len(core) - 1] + 1
         opened = next((c for c in text[a:pos[0]] if c in _OPEN), None)
         if opened is not None:
-            close = text.find(_PAIR.get(opened, ""), e, e + 40)
+            close = text.find(_PAIR[opened], e, e + 40)
             if close >= 0:
                 e = close
         while e < len(text) and text[e] in _CLOSE:
@@ -129,6 +132,3 @@ def labelled_copy(text: str, cores: list[str], near: float) -> int | None:
         return e
     return None
 
-
-_PAIR = {"《": "》", "【": "】", "[": "]", "“": "”", "‘": "’", "(": ")", "（": "）", "「": "」", "『": "』",
-         "<": ">"}

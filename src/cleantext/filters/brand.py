@@ -84,13 +84,14 @@ _COPYRIGHT_REST = regex.compile(_NW + r"(?:(?:\p{Han}{1,6}|[A-Za-z]{1,9}|\d{4}(?
 _HAN_MAX = 8
 #: characters per window of the free path (a long article; a longer text is read in windows)
 _WINDOW = 40000
-_GRAMMAR = regex.compile(r"[的了是在和与及就都也把被对从向于而但并或之其这那些让给着过]")
+_GRAMMAR = regex.compile(f"[{brand_free.GRAMMAR}]")
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
-_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过]")
+# the grammatical characters and a few more function words (只, 个, 像): not in a name's unit
+_FUNCTION_CHARS = brand_free.GRAMMAR + "只个像"
+_FUNCTION = regex.compile(f"[{_FUNCTION_CHARS}]")
 # the same and the adverbs, negations and particles of a phrase (a pure-Han string with one of them
 # is a phrase of the sentence, not an invented name)
-_HAN_FUNCTION = regex.compile(r"[的了是在和与及只就都也把被对从向于而但并或之其这那个些像让给着过"
-                              r"才又再还很最更太不没未已曾却便竟吗呢吧啊得地们]")
+_HAN_FUNCTION = regex.compile(f"[{_FUNCTION_CHARS}才又再还很最更太不没未已曾却便竟吗呢吧啊得地们]")
 
 
 def _contexts() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -115,6 +116,11 @@ def _bracket_start(text: str, c: int, most: int = 6) -> int | None:
     if o < 0 or o == c - 1 or not all(ch.isalnum() for ch in text[o + 1 : c]):
         return None
     return o
+
+
+def _only_inside(text: str, s: str, n_occ: int, pieces: Iterable[str]) -> bool:
+    """Every piece occurs only inside the ``n_occ`` copies of ``s`` (as often as ``s`` holds it)."""
+    return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
 
 
 def _own_lines(text: str, occ: list[int], e: int) -> bool:
@@ -310,7 +316,7 @@ class BrandSpam(Filter):
         else:
             pieces = [g for g in (stem[i : i + 2] for i in range(len(stem) - 1)) if not g.isascii()]
             pieces += _ALNUM_PIECE.findall(stem)
-        return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
+        return _only_inside(text, s, n_occ, pieces)
 
     @staticmethod
     def _new_pairs_isolated(text: str, s: str, n_occ: int) -> bool:
@@ -321,7 +327,7 @@ class BrandSpam(Filter):
         lang = table()
         pieces = {g for g in (s[i : i + 2] for i in range(len(s) - 1))
                   if not g.isascii() and not lang.pair(g)}
-        return all(text.count(g) <= n_occ * s.count(g) for g in pieces)
+        return _only_inside(text, s, n_occ, pieces)
 
     def _occurrences(self, text: str, s: str) -> list[int]:
         out, p = [], text.find(s)

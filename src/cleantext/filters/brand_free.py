@@ -45,17 +45,22 @@ FEATURES = (
 _NO_START = frozenset("，,。．、；;！!？?…”’）)》〉】]」』")
 
 
-# word characters and the joiners brands are written with (bracketed parts, middle dots, domains)
-_W = r"[\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]"
-_SPLIT = regex.compile(r"[^\p{Han}\p{Latin}\p{Nd}·_|【】\[\]()（）.]+")
+#: the joiners brands are written with (bracketed parts, middle dots; the dot of a domain)
+_JOINERS = "·_|【】[]()（）."
+_J = re.escape(_JOINERS)  # as members of a character class
+# word characters and the joiners
+_W = rf"[\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]"
+_SPLIT = regex.compile(rf"[^\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]+")
 _HAN = regex.compile(r"\p{Han}")
 _WORD = regex.compile(_W)
-# grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
-_GRAMMAR = frozenset("的了是在和与及就都也把被对从向于而但并或之其这那些让给着过")
-_MIXED = regex.compile(r"[A-Za-z·_|【】\[\]()（）]")
+#: grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
+GRAMMAR = "的了是在和与及就都也把被对从向于而但并或之其这那些让给着过"
+_GRAMMAR = frozenset(GRAMMAR)
 # runs (word characters and joiners) with a Latin letter or a joiner in them: found from those
 # characters, each grown to its run's ends (a reverse match to the left), so the cost follows them
-_M = r"[A-Za-z·_|【】\[\]()（）]"
+_M_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _JOINERS.rstrip("."))
+_M = "[A-Za-z" + re.escape(_JOINERS.rstrip(".")) + "]"
+_MIXED = regex.compile(_M)
 # such a group glued to Han or digits on one side (a word of English text is not): each maximal
 # group, kept when a Han character or a digit stands right before or after it. Plain ``re``
 # finds the groups (one character class, faster than testing both sides at every position).
@@ -64,7 +69,6 @@ _GROUP = re.compile(rf"{_M}+")
 
 _GLUE_CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"[0-9]+")
-_M_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·_|【】[]()（）")
 
 
 def _glued(text: str) -> list[re.Match[str]]:
@@ -119,7 +123,6 @@ def _mixed_runs(text: str, groups: list[re.Match[str]]) -> list[str]:
 
 _PAIRS = {"【": "】", "[": "]", "(": ")", "（": "）"}
 _CLOSERS = frozenset(_PAIRS.values())
-_JOINERS = "·_|【】[]()（）."
 
 
 def _trim(s: str) -> str:

@@ -23,11 +23,11 @@ from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetim
 from ..titles import labelled_copy, title_cores
 from .base import Filter
 
-# (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
-# scanned once, not once per position (same matches: the trailing \s* is greedy)
 #: the lines under the title searched for a labelled copy of it, and how alike a copy is (a priori)
 _TITLE_COPY_LINES = 3
 _TITLE_NEAR = 90.0
+# (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
+# scanned once, not once per position (same matches: the trailing \s* is greedy)
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
 
 
@@ -100,9 +100,7 @@ class PageChrome(Filter):
             return "breadcrumb"
         meta = self._metadata(text)
         if meta is not None:
-            for k, v in meta.items():
-                if k and v:
-                    doc.metadata.setdefault(k, v)
+            _record(doc, meta)
             return "header metadata line: " + ", ".join(k for k in meta if k) if meta else "header metadata"
         if head and is_date_line(text):
             # a bare date under the title is recorded but kept: many articles print it as their dateline
@@ -133,10 +131,16 @@ def _glued_header(text: str, doc: Document) -> int:
         got = parse_header(_BLANKS.sub(" ", text[: m.start()]))  # a field's own spacing is not its length
         if got:
             best, meta = m.end(), got
-    for k, v in (meta or {}).items():
+    if meta:
+        _record(doc, meta)
+    return best
+
+
+def _record(doc: Document, meta: dict[str, str]) -> None:
+    """Header values into ``doc.metadata``; a value already there (an earlier line's) stays."""
+    for k, v in meta.items():
         if k and v:
             doc.metadata.setdefault(k, v)
-    return best
 
 
 def _is_breadcrumb(text: str) -> bool:
