@@ -52,6 +52,7 @@ from cleantext.features import (  # noqa: E402
     UNIT,
     bigrams,
     ngram_score,
+    novelty,
     prefix_candidates,
     prefix_rows,
     shallow,
@@ -245,12 +246,13 @@ def doc_data(case: dict) -> dict:
         k = c.most_common(1)[0][0] if c else ""
         labels.append(0 if k == "" else KINDS.index(k) if k in OURS else -1)
     sh = [shallow(u.text) for u in units]
+    new = novelty([ln.text for ln in lines], [u.text for u in units])
     n = len(units)
     sy = [int(all(y != 0 for y in labels[s:]) and any(y > 0 for y in labels[s:]))
           for s in suffix_candidates(n)]
     py = [int(all(y != 0 for y in labels[1:e]) and any(y > 0 for y in labels[1:e]))
           for e in prefix_candidates(n)]
-    return {"id": case["id"], "units": units, "total": total, "labels": labels, "sh": sh,
+    return {"id": case["id"], "units": units, "total": total, "labels": labels, "sh": sh, "new": new,
             "grams": [bigrams(u.text) for u in units], "sy": sy, "py": py}
 
 
@@ -300,7 +302,7 @@ def fit_ngrams(data: list[tuple[str, dict]]) -> dict[str, float]:
 def rows(d: dict, table: dict[str, float]) -> tuple[list, list, list]:
     """The suffix and prefix rows of one document under ``table``, and its unit rows."""
     units = d["units"]
-    sh = [(*x, ngram_score(u.text, table)) for x, u in zip(d["sh"], units, strict=True)]
+    sh = [(*x, ngram_score(u.text, table), v) for x, u, v in zip(d["sh"], units, d["new"], strict=True)]
     _, sr = suffix_rows(units, sh, d["total"])
     _, pr = prefix_rows(units, sh, d["total"])
     return sr, pr, sh

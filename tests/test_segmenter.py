@@ -135,3 +135,18 @@ def test_the_segmenter_stays_out_of_pages_written_in_latin_letters():
     text = "Council approves budget\n\n" + para * 3 + "\n\nShare this article | Follow us | Read more"
     r = seg(text)
     assert r.text == text and not r.report.annotations
+
+
+def test_novelty_tells_a_list_of_other_stories_from_the_articles_own_closing_lines():
+    """The unit feature ``novel``: a related list's headlines are about other things, an article's
+    own closing line repeats its words; a pair repeated inside the unit alone is still new."""
+    from cleantext.features import novelty
+
+    own = "老旧小区改造累计惠及居民两万多户。"
+    headlines = ["暴雨致多地航班延误", "新能源汽车销量再创新高", "博物馆推出夜间开放活动"]
+    units = [own, *headlines, "Latin only"]
+    vals = novelty([TITLE, P1, P2, P3, *units], units)
+    assert vals[0] < 0.5
+    assert vals[1:4] == [1.0, 1.0, 1.0] and vals[4] == 0.0
+    assert novelty(["航班延误，航班取消"], ["航班延误，航班取消"]) == [1.0]
+    assert novelty(["航班延误，航班取消", "航班"], ["航班延误，航班取消"])[0] < 1.0

@@ -29,7 +29,7 @@ from typing import Any
 import regex
 
 from .. import metadata, trees
-from ..document import Document
+from ..document import Document, Line
 from ..features import (
     PREFIX_NAMES,
     PREFIX_UNITS,
@@ -40,6 +40,7 @@ from ..features import (
     iter_prefix_rows,
     iter_suffix_rows,
     ngram_score,
+    novelty,
     prefix_candidates,
     shallow,
     suffix_candidates,
@@ -175,14 +176,17 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int) -> tuple[Iterator[Row], Iterator[Row],
+    def edges(self, units: list[Unit], total: int, lines: list[Line]) -> tuple[Iterator[Row], Iterator[Row],
                                                           list[tuple[float, ...]]]:
         """Suffix and prefix candidates with their feature rows, in order and built as they are read
-        (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score)."""
+        (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
+        novelty against the document's kept ``lines``)."""
         n = len(units)
         sh: list[tuple[float, ...]] = [()] * n
-        for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
-            sh[i] = self._row(units[i].text)
+        used = sorted({*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)})
+        new = novelty([ln.text for ln in lines], [units[i].text for i in used])
+        for i, v in zip(used, new, strict=True):
+            sh[i] = (*self._row(units[i].text), v)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
@@ -226,7 +230,7 @@ class Segmenter(Filter):
         units, total = self.units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total)
+        suf, pre, sh = self.edges(units, total, doc.kept_lines())
         if not _written_in_han(units, sh):
             return []
         out: list[Removal] = []
