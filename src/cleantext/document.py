@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,7 @@ class Document:
     _lines: list[Line] | None = None
     _cuts: list[tuple[int, int]] | None = None
     _kept: list[Line] | None = None
+    _memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[Line]:
@@ -54,6 +56,14 @@ class Document:
             self.removals.extend(removals)
             self._cuts = None
             self._kept = None
+            self._memo.clear()
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once while the removals stay the same: for a value read from the kept
+        lines that two filters ask for (``key`` names the value and what it depends on besides)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _merged(self) -> list[tuple[int, int]]:
         if self._cuts is None:
@@ -150,7 +160,8 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
-            s = pos + len(raw) - len(raw.lstrip())
+            # the first visible character is where the line's indentation ends (no copy of the line)
+            s = pos if raw[0] == body[0] else pos + raw.index(body[0])
             lines.append(Line(len(lines), s, s + len(body), body))
         pos += len(raw) + 1
     return lines

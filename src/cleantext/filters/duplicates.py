@@ -111,19 +111,22 @@ def _coverage(k: str, shingles: set[str] | str) -> float:
 _SCAN_BUDGET = 400
 
 
-def _covered(k: str, text: str, need: float, budget: int) -> tuple[float, int] | None:
-    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text`` when it
+def _covered(k: str, text: str, need: float, budget: int, end: int | None = None) -> tuple[float, int] | None:
+    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text[:end]`` when it
     reaches ``need`` (else a cover below it: the scan stops once ``need`` is out of reach), or
     None when the scans would pass ``budget`` characters."""
     n = len(k)
+    if end is None:
+        end = len(text)
+    find = text.find
     covered, reach = 0, 0
     for p in range(n - _Q + 1):
         if (covered + n - max(p, reach)) / n < need:
             return 0.0, budget  # even every later piece found would leave it short
-        budget -= len(text)
+        budget -= end
         if budget < 0:
             return None
-        if k[p : p + _Q] in text:
+        if find(k[p : p + _Q], 0, end) >= 0:
             covered += p + _Q - max(p, reach)
             reach = p + _Q
     return (covered / n if n >= _Q else 0.0), budget
@@ -221,7 +224,7 @@ class Duplicates(Filter):
                     continue  # the box itself comes again: a body pasted twice, not a summary
                 last = None
                 for nxt in lines[n + 1 : n + 6]:
-                    k, _ = _fold(nxt.text)
+                    k = _fold_text(nxt.text)
                     if len(k) < 12:
                         break
                     ref = _fold_text(text[nxt.end : nxt.end + _BOX_WINDOW])
@@ -239,13 +242,13 @@ class Duplicates(Filter):
             # the box ends where its own opening comes again (a box glued to the lead it repeats)
             again = body.find(body[:_Q], _Q)
             end = pos[again] if again > 0 else len(ln.text)  # the spacing before the lead goes with it
-            box = _fold(ln.text[cs:end])[0]
+            box = _fold_text(ln.text[cs:end])
             if len(box) < 12:
                 continue
             a, b = ln.start + end, ln.start
             around = (_fold_text(text[a : a + _BOX_WINDOW]) + "\n"
                       + _fold_text(text[max(0, b - _BOX_WINDOW) : b]))
-            if _fold(ln.text[: min(end, cs + 24)])[0] in around:
+            if _fold_text(ln.text[: min(end, cs + 24)]) in around:
                 continue  # the box itself comes again, label and all: a body pasted twice
             cover = _coverage(box[:_BOX_CHARS], around)
             if cover >= self.summary_cover:
@@ -280,7 +283,7 @@ class Duplicates(Filter):
                 continue  # from HTML: a block of the same structure as the first line, not its title
             shaped = len(ln) <= 2 * tlen + 10 and "。" not in ln.text[:-1] and _named_title(ln.text) is None
             if head and shaped:
-                k = _fold(ln.text)[0]
+                k = _fold_text(ln.text)
                 score = max(fuzz.ratio(c, k) for c in cores) if k else 0.0
                 if score >= self.title_near:
                     how = "repeated" if score >= 100 else f"repeated ({score:.0f}% alike)"
@@ -532,12 +535,17 @@ class Duplicates(Filter):
         # next to a copy cost a few scans. Past a budget of scanned characters (a page with many
         # such lines), every piece of the earlier lines goes into one set, as it always did.
         budget = _SCAN_BUDGET * sum(len(k) for k in keys[: todo[-1] + 1])
-        earlier: list[str] = []
-        done = 0
+        # the earlier lines joined once: the lines before ``i`` are its first ``ends[i]`` characters
+        # (a piece never spans a join: keys hold no whitespace)
+        joined = "\n".join(k for k in keys[: todo[-1]] if len(k) >= 10)
+        ends = [0] * (todo[-1] + 1)
+        pos = -1
+        for j, k in enumerate(keys[: todo[-1]]):
+            if len(k) >= 10:
+                pos += len(k) + 1
+            ends[j + 1] = max(pos, 0)
         for n, i in enumerate(todo):
-            earlier.extend(k for k in keys[done:i] if len(k) >= 10)
-            done = i
-            found = _covered(keys[i], "\n".join(earlier), self.contained, budget)
+            found = _covered(keys[i], joined, self.contained, budget, ends[i])
             if found is None:
                 self._contained_by_set(keys, match, todo[n:])
                 return
