@@ -101,21 +101,28 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
 
     Only the lines at the document's edges are split: a long article costs no more than a short one.
     """
-    first: list[Line] = []  # the lines split, with their pieces (each made a Unit once, at the end)
+    first: list[tuple[Line, tuple[tuple[int, int], ...]]] = []  # the lines split, with their pieces
     got = 0
     i = 0
     while i < len(lines) and got < head:
-        first.append(lines[i])
-        got += len(_pieces(lines[i].text))
+        pieces = _pieces(lines[i].text)
+        first.append((lines[i], pieces))
+        got += len(pieces)
         i += 1
-    last: list[Line] = []
+    last: list[tuple[Line, tuple[tuple[int, int], ...]]] = []
     j = len(lines)
     got = 0
     while j > i and got < tail:
         j -= 1
-        last.append(lines[j])
-        got += len(_pieces(lines[j].text))
-    return split_units(first + last[::-1])
+        pieces = _pieces(lines[j].text)
+        last.append((lines[j], pieces))
+        got += len(pieces)
+    out: list[Unit] = []  # each piece made a Unit once, at the end (as split_units does)
+    for ln, pieces in first + last[::-1]:
+        text, base = ln.text, ln.start
+        for a, b in pieces:
+            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
+    return out
 
 
 def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:

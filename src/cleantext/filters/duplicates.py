@@ -56,6 +56,8 @@ _Q = 8  # shingle length for containment
 # with no terminator fails at every start position, which is quadratic in the line's length
 _SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
+#: any whitespace (what :func:`~cleantext.textutil.squeeze` drops)
+_BLANK = re.compile(r"\s")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
 #: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
@@ -415,6 +417,7 @@ class Duplicates(Filter):
         touches = skip.touches if skip.starts else None  # (nothing cut yet: no question to ask)
         for ln in lines:
             at = ln.start
+            blanks = _BLANK.search(ln.text) is not None  # (a line without any: its sentences are their keys)
             for m in _SENTENCE.finditer(ln.text):
                 if m.group(1) is None:
                     continue  # the unfinished rest of the line
@@ -422,7 +425,7 @@ class Duplicates(Filter):
                 a, b = at + a, at + b
                 if touches is not None and touches(a, b):
                     continue  # already cut (a summary box, a glued title): not an original
-                key = squeeze(m.group())
+                key = squeeze(m.group()) if blanks else m.group()
                 if key:
                     sents.append((a, b, key))
         if len(sents) < 2 * self.min_sentence_run:

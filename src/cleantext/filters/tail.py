@@ -102,10 +102,10 @@ class UnrelatedTail(Filter):
         # lines after the last date: at most one item's worth of short lines
         last = n - 1
         while last >= 0 and not _is_dated(lines[last]):
-            if n - last > 2 or not self._item_like(lines[last], self.max_item_line):
+            if n - last > 2:
                 return None
             last -= 1
-        if last < 0:
+        if last < 0 or not all(self._item_like(ln, self.max_item_line) for ln in lines[last + 1 :]):
             return None
         # walk back while the gaps between dates look like items
         chain = [last]  # the dates of the block, last first
@@ -113,9 +113,11 @@ class UnrelatedTail(Filter):
         j = last - 1
         while j >= 0:
             if _is_dated(lines[j]):
+                if not all(self._item_like(ln, self.max_item_line) for ln in lines[j + 1 : chain[-1]]):
+                    break
                 gaps.append(chain[-1] - j - 1)
                 chain.append(j)
-            elif chain[-1] - j > self.max_gap or not self._item_like(lines[j], self.max_item_line):
+            elif chain[-1] - j > self.max_gap:
                 break
             j -= 1
         items = len(chain)
