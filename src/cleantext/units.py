@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from .document import Line
+from .document import Line, slot_setters
 
 # Labels that open site furniture glued to a preceding sentence ("…袁粼来源:某报", "…（编辑：某）"):
 # split points only; whether the piece is noise is the model's decision.
@@ -42,7 +42,7 @@ _SPLIT = regex.compile(
 _HEAD = regex.compile(r"[ \t\u3000\xa0]{0,4}\p{Han}{1,2}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Unit:
     """A piece of a line: ``doc.text[start:end] == text``."""
 
@@ -52,8 +52,19 @@ class Unit:
     end: int
     text: str
 
+    def __init__(self, index: int, line: int, start: int, end: int, text: str) -> None:
+        # frozen, set through the slots (see :class:`~cleantext.document.Line`)
+        _UNIT_SET[0](self, index)
+        _UNIT_SET[1](self, line)
+        _UNIT_SET[2](self, start)
+        _UNIT_SET[3](self, end)
+        _UNIT_SET[4](self, text)
+
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_UNIT_SET = slot_setters(Unit)
 
 
 def split_units(lines: list[Line]) -> list[Unit]:
