@@ -508,10 +508,10 @@ class Duplicates(Filter):
         return False
 
     def _paragraph(self, key: str) -> bool:
+        if not (len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")):
+            return False  # (asked first: a short line needs no count of its characters)
         words = sum(map(str.isalnum, key))
-        if words * 2 < len(key):
-            return False  # a rule of underscores or a row of symbols is layout, not a paragraph
-        return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
+        return words * 2 >= len(key)  # a rule of underscores or a row of symbols is layout, not a paragraph
 
     def _near(self, k: str, keys: list[str], i: int, ends: dict[str, list[int]]) -> tuple[int, float] | None:
         """Best earlier near copy. Copies that differ by an injected token still share their first or
