@@ -34,6 +34,7 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -53,8 +54,10 @@ from .base import Filter
 _Q = 8  # shingle length for containment
 # a finished sentence: lines without sentence punctuation (spec tables, headings) are the line pass's
 # the unfinished rest of a line matches too (and is skipped): without the ``$`` branch a long line
-# with no terminator fails at every start position, which is quadratic in the line's length
-_SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
+# with no terminator fails at every start position, which is quadratic in the line's length.
+# Read by ``findall``: (the sentence, its terminators or "" for the unfinished rest).
+_SENTENCE = re.compile(r"([^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$))")
+_STOPS = frozenset("。！？!?；;")
 
 #: any whitespace (what :func:`~cleantext.textutil.squeeze` drops)
 _BLANK = re.compile(r"\s")
@@ -413,21 +416,7 @@ class Duplicates(Filter):
         n = len(pieces)
         if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
-        sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
-        touches = skip.touches if skip.starts else None  # (nothing cut yet: no question to ask)
-        for ln in lines:
-            at = ln.start
-            blanks = _BLANK.search(ln.text) is not None  # (a line without any: its sentences are their keys)
-            for m in _SENTENCE.finditer(ln.text):
-                if m.group(1) is None:
-                    continue  # the unfinished rest of the line
-                a, b = m.span()
-                a, b = at + a, at + b
-                if touches is not None and touches(a, b):
-                    continue  # already cut (a summary box, a glued title): not an original
-                key = squeeze(m.group()) if blanks else m.group()
-                if key:
-                    sents.append((a, b, key))
+        sents = _sentences(lines, skip.touches if skip.starts else None)  # (nothing cut: no question)
         if len(sents) < 2 * self.min_sentence_run:
             return []
         first: dict[str, int] = {}
@@ -594,6 +583,30 @@ def _named_title(text: str) -> regex.Match[str] | None:
     """``原标题：…`` and the like at the start of a line."""
     colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
     return _TITLE_LABEL.search(text[: colon + 1]) if 0 < colon <= 12 else None
+
+
+def _sentences(lines: list[Line], touches: Callable[[int, int], bool] | None) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of each finished sentence of ``lines`` that ``touches`` (a cut) does not
+    touch, in document order; the key is the sentence without blanks (:func:`squeeze`)."""
+    sents: list[tuple[int, int, str]] = []
+    for ln in lines:
+        text, at = ln.text, ln.start
+        blanks = _BLANK.search(text) is not None  # (a line without any: its sentences are their keys)
+        pos = 0  # where the previous sentence ended
+        for whole, stop in _SENTENCE.findall(text):
+            if text[pos] in _STOPS:
+                # terminators after a closing quote start no sentence: the regex passed over them
+                pos = text.find(whole, pos)
+            a = at + pos
+            pos += len(whole)
+            if not stop:
+                continue  # the unfinished rest of the line
+            if touches is not None and touches(a, at + pos):
+                continue  # already cut (a summary box, a glued title): not an original
+            key = squeeze(whole) if blanks else whole
+            if key:
+                sents.append((a, at + pos, key))
+    return sents
 
 
 class _Cuts:
