@@ -331,8 +331,8 @@ class Duplicates(Filter):
         ends: dict[str, list[int]] = {}
         # how many lines open or end with each 10 characters: a line whose opening and ending no
         # other line has has no near copy to look for (nor is it one)
-        shared = Counter(k[:10] for k in keys if len(k) >= 12)
-        shared.update(k[-10:] for k in keys if len(k) >= 12)
+        long = [k for k in keys if len(k) >= 12]
+        shared = Counter([k[:10] for k in long] + [k[-10:] for k in long])
         # From HTML: a line repeated in the same element path (the paragraphs of one body, the items
         # of one list, the lines of one code block) is the page's own repetition, not a body pasted
         # again; such repeats are kept and annotated.
@@ -424,8 +424,8 @@ class Duplicates(Filter):
         orig: list[int] = [-1] * len(sents)
         fuzzy_orig: list[bool] = [False] * len(sents)
         # how many sentences have each opening/ending: one alone has no other sentence to compare with
-        shared = Counter(key[:_HEAD] for _, _, key in sents if len(key) >= 20)
-        shared.update("$" + key[-_HEAD - 1 : -1] for _, _, key in sents if len(key) >= 20)
+        long = [key for _, _, key in sents if len(key) >= 20]
+        shared = Counter([key[:_HEAD] for key in long] + ["$" + key[-_HEAD - 1 : -1] for key in long])
         for k, (_, _, key) in enumerate(sents):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
