@@ -179,3 +179,18 @@ def test_sentences_read_by_findall_are_the_finditer_matches():
             lines.append(Line(i, pos, pos + len(text), text))
             pos += len(text) + rng.randint(1, 3)
         assert dup._sentences(lines, None) == by_finditer(lines)
+
+
+def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_same():
+    from cleantext.document import Document
+    from cleantext.filters.footer import ScraperFooter
+    from cleantext.report import Removal
+
+    body = "正文第一段，讲了一件事，" + _HAN[:30] + "。"
+    doc = Document(f"{body}\n{body}\n版权所有 某某网站 2024\n")
+    plain, strict = ScraperFooter(), ScraperFooter(short_line=10)  # one marker on 16 characters: firm, near
+    assert len(plain.block_of(doc)) == 1
+    assert strict.block_of(doc) == strict.block(doc.kept_lines()) == []
+    last = doc.kept_lines()[-1]
+    doc.add([Removal(last.start, last.end, "scraper_footer", "x", "test")])
+    assert plain.block_of(doc) == plain.block(doc.kept_lines()) == []
