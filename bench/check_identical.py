@@ -69,14 +69,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("mode", choices=["save", "cmp"])
     ap.add_argument("file")
-    ap.add_argument("--wide", action="store_true", help="also HTML pages, passes=1 and other options")
+    ap.add_argument("--wide", action="store_true",
+                    help="also HTML pages, passes=1 and other options (cmp: as the saved dump)")
     a = ap.parse_args()
-    out = dump(a.wide)
     if a.mode == "save":
+        out = dump(a.wide)
         Path(a.file).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
         print({k: len(v) for k, v in out.items()})
         return
     ref = json.loads(Path(a.file).read_text(encoding="utf-8"))
+    out = dump(a.wide or "html" in ref)  # (a --wide dump is compared in full)
     diffs = [f"{k}: missing" for k in ref if k not in out]
     for k, want in ref.items():
         got = out.get(k)
