@@ -7,6 +7,7 @@ import random
 import re
 
 from cleantext import trees
+from cleantext.document import Line
 from cleantext.filters import brand_free
 from cleantext.filters import duplicates as dup
 from cleantext.filters.segmenter import Segmenter
@@ -156,3 +157,40 @@ def test_header_parse_without_a_colon_finds_no_label():
         if ":" not in text and "：" not in text:
             assert parse_header(text) is None
             assert label_re.search(text) is None
+
+
+def test_sentences_read_by_findall_are_the_finditer_matches():
+    plain = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
+
+    def by_finditer(lines: list[Line]) -> list[tuple[int, int, str]]:
+        out = []
+        for ln in lines:
+            for m in plain.finditer(ln.text):
+                if m.group(1) is not None and (key := "".join(m.group().split())):
+                    out.append((ln.start + m.start(), ln.start + m.end(), key))
+        return out
+
+    alphabet = _HAN[:6] + "。！？!?；;”’」』）) \u3000ab"
+    rng = random.Random(13)
+    for _ in range(3000):
+        lines, pos = [], 0
+        for i in range(rng.randint(0, 4)):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))).strip() or "x"
+            lines.append(Line(i, pos, pos + len(text), text))
+            pos += len(text) + rng.randint(1, 3)
+        assert dup._sentences(lines, None) == by_finditer(lines)
+
+
+def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_same():
+    from cleantext.document import Document
+    from cleantext.filters.footer import ScraperFooter
+    from cleantext.report import Removal
+
+    body = "正文第一段，讲了一件事，" + _HAN[:30] + "。"
+    doc = Document(f"{body}\n{body}\n版权所有 某某网站 2024\n")
+    plain, strict = ScraperFooter(), ScraperFooter(short_line=10)  # one marker on 16 characters: firm, near
+    assert len(plain.block_of(doc)) == 1
+    assert strict.block_of(doc) == strict.block(doc.kept_lines()) == []
+    last = doc.kept_lines()[-1]
+    doc.add([Removal(last.start, last.end, "scraper_footer", "x", "test")])
+    assert plain.block_of(doc) == plain.block(doc.kept_lines()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,7 @@ from .report import Removal
 _INF = float("inf")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Line:
     """A line of the document. ``start``/``end`` bound its visible text (no indentation, no line break)."""
 
@@ -20,8 +21,24 @@ class Line:
     end: int
     text: str
 
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+        # frozen: the fields are set through their slots (a document makes thousands of lines, and
+        # the generated frozen __init__ costs twice as much)
+        _LINE_SET[0](self, index)
+        _LINE_SET[1](self, start)
+        _LINE_SET[2](self, end)
+        _LINE_SET[3](self, text)
+
     def __len__(self) -> int:
         return self.end - self.start
+
+
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of a frozen slots dataclass's fields, in order (for a faster ``__init__``)."""
+    return tuple(cls.__dict__[f].__set__ for f in cls.__dataclass_fields__)  # type: ignore[attr-defined]
+
+
+_LINE_SET = slot_setters(Line)
 
 
 @dataclass(slots=True)
@@ -41,6 +58,7 @@ class Document:
     _lines: list[Line] | None = None
     _cuts: list[tuple[int, int]] | None = None
     _kept: list[Line] | None = None
+    _memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[Line]:
@@ -54,6 +72,14 @@ class Document:
             self.removals.extend(removals)
             self._cuts = None
             self._kept = None
+            self._memo.clear()
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once while the removals stay the same: for a value read from the kept
+        lines that two filters ask for (``key`` names the value and what it depends on besides)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _merged(self) -> list[tuple[int, int]]:
         if self._cuts is None:
@@ -150,7 +176,8 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
-            s = pos + len(raw) - len(raw.lstrip())
+            # the first visible character is where the line's indentation ends (no copy of the line)
+            s = pos if raw[0] == body[0] else pos + raw.index(body[0])
             lines.append(Line(len(lines), s, s + len(body), body))
         pos += len(raw) + 1
     return lines

@@ -63,7 +63,10 @@ def parse_header(text: str) -> dict[str, str] | None:
 
 
 def _is_prose(ln: Line) -> bool:
-    return len(ln) >= 40 and han_count(ln.text) >= 20 and any(c in ln.text for c in "，,。；")
+    text = ln.text
+    # (the first 200 characters holding 20 Han characters answer for a long line: no count of all)
+    return (len(text) >= 40 and any(c in text for c in "，,。；")
+            and (han_count(text[:200]) >= 20 or len(text) > 200 and han_count(text) >= 20))
 
 
 def record(doc: Document, chrome: list[tuple[int, int]], head_lines: int = 12) -> None:

@@ -75,7 +75,7 @@ def title_cores(title: str) -> list[str]:
     cores = []
     bare = _TAG.sub("", title)
     for form in (title, bare, _TITLE_SEP.split(title)[0], _TITLE_SEP.split(bare)[0]):
-        k = fold(form)[0]
+        k = fold_text(form)
         if len(k) >= 6 and len(k) <= 120 and k not in cores:
             cores.append(k)
     return cores
@@ -84,7 +84,10 @@ def title_cores(title: str) -> list[str]:
 def glued(text: str, cores: list[str]) -> tuple[int, int] | None:
     """Where a title core stands at a boundary in the first part of ``text`` (start, end offsets)."""
     limit = 400 + 2 * max(len(c) for c in cores)
-    k, pos = fold(text[:limit])
+    k = fold_text(text[:limit])
+    if not any(core in k for core in cores):
+        return None  # (the common case: the offsets are never built)
+    pos = fold(text[:limit])[1]
     for core in sorted(cores, key=len, reverse=True):
         at = k.find(core)
         while at >= 0:
@@ -115,7 +118,11 @@ def labelled_copy(text: str, cores: list[str], near: float) -> int | None:
     rest = fold_text(text[a:]) if len(text) - a <= 2 * longest + 10 else ""
     if rest and max(fuzz.ratio(c, rest) for c in cores) >= near:
         return len(text)
-    k, pos = fold(text[a : a + 2 * longest + 10], a)
+    head = text[a : a + 2 * longest + 10]
+    k = fold_text(head)
+    if not k.startswith(tuple(cores)):
+        return None
+    pos = fold(head, a)[1]
     for core in sorted(cores, key=len, reverse=True):
         if not k.startswith(core):
             continue

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from .document import Line
+from .document import Line, slot_setters
 
 # Labels that open site furniture glued to a preceding sentence ("…袁粼来源:某报", "…（编辑：某）"):
 # split points only; whether the piece is noise is the model's decision.
@@ -42,7 +42,7 @@ _SPLIT = regex.compile(
 _HEAD = regex.compile(r"[ \t\u3000\xa0]{0,4}\p{Han}{1,2}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Unit:
     """A piece of a line: ``doc.text[start:end] == text``."""
 
@@ -52,8 +52,19 @@ class Unit:
     end: int
     text: str
 
+    def __init__(self, index: int, line: int, start: int, end: int, text: str) -> None:
+        # frozen, set through the slots (see :class:`~cleantext.document.Line`)
+        _UNIT_SET[0](self, index)
+        _UNIT_SET[1](self, line)
+        _UNIT_SET[2](self, start)
+        _UNIT_SET[3](self, end)
+        _UNIT_SET[4](self, text)
+
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_UNIT_SET = slot_setters(Unit)
 
 
 def split_units(lines: list[Line]) -> list[Unit]:
@@ -101,21 +112,28 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
 
     Only the lines at the document's edges are split: a long article costs no more than a short one.
     """
-    first: list[Line] = []  # the lines split, with their pieces (each made a Unit once, at the end)
+    first: list[tuple[Line, tuple[tuple[int, int], ...]]] = []  # the lines split, with their pieces
     got = 0
     i = 0
     while i < len(lines) and got < head:
-        first.append(lines[i])
-        got += len(_pieces(lines[i].text))
+        pieces = _pieces(lines[i].text)
+        first.append((lines[i], pieces))
+        got += len(pieces)
         i += 1
-    last: list[Line] = []
+    last: list[tuple[Line, tuple[tuple[int, int], ...]]] = []
     j = len(lines)
     got = 0
     while j > i and got < tail:
         j -= 1
-        last.append(lines[j])
-        got += len(_pieces(lines[j].text))
-    return split_units(first + last[::-1])
+        pieces = _pieces(lines[j].text)
+        last.append((lines[j], pieces))
+        got += len(pieces)
+    out: list[Unit] = []  # each piece made a Unit once, at the end (as split_units does)
+    for ln, pieces in first + last[::-1]:
+        text, base = ln.text, ln.start
+        for a, b in pieces:
+            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
+    return out
 
 
 def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:

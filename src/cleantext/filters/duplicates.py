@@ -34,6 +34,7 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -53,9 +54,13 @@ from .base import Filter
 _Q = 8  # shingle length for containment
 # a finished sentence: lines without sentence punctuation (spec tables, headings) are the line pass's
 # the unfinished rest of a line matches too (and is skipped): without the ``$`` branch a long line
-# with no terminator fails at every start position, which is quadratic in the line's length
-_SENTENCE = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
+# with no terminator fails at every start position, which is quadratic in the line's length.
+# Read by ``findall``: (the sentence, its terminators or "" for the unfinished rest).
+_SENTENCE = re.compile(r"([^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$))")
+_STOPS = frozenset("。！？!?；;")
 
+#: any whitespace (what :func:`~cleantext.textutil.squeeze` drops)
+_BLANK = re.compile(r"\s")
 #: a title followed by one of these is a clause of the sentence, not a pasted title
 _CONTINUES = frozenset("，,、的了是和与及在。！？!?；;")
 #: in Latin script, a title followed by a lower-case word or a possessive is the start of the sentence itself
@@ -111,19 +116,22 @@ def _coverage(k: str, shingles: set[str] | str) -> float:
 _SCAN_BUDGET = 400
 
 
-def _covered(k: str, text: str, need: float, budget: int) -> tuple[float, int] | None:
-    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text`` when it
+def _covered(k: str, text: str, need: float, budget: int, end: int | None = None) -> tuple[float, int] | None:
+    """``(cover, budget left)``: :func:`_coverage` of ``k`` by the pieces found in ``text[:end]`` when it
     reaches ``need`` (else a cover below it: the scan stops once ``need`` is out of reach), or
     None when the scans would pass ``budget`` characters."""
     n = len(k)
+    if end is None:
+        end = len(text)
+    find = text.find
     covered, reach = 0, 0
     for p in range(n - _Q + 1):
         if (covered + n - max(p, reach)) / n < need:
             return 0.0, budget  # even every later piece found would leave it short
-        budget -= len(text)
+        budget -= end
         if budget < 0:
             return None
-        if k[p : p + _Q] in text:
+        if find(k[p : p + _Q], 0, end) >= 0:
             covered += p + _Q - max(p, reach)
             reach = p + _Q
     return (covered / n if n >= _Q else 0.0), budget
@@ -221,7 +229,7 @@ class Duplicates(Filter):
                     continue  # the box itself comes again: a body pasted twice, not a summary
                 last = None
                 for nxt in lines[n + 1 : n + 6]:
-                    k, _ = _fold(nxt.text)
+                    k = _fold_text(nxt.text)
                     if len(k) < 12:
                         break
                     ref = _fold_text(text[nxt.end : nxt.end + _BOX_WINDOW])
@@ -239,13 +247,13 @@ class Duplicates(Filter):
             # the box ends where its own opening comes again (a box glued to the lead it repeats)
             again = body.find(body[:_Q], _Q)
             end = pos[again] if again > 0 else len(ln.text)  # the spacing before the lead goes with it
-            box = _fold(ln.text[cs:end])[0]
+            box = _fold_text(ln.text[cs:end])
             if len(box) < 12:
                 continue
             a, b = ln.start + end, ln.start
             around = (_fold_text(text[a : a + _BOX_WINDOW]) + "\n"
                       + _fold_text(text[max(0, b - _BOX_WINDOW) : b]))
-            if _fold(ln.text[: min(end, cs + 24)])[0] in around:
+            if _fold_text(ln.text[: min(end, cs + 24)]) in around:
                 continue  # the box itself comes again, label and all: a body pasted twice
             cover = _coverage(box[:_BOX_CHARS], around)
             if cover >= self.summary_cover:
@@ -280,7 +288,7 @@ class Duplicates(Filter):
                 continue  # from HTML: a block of the same structure as the first line, not its title
             shaped = len(ln) <= 2 * tlen + 10 and "。" not in ln.text[:-1] and _named_title(ln.text) is None
             if head and shaped:
-                k = _fold(ln.text)[0]
+                k = _fold_text(ln.text)
                 score = max(fuzz.ratio(c, k) for c in cores) if k else 0.0
                 if score >= self.title_near:
                     how = "repeated" if score >= 100 else f"repeated ({score:.0f}% alike)"
@@ -323,8 +331,8 @@ class Duplicates(Filter):
         ends: dict[str, list[int]] = {}
         # how many lines open or end with each 10 characters: a line whose opening and ending no
         # other line has has no near copy to look for (nor is it one)
-        shared = Counter(k[:10] for k in keys if len(k) >= 12)
-        shared.update(k[-10:] for k in keys if len(k) >= 12)
+        long = [k for k in keys if len(k) >= 12]
+        shared = Counter([k[:10] for k in long] + [k[-10:] for k in long])
         # From HTML: a line repeated in the same element path (the paragraphs of one body, the items
         # of one list, the lines of one code block) is the page's own repetition, not a body pasted
         # again; such repeats are kept and annotated.
@@ -408,20 +416,7 @@ class Duplicates(Filter):
         n = len(pieces)
         if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
             return []
-        sents: list[tuple[int, int, str]] = []  # (start, end, key) in document order
-        touches = skip.touches if skip.starts else None  # (nothing cut yet: no question to ask)
-        for ln in lines:
-            at = ln.start
-            for m in _SENTENCE.finditer(ln.text):
-                if m.group(1) is None:
-                    continue  # the unfinished rest of the line
-                a, b = m.span()
-                a, b = at + a, at + b
-                if touches is not None and touches(a, b):
-                    continue  # already cut (a summary box, a glued title): not an original
-                key = squeeze(m.group())
-                if key:
-                    sents.append((a, b, key))
+        sents = _sentences(lines, skip.touches if skip.starts else None)  # (nothing cut: no question)
         if len(sents) < 2 * self.min_sentence_run:
             return []
         first: dict[str, int] = {}
@@ -429,8 +424,8 @@ class Duplicates(Filter):
         orig: list[int] = [-1] * len(sents)
         fuzzy_orig: list[bool] = [False] * len(sents)
         # how many sentences have each opening/ending: one alone has no other sentence to compare with
-        shared = Counter(key[:_HEAD] for _, _, key in sents if len(key) >= 20)
-        shared.update("$" + key[-_HEAD - 1 : -1] for _, _, key in sents if len(key) >= 20)
+        long = [key for _, _, key in sents if len(key) >= 20]
+        shared = Counter([key[:_HEAD] for key in long] + ["$" + key[-_HEAD - 1 : -1] for key in long])
         for k, (_, _, key) in enumerate(sents):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
@@ -502,10 +497,10 @@ class Duplicates(Filter):
         return False
 
     def _paragraph(self, key: str) -> bool:
+        if not (len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")):
+            return False  # (asked first: a short line needs no count of its characters)
         words = sum(map(str.isalnum, key))
-        if words * 2 < len(key):
-            return False  # a rule of underscores or a row of symbols is layout, not a paragraph
-        return len(key) >= self.paragraph_chars or (len(key) >= 20 and key[-1] in "。；;")
+        return words * 2 >= len(key)  # a rule of underscores or a row of symbols is layout, not a paragraph
 
     def _near(self, k: str, keys: list[str], i: int, ends: dict[str, list[int]]) -> tuple[int, float] | None:
         """Best earlier near copy. Copies that differ by an injected token still share their first or
@@ -532,12 +527,17 @@ class Duplicates(Filter):
         # next to a copy cost a few scans. Past a budget of scanned characters (a page with many
         # such lines), every piece of the earlier lines goes into one set, as it always did.
         budget = _SCAN_BUDGET * sum(len(k) for k in keys[: todo[-1] + 1])
-        earlier: list[str] = []
-        done = 0
+        # the earlier lines joined once: the lines before ``i`` are its first ``ends[i]`` characters
+        # (a piece never spans a join: keys hold no whitespace)
+        joined = "\n".join(k for k in keys[: todo[-1]] if len(k) >= 10)
+        ends = [0] * (todo[-1] + 1)
+        pos = -1
+        for j, k in enumerate(keys[: todo[-1]]):
+            if len(k) >= 10:
+                pos += len(k) + 1
+            ends[j + 1] = max(pos, 0)
         for n, i in enumerate(todo):
-            earlier.extend(k for k in keys[done:i] if len(k) >= 10)
-            done = i
-            found = _covered(keys[i], "\n".join(earlier), self.contained, budget)
+            found = _covered(keys[i], joined, self.contained, budget, ends[i])
             if found is None:
                 self._contained_by_set(keys, match, todo[n:])
                 return
@@ -583,6 +583,30 @@ def _named_title(text: str) -> regex.Match[str] | None:
     """``原标题：…`` and the like at the start of a line."""
     colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
     return _TITLE_LABEL.search(text[: colon + 1]) if 0 < colon <= 12 else None
+
+
+def _sentences(lines: list[Line], touches: Callable[[int, int], bool] | None) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of each finished sentence of ``lines`` that ``touches`` (a cut) does not
+    touch, in document order; the key is the sentence without blanks (:func:`squeeze`)."""
+    sents: list[tuple[int, int, str]] = []
+    for ln in lines:
+        text, at = ln.text, ln.start
+        blanks = _BLANK.search(text) is not None  # (a line without any: its sentences are their keys)
+        pos = 0  # where the previous sentence ended
+        for whole, stop in _SENTENCE.findall(text):
+            if text[pos] in _STOPS:
+                # terminators after a closing quote start no sentence: the regex passed over them
+                pos = text.find(whole, pos)
+            a = at + pos
+            pos += len(whole)
+            if not stop:
+                continue  # the unfinished rest of the line
+            if touches is not None and touches(a, at + pos):
+                continue  # already cut (a summary box, a glued title): not an original
+            key = squeeze(whole) if blanks else whole
+            if key:
+                sents.append((a, at + pos, key))
+    return sents
 
 
 class _Cuts:

@@ -59,9 +59,13 @@ class ScraperFooter(Filter):
                                         regex.IGNORECASE)
 
     def markers(self, text: str) -> list[str]:
+        return [p for p, _ in self._marker_hits(text)]
+
+    def _marker_hits(self, text: str) -> list[tuple[str, int]]:
+        """Each marker found in ``text`` with where it first matches (one search per marker)."""
         if not self._any_marker.search(text):
             return []
-        return [m.pattern for m in self._markers if m.search(text)]
+        return [(rx.pattern, m.start()) for rx in self._markers if (m := rx.search(text))]
 
     def topics(self, text: str) -> list[str]:
         """Footer topics (``data/footer_vocabulary.txt``) the line speaks of, and "speech" if it quotes."""
@@ -78,8 +82,9 @@ class ScraperFooter(Filter):
         """
         if len(text) > self.max_line:
             return "", []
-        hits = self.markers(text)
-        if hits and _prose_before(text, min(m.start() for rx in self._markers if (m := rx.search(text)))):
+        found = self._marker_hits(text)
+        hits = [p for p, _ in found]
+        if hits and _prose_before(text, min(at for _, at in found)):
             # finished sentences before the first marker: a paragraph with a footer glued to its end.
             # Never the whole paragraph for a phrase inside it: the segmenter cuts from where it starts
             return "", []
@@ -132,9 +137,15 @@ class ScraperFooter(Filter):
                 break
         return block
 
+    def block_of(self, doc: Document) -> list[tuple[Line, list[str]]]:
+        """:meth:`block` of ``doc``'s kept lines, computed once while they stay the same (the tail
+        filter asks first, and when it removes nothing this filter asks of the same lines)."""
+        return doc.memo(("footer.block", type(self), self.max_line, self.short_line),
+                        lambda: self.block(doc.kept_lines()))
+
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
-        block = self.block(lines)
+        block = self.block_of(doc)
         if not block or len(block) >= len(lines):
             return []
         out = []

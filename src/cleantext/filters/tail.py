@@ -64,7 +64,7 @@ class UnrelatedTail(Filter):
         self.max_item_line = max_item_line
         self._heading = lexicon_regex("tail_headings")
         self._footer = lexicon_regex("footer_markers")
-        self._footer_block = ScraperFooter().block
+        self._footer_filter = ScraperFooter()
 
     def _item_like(self, ln: Line, limit: int) -> bool:
         return len(ln) <= limit and not self._footer.search(ln.text)
@@ -74,7 +74,7 @@ class UnrelatedTail(Filter):
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
-        footer = len(self._footer_block(lines))
+        footer = len(self._footer_filter.block_of(doc))
         if footer:
             lines = lines[:-footer]  # a footer under the list: the list still ends the article
         if not lines:
@@ -97,30 +97,36 @@ class UnrelatedTail(Filter):
 
     def _dated_block(self, lines: list[Line]) -> int | None:
         n = len(lines)
-        dated = [i for i, ln in enumerate(lines) if _is_dated(ln)]
-        if len(dated) < 2:
-            return None
+        # Read from the end only: the block is a chain of dates reaching the end, so the dates above
+        # the first gap that is too long (or not item-like) are never asked for.
         # lines after the last date: at most one item's worth of short lines
-        after = lines[dated[-1] + 1 :]
-        if len(after) > 2 or not all(self._item_like(ln, self.max_item_line) for ln in after):
+        last = n - 1
+        while last >= 0 and not _is_dated(lines[last]):
+            if n - last > 2:
+                return None
+            last -= 1
+        if last < 0 or not all(self._item_like(ln, self.max_item_line) for ln in lines[last + 1 :]):
             return None
         # walk back while the gaps between dates look like items
-        first = len(dated) - 1
+        chain = [last]  # the dates of the block, last first
         gaps: list[int] = []
-        while first > 0:
-            prev, cur = dated[first - 1], dated[first]
-            gap = lines[prev + 1 : cur]
-            if len(gap) > self.max_gap or not all(self._item_like(ln, self.max_item_line) for ln in gap):
+        j = last - 1
+        while j >= 0:
+            if _is_dated(lines[j]):
+                if not all(self._item_like(ln, self.max_item_line) for ln in lines[j + 1 : chain[-1]]):
+                    break
+                gaps.append(chain[-1] - j - 1)
+                chain.append(j)
+            elif chain[-1] - j > self.max_gap:
                 break
-            gaps.append(len(gap))
-            first -= 1
-        items = len(dated) - first
+            j -= 1
+        items = len(chain)
         if items < 2:
             return None
         # the first item: as many lines before its date as a typical item has, and more while they
         # look like a headline or a snippet (short and unfinished, or a "..." excerpt)
         typical = Counter(gaps).most_common(1)[0][0] if gaps else 1
-        start = dated[first]
+        start = chain[-1]
         taken = 0
         while taken < self.max_gap and start > 0:
             ln = lines[start - 1]
@@ -141,7 +147,7 @@ class UnrelatedTail(Filter):
                 start = start - k + 1
                 break
         heading = start > 0 and self.is_heading(lines[start - 1])
-        has_heading = heading or any(self.is_heading(ln) for ln in lines[start : dated[-1]])
+        has_heading = heading or any(self.is_heading(ln) for ln in lines[start:last])
         if items < self.min_items - (1 if has_heading else 0):
             return None
         if start == 0 or start >= n:
