@@ -50,6 +50,19 @@ def test_chrome_cuts_header_fields_glued_to_the_first_sentence_at_a_blank_run():
     assert Pipeline([PageChrome()]).clean(text).text == text
 
 
+def test_chrome_cuts_end_fields_glued_after_the_last_sentence_and_keeps_the_sentence():
+    title = "老旧小区改造惠及两万户居民"
+    for glued in ("（来源：城市日报、城市网）", "来源：城市日报", "责任编辑：王明", " 来源：城市日报 编辑：李华"):
+        text = f"{title}\n\n{P1}\n\n{P2}{glued}\n"
+        r = Pipeline([PageChrome()]).clean(text)
+        assert [x.code for x in removed(r)] == ["chrome.end_glued"], glued
+        assert removed(r)[0].text.strip() == glued.strip() and r.text.rstrip().endswith(P2)
+    # hard negatives: a quoted answer, a clause that is not fields, a line of content below the fields
+    for tail in ("他说：“我们会继续做好。”", "下一步：继续推进改造", "来源：城市日报\n\n附图一张"):
+        text = f"{title}\n\n{P1}\n\n{P2}{tail}\n"
+        assert Pipeline([PageChrome()]).clean(text).text == text, tail
+
+
 def test_chrome_keeps_a_labelled_sentence_that_opens_with_the_title_words():
     title = "老旧小区改造惠及两万户居民"
     text = f"{title}\n\n记者：老旧小区改造惠及两万户居民，这是市住建部门昨天公布的数字。\n\n{P2}"

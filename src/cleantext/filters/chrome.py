@@ -82,12 +82,21 @@ class PageChrome(Filter):
                     doc.metadata.setdefault("title", ln.text)
                     doc.hints["title_line"] = ln
         # furniture after the last prose paragraph (share bars, editor lines, "back to top")
+        below = True  # every line below the one read is furniture
         for ln in reversed(lines):
-            if _is_prose(ln) or any(r.start <= ln.start < r.end for r in out):
+            if any(r.start <= ln.start < r.end for r in out):
+                break
+            if _is_prose(ln):
+                if below and (start := _glued_end(ln.text)) >= 0:
+                    out.append(self.span(doc, ln.start + start, ln.end,
+                                         "end metadata glued to the last sentence", 0.9,
+                                         code="chrome.end_glued"))
                 break
             why = self._classify(ln, doc, head=False)
             if why:
                 out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="chrome.end_furniture"))
+            else:
+                below = False
         return out
 
     def _classify(self, ln: Line, doc: Document, head: bool) -> str | None:
@@ -134,6 +143,32 @@ def _glued_header(text: str, doc: Document) -> int:
     if meta:
         _record(doc, meta)
     return best
+
+
+#: the end of a sentence (its mark and any closing quotes or brackets after it)
+_SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
+_WRAPPED = regex.compile(r"[（(【\[](.*)[）)】\]]", regex.DOTALL)
+
+
+def _glued_end(text: str) -> int:
+    """Where ``label: value`` fields glued after the last sentence of a line start (-1: none):
+    ``…案件仍在进一步侦办中。（来源：某报、某网）``, ``…罚款3400元。责任编辑：某某``.
+
+    The fields must parse as a whole end line does (:func:`cleantext.metadata.parse_header`, the
+    parser of header lines), alone or in one pair of brackets, and hold no sentence of their own.
+    """
+    last = None
+    for last in _SENTENCE_END.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    if last is None or last.end() >= len(text):
+        return -1
+    rest = text[last.end():].strip()
+    if not rest or len(rest) > 60:
+        return -1
+    wrapped = _WRAPPED.fullmatch(rest)
+    if parse_header(wrapped.group(1).strip() if wrapped else rest) is None:
+        return -1
+    return last.end() + (len(text[last.end():]) - len(text[last.end():].lstrip()))
 
 
 def _record(doc: Document, meta: dict[str, str]) -> None:
