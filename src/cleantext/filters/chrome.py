@@ -147,7 +147,6 @@ def _glued_header(text: str, doc: Document) -> int:
 
 #: the end of a sentence (its mark and any closing quotes or brackets after it)
 _SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
-_WRAPPED = regex.compile(r"[（(【\[](.*)[）)】\]]", regex.DOTALL)
 
 
 def _glued_end(text: str) -> int:
@@ -165,8 +164,8 @@ def _glued_end(text: str) -> int:
     rest = text[last.end():].strip()
     if not rest or len(rest) > 60:
         return -1
-    wrapped = _WRAPPED.fullmatch(rest)
-    if parse_header(wrapped.group(1).strip() if wrapped else rest) is None:
+    wrapped = len(rest) > 2 and rest[0] in "（(【[" and rest[-1] in "）)】]"
+    if parse_header(rest[1:-1].strip() if wrapped else rest) is None:
         return -1
     return last.end() + (len(text[last.end():]) - len(text[last.end():].lstrip()))
 
