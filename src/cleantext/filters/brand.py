@@ -150,6 +150,14 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+_COLONS = frozenset("：:")
+
+
+def _at_line_start(text: str, p: int) -> bool:
+    """Only whitespace stands between the start of ``p``'s line and ``p``."""
+    return not text[text.rfind("\n", 0, p) + 1 : p].strip()
+
+
 def _kept_text(text: str, removals: list[Removal]) -> str:
     """``text`` with the spans already removed blanked out (same length: offsets still hold)."""
     if not removals:
@@ -510,7 +518,8 @@ class BrandSpam(Filter):
         lang = table()
         counts: dict[str, int] = {}
         rows = []
-        for s in brand_free.han_candidates(text, lang, _HAN_MAX):
+        cands = brand_free.han_candidates(text, lang, _HAN_MAX) | brand_free.han_repeats(text, lang, _HAN_MAX)
+        for s in sorted(cands):
             # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
             # name carries no function word, 才发现 is a phrase)
             if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):
@@ -637,10 +646,13 @@ class BrandSpam(Filter):
             conf = min(1.0, score / (self.threshold + 2))
             if score >= self.threshold:
                 for p in free:
-                    for x in range(p, p + len(s)):
+                    e = p + len(s)
+                    if e < len(text) and text[e] in _COLONS and not taken[e] and _at_line_start(text, p):
+                        e += 1  # the token was a line's label (X：…): the line opens with no colon left alone
+                    for x in range(p, e):
                         taken[x] = True
-                    if not doc.is_removed(p, p + len(s)):
-                        out.append(self.span(doc, p, p + len(s), reason, conf, code="brand.recurring_token"))
+                    if not doc.is_removed(p, e):
+                        out.append(self.span(doc, p, e, reason, conf, code="brand.recurring_token"))
             elif score >= self.threshold - 1.5:
                 self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf,
                               code="brand.weak")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
-    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks",
+    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks", "joint_seen",
 )
 # punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
 # deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
@@ -248,6 +249,52 @@ def han_candidates(text: str, lang: LangTable, max_len: int = 12) -> set[str]:
     return out
 
 
+def han_repeats(text: str, lang: LangTable, max_len: int = 12, least: int = 3) -> set[str]:
+    """Pure-Han strings of three characters or more grown around each pair of Han characters that
+    no dictionary word holds and that recurs ``least`` times or more: the pair's copies grown by the
+    characters every copy shares on each side (a maximal repeat), up to ``max_len``.
+
+    A name pasted between two characters of a word opens no run, so :func:`han_candidates` misses
+    it; its copies still recur, each holding the same new pair.
+
+    >>> sorted(han_repeats("工作鑫盛达人员，生鑫盛达产线，他鑫盛达说", LangTable({}, frozenset())))
+    ['鑫盛达']
+    """
+    out: set[str] = set()
+    pairs = lang.pairs
+    counts = Counter(map(operator.add, text, text[1:]))
+    n = len(text)
+    done: set[str] = set()
+    for g, c in counts.items():
+        if c < least or g in pairs or not ("\u4e00" <= g[0] <= "\u9fff" and "\u4e00" <= g[1] <= "\u9fff"):
+            continue
+        if g in done:
+            continue
+        occ, p = [], text.find(g)
+        while p >= 0:
+            occ.append(p)
+            p = text.find(g, p + 1)
+        a, e = 0, 2
+        while e - a < max_len:
+            nxt = {text[p + e] if p + e < n else "" for p in occ}
+            ch = next(iter(nxt))
+            if len(nxt) > 1 or not "\u4e00" <= ch <= "\u9fff":
+                break
+            e += 1
+        while e - a < max_len:
+            prv = {text[p + a - 1] if p + a > 0 else "" for p in occ}
+            ch = next(iter(prv))
+            if len(prv) > 1 or not "\u4e00" <= ch <= "\u9fff":
+                break
+            a -= 1
+        s = text[occ[0] + a : occ[0] + e]
+        # the other new pairs of the same string give the same repeat: one look
+        done.update(s[i : i + 2] for i in range(len(s) - 1))
+        if len(s) >= 3:
+            out.add(s)
+    return out
+
+
 def _shared_openings(heads: list[str], least: int, most: int) -> Iterator[str]:
     """The longest opening each sorted string shares with the one before it, when it is ``least`` to
     ``most`` characters long and at least two (neighbours in sorted order share the longest)."""
@@ -267,9 +314,10 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
              isolated: float = 1.0) -> list[float]:
     n = len(text)
     k = len(occ)
-    line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
+    line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = slot = 0
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
+    seen: dict[str, bool] = {}
     for p in occ:
         e = p + len(s)
         a = text[p - 1] if p > 0 else "\n"
@@ -299,6 +347,11 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             foreign += 1
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
+        joint = a + b
+        if joint not in seen:  # once per pair: linear in the text
+            seen[joint] = joint in text or bool(lang.pair(joint))
+        if seen[joint]:
+            slot += 1  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -311,7 +364,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k,
     ]
 
 
