@@ -39,6 +39,7 @@ FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
     "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks", "joint_seen",
+    "new_pair",
 )
 # punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
 # deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
@@ -53,6 +54,7 @@ _J = re.escape(_JOINERS)  # as members of a character class
 _W = rf"[\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]"
 _SPLIT = regex.compile(rf"[^\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]+")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _WORD = regex.compile(_W)
 #: grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
 GRAMMAR = "的了是在和与及就都也把被对从向于而但并或之其这那些让给着过"
@@ -360,11 +362,15 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             const = max(const, c / k)
     pairs = [lang.pair(s[i : i + 2]) for i in range(len(s) - 1)]
     internal = sum(pairs) / (len(pairs) * 20.0) if pairs else 0.0
+    # an invented name joins two Han characters no dictionary word joins; an everyday word (B超,
+    # LED屏, vlog博主) glues Latin letters to words of the language
+    han_pairs = [g for g in (s[i : i + 2] for i in range(len(s) - 1)) if _HAN_PAIR.fullmatch(g)]
+    new = sum(1 for g in han_pairs if not lang.pair(g)) / len(han_pairs) if han_pairs else 0.0
     return [
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k, new,
     ]
 
 
