@@ -226,6 +226,10 @@ def run_cv(cases: list[dict], rows: dict[str, dict], modes: tuple[str, ...] = MO
             brand_free.model = real_model
         print(f"| {fam} | {n} | " + " | ".join(_pr(line[mode]) for mode in modes) + " |", flush=True)
     print("| all | | " + " | ".join(_pr(totals[mode]) for mode in modes) + " |")
+    # the P above counts a brand removed inside a paragraph gold files as a copy (an original dev brand
+    # the renaming leaves there) as wrong; counted as right (gold removes it too), only content is wrong
+    print("P with any gold removal counted right (only content lost is wrong): " + ", ".join(
+        f"{mode} {1 - totals[mode][2] / max(1, totals[mode][0] + totals[mode][1]):.3f}" for mode in modes))
 
 
 def _pr(v: list[int]) -> str:
