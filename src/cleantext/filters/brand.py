@@ -518,8 +518,7 @@ class BrandSpam(Filter):
         lang = table()
         counts: dict[str, int] = {}
         rows = []
-        cands = brand_free.han_candidates(text, lang, _HAN_MAX) | brand_free.han_repeats(text, lang, _HAN_MAX)
-        for s in sorted(cands):
+        for s in brand_free.han_candidates(text, lang, _HAN_MAX):
             # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
             # name carries no function word, 才发现 is a phrase)
             if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -248,52 +247,6 @@ def han_candidates(text: str, lang: LangTable, max_len: int = 12) -> set[str]:
     chosen = compress(runs, map(odd.__contains__, map(_FIRST2, runs)))
     heads = sorted(map(itemgetter(slice(0, max_len + 1)), chosen))
     out.update(_shared_openings(heads, 3, max_len))
-    return out
-
-
-def han_repeats(text: str, lang: LangTable, max_len: int = 12, least: int = 3) -> set[str]:
-    """Pure-Han strings of three characters or more grown around each pair of Han characters that
-    no dictionary word holds and that recurs ``least`` times or more: the pair's copies grown by the
-    characters every copy shares on each side (a maximal repeat), up to ``max_len``.
-
-    A name pasted between two characters of a word opens no run, so :func:`han_candidates` misses
-    it; its copies still recur, each holding the same new pair.
-
-    >>> sorted(han_repeats("工作鑫盛达人员，生鑫盛达产线，他鑫盛达说", LangTable({}, frozenset())))
-    ['鑫盛达']
-    """
-    out: set[str] = set()
-    pairs = lang.pairs
-    counts = Counter(map(operator.add, text, text[1:]))
-    n = len(text)
-    done: set[str] = set()
-    for g, c in counts.items():
-        if c < least or g in pairs or not ("\u4e00" <= g[0] <= "\u9fff" and "\u4e00" <= g[1] <= "\u9fff"):
-            continue
-        if g in done:
-            continue
-        occ, p = [], text.find(g)
-        while p >= 0:
-            occ.append(p)
-            p = text.find(g, p + 1)
-        a, e = 0, 2
-        while e - a < max_len:
-            nxt = {text[p + e] if p + e < n else "" for p in occ}
-            ch = next(iter(nxt))
-            if len(nxt) > 1 or not "\u4e00" <= ch <= "\u9fff":
-                break
-            e += 1
-        while e - a < max_len:
-            prv = {text[p + a - 1] if p + a > 0 else "" for p in occ}
-            ch = next(iter(prv))
-            if len(prv) > 1 or not "\u4e00" <= ch <= "\u9fff":
-                break
-            a -= 1
-        s = text[occ[0] + a : occ[0] + e]
-        # the other new pairs of the same string give the same repeat: one look
-        done.update(s[i : i + 2] for i in range(len(s) - 1))
-        if len(s) >= 3:
-            out.add(s)
     return out
 
 
