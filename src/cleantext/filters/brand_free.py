@@ -38,7 +38,7 @@ FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
     "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks", "joint_seen",
-    "new_pair",
+    "new_pair", "object_slot",
 )
 # punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
 # deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
@@ -269,7 +269,8 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
              isolated: float = 1.0) -> list[float]:
     n = len(text)
     k = len(occ)
-    line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = slot = 0
+    line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
+    slot = obj = 0
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     seen: dict[str, bool] = {}
@@ -302,6 +303,8 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             foreign += 1
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
+        if lang.is_verb(text[p - 2 : p]) or (a == "了" and lang.is_verb(text[p - 3 : p - 1])):
+            obj += 1  # the object of a verb (使用X, 有了X): a word its clause needs
         joint = a + b
         if joint not in seen:  # once per pair: linear in the text
             seen[joint] = joint in text or bool(lang.pair(joint))
@@ -323,7 +326,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k, new,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k, new, obj / k,
     ]
 
 
