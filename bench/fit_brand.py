@@ -15,8 +15,9 @@ filter may remove (``brand_free.removable``; never below 0.5).
 ``--cv`` holds out, in turn, each suffix family and each name family of ``bench/rename_brands.py``
 AND a fifth of the documents: fitted on cases with neither, it is scored on the held-out family's
 cases in the held-out documents, through the whole default pipeline (character precision and recall
-of brand removals; "content lost" counts characters no gold label removes). ``--write`` writes the
-fit on all rows to ``src/cleantext/data/models/brand.json``.
+of brand removals; "content lost" counts characters no gold label removes; a last line gives the
+precision counting any gold-removed character as right). ``--write`` writes the fit on all rows to
+``src/cleantext/data/models/brand.json``. Features in ``DROPPED`` (``--drop``) are fitted at weight 0.
 """
 
 from __future__ import annotations

@@ -22,8 +22,9 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   removed only when sure, seen three times or more, not tied to its sentences like a name, and,
   for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
 
-Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
-and recorded in ``report.annotations`` (precision first).
+Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
+stays. A string with some evidence but not enough is kept and recorded in ``report.annotations``
+(precision first).
 """
 
 from __future__ import annotations
