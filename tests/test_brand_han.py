@@ -41,3 +41,10 @@ def test_a_list_item_breaks_its_sentence_when_deleted():
     occ = [i for i in range(len(text)) if text.startswith(s, i)]
     x = brand_free.features(text, s, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
     assert x[brand_free.FEATURES.index("deletion_breaks")] == 1 / 3
+
+
+def test_a_token_that_opens_its_line_takes_its_colon():
+    b = "泓澈琰"
+    text = "\n".join([b + "：" + LINES[0], LINES[1].replace("原则，", "原则" + b + "，"), b + "：" + LINES[2],
+                      LINES[3].replace("施工", "施" + b + "工")])
+    assert brand_cuts(text) == [b + "：", b, b + "：", b]

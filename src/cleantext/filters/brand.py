@@ -22,8 +22,9 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   removed only when sure, seen three times or more, not tied to its sentences like a name, and,
   for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
 
-Only the token is removed; the sentence stays. A string with some evidence but not enough is kept
-and recorded in ``report.annotations`` (precision first).
+Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
+stays. A string with some evidence but not enough is kept and recorded in ``report.annotations``
+(precision first).
 """
 
 from __future__ import annotations
@@ -148,6 +149,14 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
     right = {text[p + e : p + e + 1] for p in occ}
     return (len(left) == 1 and bool(_WORDISH.match(next(iter(left))))) or (
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
+
+
+_COLONS = frozenset("：:")
+
+
+def _at_line_start(text: str, p: int) -> bool:
+    """Only whitespace stands between the start of ``p``'s line and ``p``."""
+    return not text[text.rfind("\n", 0, p) + 1 : p].strip()
 
 
 def _kept_text(text: str, removals: list[Removal]) -> str:
@@ -637,10 +646,13 @@ class BrandSpam(Filter):
             conf = min(1.0, score / (self.threshold + 2))
             if score >= self.threshold:
                 for p in free:
-                    for x in range(p, p + len(s)):
+                    e = p + len(s)
+                    if e < len(text) and text[e] in _COLONS and not taken[e] and _at_line_start(text, p):
+                        e += 1  # the token was a line's label (X：…): the line opens with no colon left alone
+                    for x in range(p, e):
                         taken[x] = True
-                    if not doc.is_removed(p, p + len(s)):
-                        out.append(self.span(doc, p, p + len(s), reason, conf, code="brand.recurring_token"))
+                    if not doc.is_removed(p, e):
+                        out.append(self.span(doc, p, e, reason, conf, code="brand.recurring_token"))
             elif score >= self.threshold - 1.5:
                 self.annotate(doc, free[0], free[0] + len(s), "kept (weak evidence): " + reason, conf,
                               code="brand.weak")

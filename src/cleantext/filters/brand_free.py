@@ -37,7 +37,8 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
-    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks",
+    "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks", "joint_seen",
+    "new_pair", "object_slot",
 )
 # punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
 # deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
@@ -52,6 +53,7 @@ _J = re.escape(_JOINERS)  # as members of a character class
 _W = rf"[\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]"
 _SPLIT = regex.compile(rf"[^\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]+")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _WORD = regex.compile(_W)
 #: grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
 GRAMMAR = "的了是在和与及就都也把被对从向于而但并或之其这那些让给着过"
@@ -268,8 +270,10 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     n = len(text)
     k = len(occ)
     line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
+    slot = obj = 0
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
+    seen: dict[str, bool] = {}
     for p in occ:
         e = p + len(s)
         a = text[p - 1] if p > 0 else "\n"
@@ -299,6 +303,13 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             foreign += 1
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
+        if lang.is_verb(text[p - 2 : p]) or (a == "了" and lang.is_verb(text[p - 3 : p - 1])):
+            obj += 1  # the object of a verb (使用X, 有了X): a word its clause needs
+        joint = a + b
+        if joint not in seen:  # once per pair: linear in the text
+            seen[joint] = joint in text or bool(lang.pair(joint))
+        if seen[joint]:
+            slot += 1  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -307,11 +318,15 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             const = max(const, c / k)
     pairs = [lang.pair(s[i : i + 2]) for i in range(len(s) - 1)]
     internal = sum(pairs) / (len(pairs) * 20.0) if pairs else 0.0
+    # an invented name joins two Han characters no dictionary word joins; an everyday word (B超,
+    # LED屏, vlog博主) glues Latin letters to words of the language
+    han_pairs = [g for g in (s[i : i + 2] for i in range(len(s) - 1)) if _HAN_PAIR.fullmatch(g)]
+    new = sum(1 for g in han_pairs if not lang.pair(g)) / len(han_pairs) if han_pairs else 0.0
     return [
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k, new, obj / k,
     ]
 
 
