@@ -116,6 +116,24 @@ def _pair_counts(text: str) -> collections.Counter[int]:
 _GAP = "\uffff"  # a noncharacter between Han runs: the pairs across it are found nowhere in a page
 
 
+def page_pairs(lines: list[str]) -> collections.Counter[int]:
+    """The pair counts of a page's kept ``lines`` that :func:`unit_novelty` reads."""
+    return _pair_counts("\n".join(lines) or "\n")
+
+
+def unit_novelty(page: collections.Counter[int], text: str) -> float:
+    """The share of ``text``'s distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in
+    the page whose :func:`page_pairs` are ``page`` (0.0 without any): see :func:`novelty`."""
+    runs = _HAN_PAIR.findall(text)
+    if not runs:
+        return 0.0
+    own = _pair_counts(_GAP.join(runs))
+    # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
+    across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
+    new = sum(map(operator.eq, map(page.get, own, repeat(0)), own.values()))
+    return new / (len(own) - across)
+
+
 def novelty(lines: list[str], texts: list[str]) -> list[float]:
     """Per text of ``texts`` (units of the page whose kept lines are ``lines``), the share of its
     distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in the page (0.0 without any).
@@ -128,20 +146,8 @@ def novelty(lines: list[str], texts: list[str]) -> list[float]:
     ...                                ["防汛物资已经到位", "明星演唱会门票开售"])]
     [0.86, 1.0]
     """
-    page = _pair_counts("\n".join(lines) or "\n")
-    out = []
-    for t in texts:
-        runs = _HAN_PAIR.findall(t)
-        if not runs:
-            out.append(0.0)
-            continue
-        joined = _GAP.join(runs)
-        own = _pair_counts(joined)
-        # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
-        across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
-        new = sum(map(operator.eq, map(page.get, own, repeat(0)), own.values()))
-        out.append(new / (len(own) - across))
-    return out
+    page = page_pairs(lines)
+    return [unit_novelty(page, t) for t in texts]
 
 
 @cache

@@ -18,6 +18,7 @@ suffix each unit is called footer or related list by a fitted linear scorer; a p
 
 from __future__ import annotations
 
+import collections
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,10 +41,11 @@ from ..features import (
     iter_prefix_rows,
     iter_suffix_rows,
     ngram_score,
-    novelty,
+    page_pairs,
     prefix_candidates,
     shallow,
     suffix_candidates,
+    unit_novelty,
 )
 from ..report import Removal
 from ..units import Unit, edge_units
@@ -127,6 +129,37 @@ def _written_in_han(units: list[Unit], sh: list[tuple[float, ...]]) -> bool:
     return han >= latin
 
 
+class _Rows:
+    """The edge units' rows (:data:`~cleantext.features.UNIT`), each finished as it is first read:
+    ``base`` (shallow features and n-gram score) is built for every edge unit, the novelty is added
+    for the units a scored candidate reads (the decoder stops early; most are never read), and the
+    page's pair counts it needs are made once, at the first."""
+
+    __slots__ = ("base", "_full", "_units", "_lines", "_page")
+
+    def __init__(self, base: list[tuple[float, ...]], units: list[Unit], lines: list[Line]) -> None:
+        self.base = base
+        self._full: list[tuple[float, ...] | None] = [None] * len(base)
+        self._units = units
+        self._lines = lines
+        self._page: collections.Counter[int] | None = None
+
+    def __getitem__(self, i: int) -> tuple[float, ...]:
+        row = self._full[i]
+        if row is None:
+            if not self.base[i]:
+                row = ()
+            else:
+                if self._page is None:
+                    self._page = page_pairs([ln.text for ln in self._lines])
+                row = (*self.base[i], unit_novelty(self._page, self._units[i].text))
+            self._full[i] = row
+        return row
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
@@ -177,16 +210,15 @@ class Segmenter(Filter):
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
     def edges(self, units: list[Unit], total: int, lines: list[Line]) -> tuple[Iterator[Row], Iterator[Row],
-                                                          list[tuple[float, ...]]]:
+                                                                            _Rows]:
         """Suffix and prefix candidates with their feature rows, in order and built as they are read
         (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
         novelty against the document's kept ``lines``)."""
         n = len(units)
-        sh: list[tuple[float, ...]] = [()] * n
-        used = sorted({*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)})
-        new = novelty([ln.text for ln in lines], [units[i].text for i in used])
-        for i, v in zip(used, new, strict=True):
-            sh[i] = (*self._row(units[i].text), v)
+        base: list[tuple[float, ...]] = [()] * n
+        for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
+            base[i] = self._row(units[i].text)
+        sh = _Rows(base, units, lines)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
@@ -231,7 +263,7 @@ class Segmenter(Filter):
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
         suf, pre, sh = self.edges(units, total, doc.kept_lines())
-        if not _written_in_han(units, sh):
+        if not _written_in_han(units, sh.base):
             return []
         out: list[Removal] = []
         n = len(units)
