@@ -50,6 +50,21 @@ def test_chrome_cuts_header_fields_glued_to_the_first_sentence_at_a_blank_run():
     assert Pipeline([PageChrome()]).clean(text).text == text
 
 
+def test_chrome_cuts_site_and_channel_names_after_the_title_and_keeps_the_title():
+    title = "老旧小区改造惠及两万户居民"
+    for suffix in ("_城市频道", "-民生资讯-城市日报门户网站", " | 城市日报", "--城市资讯"):
+        r = Pipeline([PageChrome()]).clean(f"{title}{suffix}\n\n{P1}\n\n{P2}")
+        assert [x.code for x in removed(r)] == ["chrome.title_suffix"], suffix
+        assert removed(r)[0].text == suffix and r.text.startswith(title + "\n")
+        assert r.report.metadata["title"] == title
+    # hard negatives: a subtitle after an em dash, hyphens in a date or a word, a long clause after
+    # the separator, a short Latin title, a one-line article
+    for first in (title + "——两万户居民受益", "2024-03-02老旧小区改造惠及两万户居民", "COVID-19 vaccine - Reuters",
+                  title + "_市住建部门表示，明年将继续推进", "市政府召开常务会议研究部署改造工作-会议强调抓好落实。"):
+        text = f"{first}\n\n{P1}\n\n{P2}"
+        assert Pipeline([PageChrome()]).clean(text).text == text, first
+
+
 def test_chrome_cuts_end_fields_glued_after_the_last_sentence_and_keeps_the_sentence():
     title = "老旧小区改造惠及两万户居民"
     for glued in ("（来源：城市日报、城市网）", "来源：城市日报", "责任编辑：王明", " 来源：城市日报 编辑：李华"):
