@@ -160,6 +160,15 @@ _KIND: dict[str, int] = {}
 for _t in BLOCK:
     _KIND[_t] = _KIND.get(_t, 0) | _K_BLOCK
 _KIND["a"] = _KIND.get("a", 0) | _K_LINK
+#: For the lxml walker's one lookup: never text (``SKIP``), a line break (``<br>``, ``<hr>``), page facts.
+_K_SKIP, _K_BREAK, _K_FACTS = 8, 16, 32
+for _t in SKIP:
+    _KIND[_t] = _KIND.get(_t, 0) | _K_SKIP
+for _t in ("br", "hr"):
+    _KIND[_t] |= _K_BREAK
+for _t in ("meta", "time"):
+    _KIND[_t] = _KIND.get(_t, 0) | _K_FACTS
+_K_SKIP_BREAK = _K_SKIP | _K_BREAK
 for _t in _PRE:
     _KIND[_t] = _KIND.get(_t, 0) | _K_PRE
 
@@ -417,7 +426,7 @@ def walk_lxml(root: Any, b: _Builder) -> None:
     text, start, end, flush, special = b.text, b.start, b.end, b.flush, b.special
     parts, link_parts = b.parts, b.link_parts
     add, add_link = parts.append, link_parts.append
-    skip, hidden_style, kinds = SKIP, _HIDDEN.search, _KIND
+    hidden_style, kinds = _HIDDEN.search, _KIND
     pop, push, open_, open_tag = stack.pop, stack.append, opened.append, tags.append
     while stack:
         el = next(stack[-1], None)
@@ -435,20 +444,21 @@ def walk_lxml(root: Any, b: _Builder) -> None:
             if tail and (parts or not tail.isspace()):
                 text(tail)
             continue
-        get = el.get
-        if tag in skip or tag == "br" or tag == "hr":
-            if tag == "br" or tag == "hr":
+        kind = kinds.get(tag, 0)  # one lookup: skipped, line break, page facts, block, link, pre
+        if kind & _K_SKIP_BREAK:
+            if kind & _K_BREAK:
                 flush()
             elif tag == "script":
-                special(tag, get, lambda e=el: e.text or "")
+                special(tag, el.get, lambda e=el: e.text or "")
             tail = el.tail
             if tail and (parts or not tail.isspace()):
                 text(tail)
             continue
-        if tag == "meta" or tag == "time":
-            special(tag, get, None)
-        kind = kinds.get(tag, 0)
-        if el.attrib:  # one call tells an element without attributes (most of them) from the rest
+        if kind & _K_FACTS:
+            special(tag, el.get, None)
+        attrib = el.attrib  # one read tells an element without attributes (most of them) from the rest
+        if attrib:
+            get = attrib.get
             style = get("style")
             hid = get("hidden") is not None or (style is not None and hidden_style(style) is not None)
         else:
@@ -473,13 +483,13 @@ def walk_lxml(root: Any, b: _Builder) -> None:
                     if tail and (parts or not tail.isspace()):
                         text(tail)
                     continue
-        if hid or el.attrib:
+        if attrib:
             aria = get("aria-hidden")
             start(tag, get("class"), get("id"), hid, aria is not None and aria.strip().lower() == "true")
         else:
             start(tag, None, None, False, False)
         t = el.text
-        if t:
+        if t and (parts or not t.isspace()):
             text(t)
         open_(el)
         open_tag(tag)
