@@ -160,6 +160,15 @@ _KIND: dict[str, int] = {}
 for _t in BLOCK:
     _KIND[_t] = _KIND.get(_t, 0) | _K_BLOCK
 _KIND["a"] = _KIND.get("a", 0) | _K_LINK
+#: For the lxml walker's one lookup: never text (``SKIP``), a line break (``<br>``, ``<hr>``), page facts.
+_K_SKIP, _K_BREAK, _K_FACTS = 8, 16, 32
+for _t in SKIP:
+    _KIND[_t] = _KIND.get(_t, 0) | _K_SKIP
+for _t in ("br", "hr"):
+    _KIND[_t] |= _K_BREAK
+for _t in ("meta", "time"):
+    _KIND[_t] = _KIND.get(_t, 0) | _K_FACTS
+_K_SKIP_BREAK = _K_SKIP | _K_BREAK
 for _t in _PRE:
     _KIND[_t] = _KIND.get(_t, 0) | _K_PRE
 
@@ -197,7 +206,8 @@ class _Builder:
         self.blocks: list[str] = [""]
 
     def text(self, s: str) -> None:
-        if s:
+        # Whitespace with no text before it on the line changes nothing (flush drops it): skipped.
+        if s and (self.parts or not s.isspace()):
             if self.pre and "\n" in s:  # preformatted text keeps its line breaks
                 first, *rest = s.split("\n")
                 self.text(first)
@@ -325,14 +335,20 @@ def _attr_str(v: Any) -> str | None:
 
 def walk_bs4(soup: Any, b: _Builder) -> None:
     """Feed a BeautifulSoup tree to the builder (hot loop: local names, one attribute-dict read per
-    element, no attribute reads on elements without attributes)."""
+    element, no attribute reads on elements without attributes).
+
+    As in :func:`walk_lxml`, an element no line can end inside (not a block, not preformatted, not
+    hidden) holding nothing or one plain string gives its text straight to the line being built,
+    and an empty (or blank) block element only ends the line before it."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
 
     stack: list[Any] = [iter(soup.contents)]
     tags: list[str] = []
     text, start, end, flush, special = b.text, b.start, b.end, b.flush, b.special
-    skip, hidden_style = SKIP, _HIDDEN.search
+    parts, link_parts = b.parts, b.link_parts
+    add, add_link = parts.append, link_parts.append
+    skip, hidden_style, kinds = SKIP, _HIDDEN.search, _KIND
     pop, push, open_tag = stack.pop, stack.append, tags.append
     while stack:
         node = next(stack[-1], None)
@@ -343,7 +359,8 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
             continue
         cls = node.__class__
         if cls is NavigableString:
-            text(node)
+            if parts or not node.isspace():
+                text(node)
             continue
         if cls is Tag or isinstance(node, Tag):
             name = (node.name or "").lower()
@@ -357,16 +374,37 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
                 continue
             if name == "meta" or name == "time":
                 special(name, attrs.get, None)
+            kind = kinds.get(name, 0)
             if attrs:
                 get = attrs.get
                 style = get("style")
-                aria = get("aria-hidden")
                 hid = get("hidden") is not None or (style is not None and hidden_style(style) is not None)
-                start(name, _attr_str(get("class")), _attr_str(get("id")), hid, _aria(aria))
+            else:
+                hid = False
+            contents = node.contents
+            if not hid and not kind & _K_PRE and len(contents) <= 1:  # a leaf (see above)
+                if not contents:
+                    if kind & _K_BLOCK and parts:
+                        flush()
+                    continue
+                s = contents[0]
+                if s.__class__ is NavigableString:
+                    if kind & _K_BLOCK:
+                        if s.isspace():
+                            if parts:
+                                flush()
+                            continue
+                    elif not b.pre or "\n" not in s:
+                        add(s)
+                        if kind & _K_LINK or b.link_depth:
+                            add_link(s)
+                        continue
+            if attrs:
+                start(name, _attr_str(get("class")), _attr_str(get("id")), hid, _aria(get("aria-hidden")))
             else:
                 start(name, None, None, False, False)
             open_tag(name)
-            push(iter(node.contents))
+            push(iter(contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
             text(str(node))
 
@@ -375,12 +413,20 @@ def walk_lxml(root: Any, b: _Builder) -> None:
     """Feed an lxml.html tree to the builder (the fast path; hot loop, hence the local names).
 
     lxml builds a new ``str`` on every read of ``.tag``, ``.text`` and ``.tail``: each is read once
-    per element and kept (the open elements' tags on their own stack)."""
+    per element and kept (the open elements' tags on their own stack).
+
+    An element without children that no line can end inside (not a block, not preformatted, not
+    hidden) never appears on a line's path: its text goes straight to the line being built (and to
+    the link text for ``<a>``), without a :class:`Node` or the builder's ``start``/``end``. An empty
+    (or blank) block element only ends the line before it. (Serial numbers then skip such elements:
+    only their order and equality are ever read.)"""
     stack: list[Any] = [iter((root,))]
     tags: list[str] = []
     opened: list[Any] = []
     text, start, end, flush, special = b.text, b.start, b.end, b.flush, b.special
-    skip, hidden_style = SKIP, _HIDDEN.search
+    parts, link_parts = b.parts, b.link_parts
+    add, add_link = parts.append, link_parts.append
+    hidden_style, kinds = _HIDDEN.search, _KIND
     pop, push, open_, open_tag = stack.pop, stack.append, opened.append, tags.append
     while stack:
         el = next(stack[-1], None)
@@ -389,37 +435,61 @@ def walk_lxml(root: Any, b: _Builder) -> None:
             if tags:
                 end(tags.pop())
                 tail = opened.pop().tail
-                if tail:
+                if tail and (parts or not tail.isspace()):
                     text(tail)
             continue
         tag = el.tag
         if tag.__class__ is not str:  # comment, processing instruction, entity
             tail = el.tail
-            if tail:
+            if tail and (parts or not tail.isspace()):
                 text(tail)
             continue
-        get = el.get
-        if tag in skip or tag == "br" or tag == "hr":
-            if tag == "br" or tag == "hr":
+        kind = kinds.get(tag, 0)  # one lookup: skipped, line break, page facts, block, link, pre
+        if kind & _K_SKIP_BREAK:
+            if kind & _K_BREAK:
                 flush()
             elif tag == "script":
-                special(tag, get, lambda e=el: e.text or "")
+                special(tag, el.get, lambda e=el: e.text or "")
             tail = el.tail
-            if tail:
+            if tail and (parts or not tail.isspace()):
                 text(tail)
             continue
-        if tag == "meta" or tag == "time":
-            special(tag, get, None)
-        if el.attrib:  # one call tells an element without attributes (most of them) from the rest
+        if kind & _K_FACTS:
+            special(tag, el.get, None)
+        attrib = el.attrib  # one read tells an element without attributes (most of them) from the rest
+        if attrib:
+            get = attrib.get
             style = get("style")
+            hid = get("hidden") is not None or (style is not None and hidden_style(style) is not None)
+        else:
+            hid = False
+        if not hid and not len(el):  # a leaf no line ends inside (see above)
+            if not kind & _K_PRE:
+                t = el.text
+                if kind & _K_BLOCK:
+                    if not t or t.isspace():
+                        if parts:
+                            flush()
+                        tail = el.tail
+                        if tail and (parts or not tail.isspace()):
+                            text(tail)
+                        continue
+                elif not t or not b.pre or "\n" not in t:
+                    if t:
+                        add(t)
+                        if kind & _K_LINK or b.link_depth:
+                            add_link(t)
+                    tail = el.tail
+                    if tail and (parts or not tail.isspace()):
+                        text(tail)
+                    continue
+        if attrib:
             aria = get("aria-hidden")
-            start(tag, get("class"), get("id"),
-                  get("hidden") is not None or (style is not None and hidden_style(style) is not None),
-                  aria is not None and aria.strip().lower() == "true")
+            start(tag, get("class"), get("id"), hid, aria is not None and aria.strip().lower() == "true")
         else:
             start(tag, None, None, False, False)
         t = el.text
-        if t:
+        if t and (parts or not t.isspace()):
             text(t)
         open_(el)
         open_tag(tag)
@@ -510,7 +580,13 @@ def _parse_into(html: str, parser: str, b: _Builder) -> None:
 #: BeautifulSoup options that make its tree cheaper to build, best first: class and rel as the page
 #: wrote them (a string, not split into a list) and attributes in a plain dict (lxml and html.parser
 #: give strings already): less work per element, the same words. Older bs4 lacks the second.
+#: Whitespace kept as written everywhere (the document itself a whitespace-preserving tag): bs4 then
+#: skips its per-character scan of every blank string (to shrink it to one space or newline), which
+#: the line builder does not need (a blank string counts as one space or nothing either way, and
+#: ``<pre>`` keeps its whitespace in both).
 _SOUP_OPTIONS: list[dict[str, Any]] = [
+    {"multi_valued_attributes": None, "attribute_dict_class": dict,
+     "preserve_whitespace_tags": {"[document]"}},
     {"multi_valued_attributes": None, "attribute_dict_class": dict},
     {"multi_valued_attributes": None},
     {},

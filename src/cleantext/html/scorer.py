@@ -81,12 +81,17 @@ def context(lines: list[Line], z: list[float]) -> list[list[float]]:
         sp = same[ln.sig]
         rest = sp[1] - w[k]  # the other lines with this path (the line's own score is z)
         zs = (sp[0] - w[k] * zk) / rest if rest > 1e-9 else zk
-        # the character-weighted mean score of the three lines either side (in order, as summed before)
-        s = t = 0.0
-        for m in range(k - 3 if k > 3 else 0, k + 4 if k + 4 < n else n):
-            if m != k:
-                s += wz[m]
-                t += w[m]
+        # the character-weighted mean score of the three lines either side (in order, as summed before;
+        # written out, the same additions in the same order, from 0.0, where all six lines exist)
+        if 3 <= k < n - 3:
+            s = 0.0 + wz[k - 3] + wz[k - 2] + wz[k - 1] + wz[k + 1] + wz[k + 2] + wz[k + 3]
+            t = 0.0 + w[k - 3] + w[k - 2] + w[k - 1] + w[k + 1] + w[k + 2] + w[k + 3]
+        else:
+            s = t = 0.0
+            for m in range(k - 3 if k > 3 else 0, k + 4 if k + 4 < n else n):
+                if m != k:
+                    s += wz[m]
+                    t += w[m]
         out.append([1.0, zk, z[k - 1] if k else 0.0, z[k + 1] if k + 1 < n else 0.0,
                     s / t if t else 0.0, zp, zg, zs])
     return out
