@@ -31,11 +31,11 @@ def test_chrome_removes_a_labelled_copy_of_the_title_alone_or_glued():
     title = "老旧小区改造惠及两万户居民_城市频道"
     alone = f"{title}\n\n原题：老旧小区改造惠及两万户居民\n" + BODY
     r = cleantext.clean(alone)
-    assert [x.code for x in removed(r, "page_chrome")] == ["chrome.title_labelled"]
-    assert r.text.startswith(title) and "原题" not in r.text and P1 in r.text
+    assert [x.code for x in removed(r, "page_chrome")] == ["chrome.title_suffix", "chrome.title_labelled"]
+    assert r.text.startswith("老旧小区改造惠及两万户居民\n") and "原题" not in r.text and P1 in r.text
     glued = f"{title}\n\n标题：老旧小区改造惠及两万户居民{P1}\n\n{P2}"
     r = Pipeline([PageChrome()]).clean(glued)
-    assert removed(r)[0].text == "标题：老旧小区改造惠及两万户居民"
+    assert [x.text for x in removed(r)] == ["_城市频道", "标题：老旧小区改造惠及两万户居民"]
     assert P1 in r.text and P2 in r.text
 
 

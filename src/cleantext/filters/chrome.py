@@ -151,7 +151,8 @@ def _glued_header(text: str, doc: Document) -> int:
 #: what joins a page's title to its site and channel names (``标题_站名``, ``标题-频道-站名``,
 #: ``标题 | 站名``): underscores, a double hyphen, a spaced dash or bar, a bar, a hyphen between Han
 #: characters (a hyphen between digits or Latin letters is a date or a word: never)
-_TITLE_SEP = regex.compile(r"_+|-{2,}|\s+[-|｜]\s+|(?<=\p{Han})-(?=\p{Han})|[|｜]")
+# ((?<!...) before a repeated run: a match starts only where the run starts, so a long run is scanned once)
+_TITLE_SEP = regex.compile(r"(?<!_)_+|(?<!-)-{2,}|(?<!\s)\s+[-|｜]\s+|(?<=\p{Han})-(?=\p{Han})|[|｜]")
 _CLAUSE = regex.compile(r"[，,。！？!?；;：:]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 
