@@ -72,6 +72,7 @@ def test_chrome_cuts_end_fields_glued_after_the_last_sentence_and_keeps_the_sent
         r = Pipeline([PageChrome()]).clean(text)
         assert [x.code for x in removed(r)] == ["chrome.end_glued"], glued
         assert removed(r)[0].text.strip() == glued.strip() and r.text.rstrip().endswith(P2)
+    assert r.report.metadata["source"] == "城市日报" and r.report.metadata["editor"] == "李华"
     # hard negatives: a quoted answer, a clause that is not fields, a line of content below the fields
     for tail in ("他说：“我们会继续做好。”", "下一步：继续推进改造", "来源：城市日报\n\n附图一张"):
         text = f"{title}\n\n{P1}\n\n{P2}{tail}\n"

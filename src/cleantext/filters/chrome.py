@@ -90,7 +90,7 @@ class PageChrome(Filter):
             if any(r.start <= ln.start < r.end for r in out):
                 break
             if _is_prose(ln):
-                if below and (start := _glued_end(ln.text)) >= 0:
+                if below and (start := _glued_end(ln.text, doc)) >= 0:
                     out.append(self.span(doc, ln.start + start, ln.end,
                                          "end metadata glued to the last sentence", 0.9,
                                          code="chrome.end_glued"))
@@ -177,12 +177,13 @@ def _title_suffix(text: str) -> int:
 _SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
 
 
-def _glued_end(text: str) -> int:
+def _glued_end(text: str, doc: Document) -> int:
     """Where ``label: value`` fields glued after the last sentence of a line start (-1: none):
     ``…案件仍在进一步侦办中。（来源：某报、某网）``, ``…罚款3400元。责任编辑：某某``.
 
     The fields must parse as a whole end line does (:func:`cleantext.metadata.parse_header`, the
-    parser of header lines), alone or in one pair of brackets, and hold no sentence of their own.
+    parser of header lines), alone or in one pair of brackets, and hold no sentence of their own;
+    their values are recorded as a header line's are.
     """
     last = None
     for last in _SENTENCE_END.finditer(text):  # noqa: B007 (the last one is wanted)
@@ -193,8 +194,10 @@ def _glued_end(text: str) -> int:
     if not rest or len(rest) > 60:
         return -1
     wrapped = len(rest) > 2 and rest[0] in "（(【[" and rest[-1] in "）)】]"
-    if parse_header(rest[1:-1].strip() if wrapped else rest) is None:
+    meta = parse_header(rest[1:-1].strip() if wrapped else rest)
+    if meta is None:
         return -1
+    _record(doc, meta)
     return last.end() + (len(text[last.end():]) - len(text[last.end():].lstrip()))
 
 
