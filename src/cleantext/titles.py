@@ -24,6 +24,8 @@ import re
 import regex
 from rapidfuzz import fuzz
 
+from .textutil import HAN, ends_sentence
+
 #: dropped when comparing a title with its copies: spacing, quotes, brackets, separators, dots
 _FOLD_DROP = frozenset(" \t\u3000\xa0“”\"'‘’「」『』[]【】《》<>()（）.…·•|｜_-—–~～*#")
 #: brackets and quotes by their opening character: a copy opened by one runs to its close
@@ -67,6 +69,31 @@ def fold(s: str, base: int = 0) -> tuple[str, list[int]]:
 def fold_text(s: str) -> str:
     """:func:`fold` without offsets, at C speed (for the text a box is compared with)."""
     return s.translate(_FOLD_TABLE).lower()
+
+
+#: what joins a page's title to its site and channel names when they are *cut* (:func:`site_suffix`):
+#: underscores, a double hyphen, a spaced dash or bar, a bar, a hyphen between Han characters. Stricter
+#: than _TITLE_SEP, which only offers one more form of the title to match copies against: an em dash
+#: opens a subtitle, and a hyphen between digits or Latin letters is a date or a word.
+# ((?<!...) before a repeated run: a match starts only where the run starts, so a long run is scanned once)
+_SUFFIX_SEP = regex.compile(r"(?<!_)_+|(?<!-)-{2,}|(?<!\s)\s+[-|｜]\s+|(?<=\p{Han})-(?=\p{Han})|[|｜]")
+_NAME_CLAUSE = regex.compile(r"[，,。！？!?；;：:]")
+
+
+def site_suffix(text: str) -> int:
+    """Where the site and channel names glued after a title start (-1: none): ``某地突发大火_揭阳``,
+    ``某某通知-某某市政府门户网站``. A priori: the title before the separator holds 6+ Han characters, and
+    everything after it is names, each of at most 14 characters with no clause mark; a title that ends a
+    sentence (a one-line article) has none. An em dash (``——``, a subtitle) is no separator."""
+    if len(text) > 100 or ends_sentence(text):
+        return -1
+    for m in _SUFFIX_SEP.finditer(text):
+        if len(HAN.findall(text, 0, m.start())) < 6:
+            continue
+        names = [x.strip() for x in _SUFFIX_SEP.split(text[m.end():]) if x.strip()]
+        if names and all(len(x) <= 14 and not _NAME_CLAUSE.search(x) for x in names):
+            return m.start()
+    return -1
 
 
 def title_cores(title: str) -> list[str]:

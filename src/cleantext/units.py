@@ -10,6 +10,7 @@ One linear pass per line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,10 +70,15 @@ _UNIT_SET = slot_setters(Unit)
 
 def split_units(lines: list[Line]) -> list[Unit]:
     """The units of ``lines`` (non-blank :class:`~cleantext.document.Line` objects), in order."""
+    return _units((ln, _pieces(ln.text)) for ln in lines)
+
+
+def _units(split: Iterable[tuple[Line, tuple[tuple[int, int], ...]]]) -> list[Unit]:
+    """A Unit for each piece of each line, numbered in order."""
     out: list[Unit] = []
-    for ln in lines:
+    for ln, pieces in split:
         text, base = ln.text, ln.start
-        for a, b in _pieces(text):
+        for a, b in pieces:
             out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
     return out
 
@@ -128,12 +134,7 @@ def edge_units(lines: list[Line], head: int, tail: int) -> list[Unit]:
         pieces = _pieces(lines[j].text)
         last.append((lines[j], pieces))
         got += len(pieces)
-    out: list[Unit] = []  # each piece made a Unit once, at the end (as split_units does)
-    for ln, pieces in first + last[::-1]:
-        text, base = ln.text, ln.start
-        for a, b in pieces:
-            out.append(Unit(len(out), ln.index, base + a, base + b, text[a:b]))
-    return out
+    return _units(first + last[::-1])  # each piece made a Unit once, at the end
 
 
 def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:

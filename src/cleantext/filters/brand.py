@@ -127,7 +127,7 @@ def _only_inside(text: str, s: str, n_occ: int, pieces: Iterable[str]) -> bool:
 def _own_lines(text: str, occ: list[int], e: int) -> bool:
     """Each copy (of length ``e``) is a line of its own: a heading, a label, not an insertion."""
     n = len(text)
-    return all(not text[text.rfind("\n", 0, p) + 1 : p].strip()
+    return all(_at_line_start(text, p)
                and not text[p + e : (text.find("\n", p + e) + 1 or n + 1) - 1].strip() for p in occ)
 
 

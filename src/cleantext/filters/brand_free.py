@@ -270,7 +270,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     n = len(text)
     k = len(occ)
     line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
-    slot = obj = 0
+    joint_seen = object_slot = 0
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     seen: dict[str, bool] = {}
@@ -304,12 +304,12 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
         if lang.is_verb(text[p - 2 : p]) or (a == "了" and lang.is_verb(text[p - 3 : p - 1])):
-            obj += 1  # the object of a verb (使用X, 有了X): a word its clause needs
+            object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
         joint = a + b
         if joint not in seen:  # once per pair: linear in the text
             seen[joint] = joint in text or bool(lang.pair(joint))
-        if seen[joint]:
-            slot += 1  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
+        if seen[joint]:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
+            joint_seen += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -326,7 +326,8 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         math.log(k), line_start / k, clause_start / k, before / k, inside / k, float(kinds), splits / k,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
-        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, slot / k, new, obj / k,
+        float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, joint_seen / k, new,
+        object_slot / k,
     ]
 
 

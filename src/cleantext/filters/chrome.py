@@ -20,7 +20,7 @@ from ..document import Document, Line
 from ..metadata import _is_prose, parse_header
 from ..report import Removal
 from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetime
-from ..titles import labelled_copy, title_cores
+from ..titles import labelled_copy, site_suffix, title_cores
 from .base import Filter
 
 #: the lines under the title searched for a labelled copy of it, and how alike a copy is (a priori)
@@ -81,7 +81,7 @@ class PageChrome(Filter):
                 if len(ln) <= 80 and not ends_sentence(ln.text):
                     doc.metadata.setdefault("title", ln.text)
                     doc.hints["title_line"] = ln
-                if (cut := _title_suffix(ln.text)) >= 0:
+                if (cut := site_suffix(ln.text)) >= 0:
                     out.append(self.span(doc, ln.start + cut, ln.end, "site or channel name after the title",
                                          0.9, code="chrome.title_suffix"))
         # furniture after the last prose paragraph (share bars, editor lines, "back to top")
@@ -148,31 +148,6 @@ def _glued_header(text: str, doc: Document) -> int:
     return best
 
 
-#: what joins a page's title to its site and channel names (``标题_站名``, ``标题-频道-站名``,
-#: ``标题 | 站名``): underscores, a double hyphen, a spaced dash or bar, a bar, a hyphen between Han
-#: characters (a hyphen between digits or Latin letters is a date or a word: never)
-# ((?<!...) before a repeated run: a match starts only where the run starts, so a long run is scanned once)
-_TITLE_SEP = regex.compile(r"(?<!_)_+|(?<!-)-{2,}|(?<!\s)\s+[-|｜]\s+|(?<=\p{Han})-(?=\p{Han})|[|｜]")
-_CLAUSE = regex.compile(r"[，,。！？!?；;：:]")
-_HAN_CHAR = regex.compile(r"\p{Han}")
-
-
-def _title_suffix(text: str) -> int:
-    """Where the site and channel names glued after a title start (-1: none): ``某地突发大火_揭阳``,
-    ``某某通知-某某市政府门户网站``. A priori: the title before the separator holds 6+ Han characters, and
-    everything after it is names, each of at most 14 characters with no clause mark; a title that ends a
-    sentence (a one-line article) has none. An em dash (``——``, a subtitle) is no separator."""
-    if len(text) > 100 or ends_sentence(text):
-        return -1
-    for m in _TITLE_SEP.finditer(text):
-        if len(_HAN_CHAR.findall(text, 0, m.start())) < 6:
-            continue
-        names = [x.strip() for x in _TITLE_SEP.split(text[m.end():]) if x.strip()]
-        if names and all(len(x) <= 14 and not _CLAUSE.search(x) for x in names):
-            return m.start()
-    return -1
-
-
 #: the end of a sentence (its mark and any closing quotes or brackets after it)
 _SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
 
@@ -190,7 +165,8 @@ def _glued_end(text: str, doc: Document) -> int:
         pass
     if last is None or last.end() >= len(text):
         return -1
-    rest = text[last.end():].strip()
+    start = len(text) - len(text[last.end():].lstrip())  # the first character past the blanks
+    rest = text[start:].rstrip()
     if not rest or len(rest) > 60:
         return -1
     wrapped = len(rest) > 2 and rest[0] in "（(【[" and rest[-1] in "）)】]"
@@ -198,7 +174,7 @@ def _glued_end(text: str, doc: Document) -> int:
     if meta is None:
         return -1
     _record(doc, meta)
-    return last.end() + (len(text[last.end():]) - len(text[last.end():].lstrip()))
+    return start
 
 
 def _record(doc: Document, meta: dict[str, str]) -> None:

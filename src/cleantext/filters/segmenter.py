@@ -156,9 +156,6 @@ class _Rows:
             self._full[i] = row
         return row
 
-    def __len__(self) -> int:
-        return len(self.base)
-
 
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
