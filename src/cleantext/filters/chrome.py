@@ -9,7 +9,8 @@ The header of a scraped article is where sites put their furniture::
     本文转自:某网          <- republication line (removed)
 
 Only the head of the document (before the first prose paragraph) and the block after the last prose
-paragraph are searched, so a body sentence that happens to contain "来源:" is never touched.
+paragraph are searched, so a body sentence that happens to contain "来源:" is never touched. Leaked
+script and style (:mod:`cleantext.leaks`) are found anywhere, by their syntax.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Document, Line
+from ..leaks import code_spans
 from ..metadata import _is_prose, parse_header
 from ..report import Removal
 from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetime
@@ -100,6 +102,10 @@ class PageChrome(Filter):
                 out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="chrome.end_furniture"))
             else:
                 below = False
+        # script or style a scraper read as text, anywhere in the page: told by its syntax alone
+        out.extend(self.span(doc, s, e, "script, style or markup leaked into the text", 0.95,
+                             code="chrome.script")
+                   for s, e in code_spans(doc.text) if not doc.is_removed(s, e))
         return out
 
     def _classify(self, ln: Line, doc: Document, head: bool) -> str | None:
