@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 
 # name families: how the name part of a brand is built
 _HAN = ("金博鸿运盛鼎鑫汇星耀豪利泰乐宝亿富财银龙凤天恒腾达瑞祥福禄喜万华信诚荣盈旺顺发鹏威尼"
@@ -184,6 +185,14 @@ def rename_case(case: dict, rng: random.Random, families: list[tuple[str, str]],
     for s, e, k in case["removals"]:
         if k == "brand_spam":
             brands[text[s:e]] = brands.get(text[s:e], 0) + 1
+    # a later copy of a paragraph (gold: duplicate) carries the brands of the paragraph it copies; they go
+    # too, so no old brand is left behind (the copy then differs from its renamed original where the new
+    # brand is pasted, as a copy does on a real page)
+    for old in brands:
+        for m in re.finditer(re.escape(old), text):
+            if all(label[i] == "duplicate" for i in range(m.start(), m.end())):
+                for i in range(m.start(), m.end()):
+                    label[i] = "brand_spam"
     keep = [i for i, k in enumerate(label) if k != "brand_spam"]
     chars = [text[i] for i in keep]
     labs = [label[i] for i in keep]
