@@ -1,9 +1,9 @@
 """Script, style and markup that leaked into a page's text: minified code no article is written in.
 
 A scraper that reads a page's text nodes without skipping ``<script>``/``<style>`` (or that cuts a
-tag in half) leaves lines such as ``…}function a(){for(var e=document.querySelectorAll(…)…}();'
-style="display:none">`` glued to the article. What tells such a stretch is its syntax, not its
-words: over a hundred characters with no run of Chinese prose, dense in the marks code is built of
+tag in half) leaves lines such as ``!function(){var t=document.getElementById("box");…}();`` glued
+to the article. What tells such a stretch is its syntax, not its words: over a hundred characters
+with no run of Chinese prose, dense in the marks code is built of
 (``{}();=<>`` and ``&&``), with braces or statement ends and calls or ``key:value`` pairs. Prose,
 English included, never comes near that density, and code an article shows its reader is set out on
 short lines, so only long single-line stretches are read (precision first: a code listing stays).
