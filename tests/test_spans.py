@@ -156,3 +156,29 @@ def _disjoint(pairs):
         if not out or s >= out[-1][1]:
             out.append((s, e))
     return out
+
+
+def test_passes_go_on_until_a_pass_finds_nothing():
+    """A pass may uncover noise the pass before hid: with ``passes=N`` the filters run again over the
+    cleaned text until a pass finds nothing or N passes ran, and every span indexes the input."""
+    from cleantext.filters.base import Filter
+    from cleantext.pipeline import Pipeline
+
+    class LastLine(Filter):  # removes the last line when it is the marker, one line per pass
+        name = "last_line"
+        kind = "scraper_footer"
+
+        def find(self, doc):
+            lines = doc.kept_lines()
+            if lines and lines[-1].text == "尾":
+                return [self.span(doc, lines[-1].start, lines[-1].end, "marker line")]
+            return []
+
+    text = "正文第一段。\n尾\n尾\n尾\n尾\n"
+    counts = {}
+    for n in (1, 2, 4, 6):
+        res = Pipeline([LastLine()], passes=n).clean(text)
+        counts[n] = len(res.report.removals)
+        assert apply(text, res.report.removals) == res.text
+        assert all(r.text.strip() == "尾" and r.text == text[r.start:r.end] for r in res.report.removals)
+    assert counts == {1: 1, 2: 2, 4: 4, 6: 4}

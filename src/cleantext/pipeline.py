@@ -38,7 +38,9 @@ class Pipeline:
 
     ``passes=2`` (the default) runs the filters once more over the cleaned text when the first
     pass removed something, and adds what that finds (mapped back to input offsets): cleaning a
-    cleaned text then changes nothing in practice. ``passes=1`` is one pass.
+    cleaned text then changes nothing in practice. ``passes=1`` is one pass; ``passes=N`` goes on
+    while a pass finds something, N passes at most (whole-page text with long menus and link lists
+    is peeled further: see docs/benchmarks.md for what more passes gain and cost).
     """
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
@@ -99,8 +101,11 @@ class Pipeline:
         if not self._run_filters(doc, report, t_start):
             return Result(base, report)
         removals = settle(doc.text, self._allowed(doc.text, doc.removals))
-        if self.passes > 1 and removals:
-            # A second pass over the cleaned text catches what only shows once noise is gone (a
+        extra = removals
+        for _ in range(self.passes - 1):
+            if not extra:
+                break
+            # Another pass over the cleaned text catches what only shows once noise is gone (a
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
             # idempotent. Its spans are mapped back to the input, so offsets stay the truth.
             again = Document(apply(doc.text, removals))
