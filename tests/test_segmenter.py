@@ -150,3 +150,21 @@ def test_novelty_tells_a_list_of_other_stories_from_the_articles_own_closing_lin
     assert vals[1:4] == [1.0, 1.0, 1.0] and vals[4] == 0.0
     assert novelty(["航班延误，航班取消"], ["航班延误，航班取消"]) == [1.0]
     assert novelty(["航班延误，航班取消", "航班"], ["航班延误，航班取消"])[0] < 1.0
+
+
+def test_a_cut_that_reaches_the_window_edge_asks_for_another_pass():
+    """Furniture longer than the units the segmenter reads (a page's long link list) is peeled pass by
+    pass: a cut reaching the farthest candidate sets ``doc.hints["more"]``, and the pipeline runs
+    again (``passes`` at most), so more goes by default than with ``passes=2``."""
+    from cleantext.features import SUFFIX_UNITS
+    from cleantext.filters.segmenter import load
+
+    sure = {**load(None), "suffix": {"base": 10.0, "trees": []}, "prefix": {"base": -10.0, "trees": []}}
+    article = "".join(f"这是文章的第{i}句话，讲述了本市防汛工作的进展和安排。" for i in range(60))
+    items = [f"链接{i}" for i in range(3 * SUFFIX_UNITS)]
+    text = "标题\n" + article + "\n" + "\n".join(items) + "\n"
+    doc = Document(text)
+    found = Segmenter(model=sure).find(doc)
+    assert found and doc.hints.get("more") is True
+    kept = {n: Pipeline([Segmenter(model=sure)], passes=n).clean(text).text.count("链接") for n in (2, 4)}
+    assert kept[4] < kept[2] < len(items)

@@ -158,9 +158,10 @@ def _disjoint(pairs):
     return out
 
 
-def test_passes_go_on_until_a_pass_finds_nothing():
-    """A pass may uncover noise the pass before hid: with ``passes=N`` the filters run again over the
-    cleaned text until a pass finds nothing or N passes ran, and every span indexes the input."""
+def test_passes_after_the_second_run_when_a_filter_asks():
+    """A pass may uncover noise the pass before hid: a second pass runs when the first removed
+    something; later ones (``passes`` in all at most) only when a filter of the pass before asks
+    (``doc.hints["more"]``), and every span indexes the input."""
     from cleantext.filters.base import Filter
     from cleantext.pipeline import Pipeline
 
@@ -168,17 +169,24 @@ def test_passes_go_on_until_a_pass_finds_nothing():
         name = "last_line"
         kind = "scraper_footer"
 
+        def __init__(self, ask: bool) -> None:
+            self.ask = ask
+
         def find(self, doc):
             lines = doc.kept_lines()
             if lines and lines[-1].text == "尾":
+                if self.ask:
+                    doc.hints["more"] = True
                 return [self.span(doc, lines[-1].start, lines[-1].end, "marker line")]
             return []
 
     text = "正文第一段。\n尾\n尾\n尾\n尾\n"
     counts = {}
-    for n in (1, 2, 4, 6):
-        res = Pipeline([LastLine()], passes=n).clean(text)
-        counts[n] = len(res.report.removals)
-        assert apply(text, res.report.removals) == res.text
-        assert all(r.text.strip() == "尾" and r.text == text[r.start:r.end] for r in res.report.removals)
-    assert counts == {1: 1, 2: 2, 4: 4, 6: 4}
+    for ask in (False, True):
+        for n in (1, 2, 4, 6):
+            res = Pipeline([LastLine(ask)], passes=n).clean(text)
+            counts[ask, n] = len(res.report.removals)
+            assert apply(text, res.report.removals) == res.text
+            assert all(r.text.strip() == "尾" and r.text == text[r.start:r.end] for r in res.report.removals)
+    assert counts == {(False, 1): 1, (False, 2): 2, (False, 4): 2, (False, 6): 2,
+                      (True, 1): 1, (True, 2): 2, (True, 4): 4, (True, 6): 4}

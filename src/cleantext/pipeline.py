@@ -36,15 +36,16 @@ class Pipeline:
     ``allow`` lists strings never to remove: a removal whose span overlaps an occurrence of one of
     them is dropped before the spans are applied.
 
-    ``passes=2`` (the default) runs the filters once more over the cleaned text when the first
-    pass removed something, and adds what that finds (mapped back to input offsets): cleaning a
-    cleaned text then changes nothing in practice. ``passes=1`` is one pass; ``passes=N`` goes on
-    while a pass finds something, N passes at most (whole-page text with long menus and link lists
-    is peeled further: see docs/benchmarks.md for what more passes gain and cost).
+    A second pass runs the filters once more over the cleaned text when the first pass removed
+    something, and adds what that finds (mapped back to input offsets): cleaning a cleaned text then
+    changes nothing in practice. Later passes run only when a filter of the pass before asks for one
+    (``doc.hints["more"]``: the segmenter cut furniture up to the edge of the units it reads, so
+    there may be more beyond, as in whole-page text with long menus and link lists), ``passes`` in
+    all at most (default 4; ``passes=1`` is one pass, ``passes=2`` never more than two).
     """
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
-                 max_seconds: float | None = None, allow: Sequence[str] = (), passes: int = 2) -> None:
+                 max_seconds: float | None = None, allow: Sequence[str] = (), passes: int = 4) -> None:
         self.filters: list[Filter] = list(default_filters() if filters is None else filters)
         # (``Pipeline()`` with no filters is the default set: see :mod:`cleantext.registry`)
         self.allow: tuple[str, ...] = tuple(a for a in allow if a)
@@ -101,9 +102,9 @@ class Pipeline:
         if not self._run_filters(doc, report, t_start):
             return Result(base, report)
         removals = settle(doc.text, self._allowed(doc.text, doc.removals))
-        extra = removals
-        for _ in range(self.passes - 1):
-            if not extra:
+        extra, more = removals, doc.hints.get("more", False)
+        for k in range(self.passes - 1):
+            if not extra or (k >= 1 and not more):
                 break
             # Another pass over the cleaned text catches what only shows once noise is gone (a
             # title copy behind a brand token, a copy that becomes exact): fix mode is then
@@ -117,6 +118,7 @@ class Pipeline:
             if not self._run_filters(again, report, t_start, again=True):
                 return Result(base, report)
             extra = settle(again.text, self._allowed(again.text, again.removals))
+            more = again.hints.get("more", False)
             if extra:
                 removals = settle(doc.text, [*removals, *_map_back(doc.text, removals, extra)])
         report.removals = removals

@@ -268,6 +268,7 @@ class Segmenter(Filter):
         e, p_pre = self._best(pre, prefix_candidates(n), units, -1, self._decode["prefix"], self._prefix)
         if s < 0:
             s = n
+        far_s, far_e = n - SUFFIX_UNITS, PREFIX_UNITS
         if e >= s:
             e = -1
         if e > 1:
@@ -276,6 +277,8 @@ class Segmenter(Filter):
             # never between a label and its value ("机关：" | "某省人民政府"): a cut ending on a colon waits
             sure = max((c for c in range(2, e + 1) if p_of[c] >= self._cut["prefix"]
                         and not units[c - 1].text.endswith((":", "："))), default=1)
+            if sure == e == far_e < n:
+                doc.hints["more"] = True  # cut to the window's edge: there may be more beyond it
             for a, b, act in ((1, sure, "cut"), (sure, e, "annotate")):
                 if b > a:
                     p = p_of[b] if act == "cut" else p_of[e]
@@ -285,6 +288,8 @@ class Segmenter(Filter):
             # per unit: footer or related list, neighbours of one kind form one span
             p_of = p_suf
             sure = min((c for c in range(s, n) if p_of[c] >= self._cut["suffix"]), default=n)
+            if sure == s == far_s > 1:
+                doc.hints["more"] = True  # cut to the window's edge: there may be more beyond it
             kinds = {i: "unrelated_tail" if self._tail_score(sh[i]) > 0 else "scraper_footer"
                      for i in range(s, n)}
             i = s
