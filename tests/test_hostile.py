@@ -287,3 +287,28 @@ def test_cli_exposes_the_limits(tmp_path, capsys, monkeypatch):
     assert main(["-q", "--check", str(p)]) == 1  # without a limit the copy is found
     assert main(["--max-seconds", "0", str(p)]) == 2  # usage error
     assert p.read_text(encoding="utf-8") == doubled
+
+
+def test_passes_reach_the_pipeline_from_the_cli_the_config_and_the_cleaner(tmp_path, capsys, monkeypatch):
+    """``--passes``, the ``passes`` key and ``Cleaner(passes=...)`` all build the pipeline the one
+    builder makes with that many passes at most; out-of-range values are usage errors."""
+    from cleantext import registry
+    from cleantext.config import ConfigError, load_config
+    from cleantext.engine import Cleaner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cleantext.toml").write_text("passes = 1\n")
+    assert load_config(tmp_path / "cleantext.toml").passes == 1
+    assert registry.build(load_config(tmp_path / "cleantext.toml")).passes == 1
+    assert Cleaner(passes=1).pipeline.passes == 1 and Cleaner().pipeline.passes == registry.build().passes
+    (tmp_path / "bad.toml").write_text("passes = 0\n")
+    with pytest.raises(ConfigError, match="passes"):
+        load_config(tmp_path / "bad.toml")
+    doubled = TEXT + "\n".join(ARTICLE) + "\n"
+    p = tmp_path / "a.txt"
+    p.write_text(doubled, encoding="utf-8")
+    assert main(["--passes", "0", str(p)]) == 2  # usage error
+    assert main(["--passes", "11", str(p)]) == 2
+    assert p.read_text(encoding="utf-8") == doubled
+    assert main(["-q", "--isolated", "--passes", "1", str(p)]) == 1  # fixed
+    assert p.read_text(encoding="utf-8") == registry.build(passes=1).clean(doubled).text

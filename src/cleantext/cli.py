@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave documents longer than N characters as they are")
     p.add_argument("--max-seconds", type=float, metavar="S",
                    help="leave a document as it is if its filters take longer than S seconds")
+    p.add_argument("--passes", type=int, metavar="N",
+                   help="run the filters over a document N times at most (default 4: a second pass when "
+                        "the first removed something, later ones when the segmenter asks; 1 is fastest)")
     p.add_argument("--config", metavar="FILE",
                    help="read this configuration file instead of searching for one")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
@@ -137,7 +140,7 @@ def load_settings(args: argparse.Namespace, parser: argparse.ArgumentParser, sta
         cfg.exclude = [*cfg.exclude, *(args.exclude or ())]
         if getattr(args, "model", None):
             cfg.model = os.path.abspath(args.model)
-        for key in ("format", "text_field", "id_field", "report_field", "max_chars", "max_seconds"):
+        for key in ("format", "text_field", "id_field", "report_field", "max_chars", "max_seconds", "passes"):
             if getattr(args, key, None) is not None:  # `explain` has no --max-seconds
                 setattr(cfg, key, getattr(args, key))
         from .cli_work import pipeline_for
@@ -169,6 +172,8 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         parser.error("-j must be 0 or more")
     if args.max_chars is not None and args.max_chars <= 0:
         parser.error("--max-chars must be positive")
+    if getattr(args, "passes", None) is not None and not 1 <= args.passes <= 10:
+        parser.error("--passes must be from 1 to 10")
     if args.max_seconds is not None and not args.max_seconds > 0:
         parser.error("--max-seconds must be positive")
     if args.report == "-" and ("-" in args.paths or args.check or args.diff):

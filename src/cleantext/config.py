@@ -51,6 +51,8 @@ class Config:
     report_field: str = "_cleantext"
     max_chars: int | None = None
     max_seconds: float | None = None
+    #: How many passes over a document at most (None: the pipeline's default; 1 is fastest).
+    passes: int | None = None
     #: A corpus model file (``cleantext learn``) whose learned lines and brands are removed too.
     model: str | None = None
     #: Where the settings came from, and the directory relative paths and globs are taken from.
@@ -132,6 +134,9 @@ def from_dict(data: dict[str, Any], *, source: str = "<config>", prefix: str = "
         elif key == "max_chars":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{where}: expected a positive integer")
+        elif key == "passes":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10:
+                raise ConfigError(f"{where}: expected an integer from 1 to 10")
         elif key == "max_seconds":
             if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{where}: expected a positive number")

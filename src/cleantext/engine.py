@@ -133,8 +133,9 @@ class Cleaner:
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, model: Model | str | Path | None = None,
                  max_chars: int | None = None, max_seconds: float | None = None,
-                 format: str | None = None) -> None:
+                 format: str | None = None, passes: int | None = None) -> None:
         self.filters = list(filters) if filters is not None else None
+        self.passes = passes
         self.model = _load_model(model)
         self.max_chars = max_chars
         self.max_seconds = max_seconds
@@ -162,7 +163,7 @@ class Cleaner:
             from .registry import build
 
             self._pipeline = build(filters=self.filters, model=self.model, max_chars=self.max_chars,
-                                   max_seconds=self.max_seconds)
+                                   max_seconds=self.max_seconds, passes=self.passes)
         return self._pipeline
 
     # -- cleaning -------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def build(config: Config | None = None, *, filters: Sequence[Filter] | None = No
           select: Sequence[str] | None = None, options: dict[str, dict[str, Any]] | None = None,
           allow: Sequence[str] | None = None, lexicons: Sequence[str] | None = None,
           model: Model | str | Path | None = None, max_chars: int | None = None,
-          max_seconds: float | None = None) -> Pipeline:
+          max_seconds: float | None = None, passes: int | None = None) -> Pipeline:
     """The pipeline for a configuration; keyword arguments override the configuration's fields.
 
     ``filters`` (instances) wins over ``select`` (names); with neither, :data:`DEFAULT`. A corpus
@@ -138,6 +138,7 @@ def build(config: Config | None = None, *, filters: Sequence[Filter] | None = No
         allow=list(allow if allow is not None else getattr(config, "allow", None) or []),
         max_chars=max_chars if max_chars is not None else getattr(config, "max_chars", None),
         max_seconds=max_seconds if max_seconds is not None else getattr(config, "max_seconds", None),
+        **({"passes": p} if (p := passes if passes is not None else getattr(config, "passes", None)) else {}),
     )
 
 
