@@ -65,9 +65,9 @@ class RayCleaner:
                  report_column: str | None = REPORT_COLUMN, site_column: str | None = None,
                  model: Model | str | dict[str, Any] | None = None, filters: list[Any] | None = None,
                  max_chars: int | None = None, max_seconds: float | None = None,
-                 format: str | None = None) -> None:
+                 format: str | None = None, passes: int | None = None) -> None:
         self.cleaner = Cleaner(filters, model=model, max_chars=max_chars, max_seconds=max_seconds,  # type: ignore[arg-type]
-                               format=format)
+                               format=format, passes=passes)
         self.text_column = text_column
         self.output_column = output_column or text_column
         self.report_column = report_column
@@ -195,9 +195,9 @@ def clean_dataset(ds: Any, *, text_column: str = "text", output_column: str | No
                   report_column: str | None = REPORT_COLUMN, site_column: str | None = None,
                   model: Model | str | dict[str, Any] | None = None, filters: list[Any] | None = None,
                   max_chars: int | None = None, max_seconds: float | None = None, format: str | None = None,
-                  concurrency: int | tuple[int, ...] | None = 2, compute: Any = None,
-                  num_cpus: float | None = None, batch_size: int = BATCH_SIZE, batch_format: str = "pyarrow",
-                  **map_batches_kw: Any) -> Any:
+                  passes: int | None = None, concurrency: int | tuple[int, ...] | None = 2,
+                  compute: Any = None, num_cpus: float | None = None, batch_size: int = BATCH_SIZE,
+                  batch_format: str = "pyarrow", **map_batches_kw: Any) -> Any:
     """``ds`` cleaned by an actor pool (lazy, like any Ray Data transform).
 
     Cleaning options are named; ``compute`` (a ``ray.data.ActorPoolStrategy``) or ``concurrency``
@@ -211,7 +211,7 @@ def clean_dataset(ds: Any, *, text_column: str = "text", output_column: str | No
         model = model.to_dict()  # plain data travels to the actors once
     kw = {"text_column": text_column, "output_column": output_column, "report_column": report_column,
           "site_column": site_column, "model": model, "filters": filters, "max_chars": max_chars,
-          "max_seconds": max_seconds, "format": format}
+          "max_seconds": max_seconds, "format": format, "passes": passes}
     return ds.map_batches(RayCleaner, fn_constructor_kwargs=kw, batch_format=batch_format,
                           batch_size=batch_size, compute=pool, num_cpus=actor_cpus(most, num_cpus),
                           **map_batches_kw)
