@@ -194,3 +194,36 @@ def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_sa
     last = doc.kept_lines()[-1]
     doc.add([Removal(last.start, last.end, "scraper_footer", "x", "test")])
     assert plain.block_of(doc) == plain.block(doc.kept_lines()) == []
+
+
+def test_page_pairs_updated_for_the_lines_that_differ_agree_with_a_fresh_count(monkeypatch):
+    from cleantext import features
+
+    rng = random.Random(11)
+    alphabet = _HAN[:6] + _HAN + "ab，。 \uffff\U0001f600"
+    real = features.page_pairs
+    fresh: list[int] = []
+    monkeypatch.setattr(features, "page_pairs", lambda lines: fresh.append(1) or real(lines))
+    updated = 0
+    for _ in range(1500):
+        old = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(rng.randint(1, 40))]
+        new = list(old)
+        for _ in range(rng.randint(0, 4)):
+            op = rng.random()
+            if op < 0.4 and len(new) > 1:
+                new.pop(rng.randrange(len(new)))
+            elif op < 0.7:
+                i = rng.randrange(len(new))
+                new[i] = new[i][: rng.randrange(len(new[i]))] + rng.choice(alphabet)
+            else:
+                new.insert(rng.randrange(len(new) + 1), "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))))
+        counted = len(fresh)
+        got = features.page_pairs_after(old, real(old), new)
+        updated += len(fresh) == counted
+        want = real(new)
+        for k in {*got, *want}:  # every key but those holding a line break (10), which novelty never reads
+            if 10 not in (k & 0xFFFF, k >> 16):
+                assert got.get(k, 0) == want.get(k, 0)
+        units = [new[-1], new[0] + old[0]]
+        assert [features.unit_novelty(got, u) for u in units] == [features.unit_novelty(want, u) for u in units]
+    assert updated > 500  # the update path was taken, not only the fresh count

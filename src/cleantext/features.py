@@ -121,17 +121,57 @@ def page_pairs(lines: list[str]) -> collections.Counter[int]:
     return _pair_counts("\n".join(lines) or "\n")
 
 
+def page_pairs_after(old_lines: list[str], old: collections.Counter[int],
+                     lines: list[str]) -> collections.Counter[int]:
+    """:func:`page_pairs` of ``lines`` from ``old`` = ``page_pairs(old_lines)``, counting only the lines
+    that differ (the pipeline's second pass reads the page again without some lines, or with a few
+    lines changed): equal to ``page_pairs(lines)`` on every key without a line break (a key may be
+    left at 0), the only keys :func:`unit_novelty` reads (its keys are pairs of Han characters and
+    ``_GAP``).
+
+    Exact there, as the pairs of ``"\n".join(lines)`` (non-empty lines) without a break are the
+    pairs inside each line, which depend on the multiset of lines only: new = old - pairs(lines gone)
+    + pairs(lines added), as multisets (joined by breaks, the pieces add no other pair). Counted
+    afresh when the lines that differ are over a fifth of ``lines``' length (then this costs more:
+    it adds and takes away key by key) or when a line is empty.
+    """
+    before, after = collections.Counter(old_lines), collections.Counter(lines)
+    gone, added = list((before - after).elements()), list((after - before).elements())
+    if (not old_lines or not lines or "" in after or "" in before
+            or 5 * (sum(map(len, gone)) + sum(map(len, added))) > sum(map(len, lines))):
+        return page_pairs(lines)
+    out = collections.Counter(old)
+    if gone:
+        out.subtract(_pair_counts("\n".join(gone)))
+    if added:
+        out.update(_pair_counts("\n".join(added)))
+    return out
+
+
 def unit_novelty(page: collections.Counter[int], text: str) -> float:
     """The share of ``text``'s distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in
     the page whose :func:`page_pairs` are ``page`` (0.0 without any): see :func:`novelty`."""
+    own = _own_pairs(text)
+    if own is None:
+        return 0.0
+    keys, counts, distinct = own
+    new = sum(map(operator.eq, map(page.get, keys, repeat(0)), counts))
+    return new / distinct
+
+
+@lru_cache(maxsize=4096)
+def _own_pairs(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int] | None:
+    """What :func:`unit_novelty` reads of ``text`` whatever the page: the pair keys and counts of its
+    Han runs joined by ``_GAP`` (in the order :func:`_pair_counts` finds them) and the number of its
+    distinct Han bigrams (None without any). Cached: the pipeline's second pass reads the same edge
+    units against another page."""
     runs = _HAN_PAIR.findall(text)
     if not runs:
-        return 0.0
+        return None
     own = _pair_counts(_GAP.join(runs))
     # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
     across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
-    new = sum(map(operator.eq, map(page.get, own, repeat(0)), own.values()))
-    return new / (len(own) - across)
+    return tuple(own), tuple(own.values()), len(own) - across
 
 
 def novelty(lines: list[str], texts: list[str]) -> list[float]:

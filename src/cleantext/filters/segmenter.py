@@ -42,6 +42,7 @@ from ..features import (
     iter_suffix_rows,
     ngram_score,
     page_pairs,
+    page_pairs_after,
     prefix_candidates,
     shallow,
     suffix_candidates,
@@ -133,16 +134,22 @@ class _Rows:
     """The edge units' rows (:data:`~cleantext.features.UNIT`), each finished as it is first read:
     ``base`` (shallow features and n-gram score) is built for every edge unit, the novelty is added
     for the units a scored candidate reads (the decoder stops early; most are never read), and the
-    page's pair counts it needs are made once, at the first."""
+    page's pair counts it needs are made once, at the first, and left in ``hints`` (the document's)
+    under ``_PAGE``. When ``first`` (the hints of the pipeline's first pass over the fuller text)
+    holds the counts of that pass's page, they are updated for the lines that differ
+    (:func:`~cleantext.features.page_pairs_after`, exact) instead of counted afresh."""
 
-    __slots__ = ("base", "_full", "_units", "_lines", "_page")
+    __slots__ = ("base", "_full", "_units", "_lines", "_page", "_hints", "_first")
 
-    def __init__(self, base: list[tuple[float, ...]], units: list[Unit], lines: list[Line]) -> None:
+    def __init__(self, base: list[tuple[float, ...]], units: list[Unit], lines: list[Line],
+                 hints: dict[str, Any] | None = None, first: dict[str, Any] | None = None) -> None:
         self.base = base
         self._full: list[tuple[float, ...] | None] = [None] * len(base)
         self._units = units
         self._lines = lines
         self._page: collections.Counter[int] | None = None
+        self._hints = hints
+        self._first = first
 
     def __getitem__(self, i: int) -> tuple[float, ...]:
         row = self._full[i]
@@ -151,12 +158,21 @@ class _Rows:
                 row = ()
             else:
                 if self._page is None:
-                    self._page = page_pairs([ln.text for ln in self._lines])
+                    self._page = self._page_pairs()
                 row = (*self.base[i], unit_novelty(self._page, self._units[i].text))
             self._full[i] = row
         return row
 
+    def _page_pairs(self) -> collections.Counter[int]:
+        texts = [ln.text for ln in self._lines]
+        prev = self._first.get(_PAGE) if self._first else None
+        page = page_pairs(texts) if prev is None else page_pairs_after(prev[0], prev[1], texts)
+        if self._hints is not None:
+            self._hints[_PAGE] = (texts, page)
+        return page
 
+
+_PAGE = "segmenter.page_pairs"  # (the kept lines' texts, their page_pairs), in a document's hints
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
@@ -206,16 +222,16 @@ class Segmenter(Filter):
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
         return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
 
-    def edges(self, units: list[Unit], total: int, lines: list[Line]) -> tuple[Iterator[Row], Iterator[Row],
-                                                                            _Rows]:
+    def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
+              first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
         """Suffix and prefix candidates with their feature rows, in order and built as they are read
         (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
-        novelty against the document's kept ``lines``)."""
+        novelty against the document's kept ``lines``; ``hints`` and ``first``: see :class:`_Rows`)."""
         n = len(units)
         base: list[tuple[float, ...]] = [()] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
             base[i] = self._row(units[i].text)
-        sh = _Rows(base, units, lines)
+        sh = _Rows(base, units, lines, hints, first)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
@@ -259,7 +275,7 @@ class Segmenter(Filter):
         units, total = self.units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total, doc.kept_lines())
+        suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, doc.hints.get("first_pass"))
         if not _written_in_han(units, sh.base):
             return []
         out: list[Removal] = []
