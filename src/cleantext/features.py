@@ -217,6 +217,14 @@ def _chars(runs: regex.Pattern[str], s: str) -> int:
 
 
 @lru_cache(maxsize=4096)
+def script_shares(text: str) -> tuple[float, float]:
+    """The "han" and "latin" features of :func:`shallow` alone (the same values, computed the same
+    way), for a caller that needs no other."""
+    n = len(text)
+    return _chars(_HAN, text) / n, _chars(_LATIN, text) / n
+
+
+@lru_cache(maxsize=4096)
 def shallow(text: str) -> tuple[float, ...]:
     """The own-text features of one unit (:data:`SHALLOW` order); cached, as the pipeline's second
     pass sees the same edge units again."""

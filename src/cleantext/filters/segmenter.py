@@ -44,6 +44,7 @@ from ..features import (
     page_pairs,
     page_pairs_after,
     prefix_candidates,
+    script_shares,
     shallow,
     suffix_candidates,
     unit_novelty,
@@ -115,36 +116,38 @@ def _reads_as_article(text: str) -> bool:
     return False
 
 
-_HAN, _LATIN = SHALLOW.index("han"), SHALLOW.index("latin")
-
-
-def _written_in_han(units: list[Unit], sh: list[tuple[float, ...]]) -> bool:
-    """Whether the edges are written more in Chinese characters than in Latin letters: the model was
-    fitted on Chinese pages only, and on an English page its trees read features they never saw
-    (precision first: it stays out; the HTML extractor and the cascades still work there)."""
+def _written_in_han(units: list[Unit], edge: list[bool]) -> bool:
+    """Whether the edges (the units ``edge`` marks) are written more in Chinese characters than in
+    Latin letters: the model was fitted on Chinese pages only, and on an English page its trees read
+    features they never saw (precision first: it stays out; the HTML extractor and the cascades
+    still work there). Reads the "han" and "latin" features alone (:func:`script_shares`, the same
+    values :func:`~cleantext.features.shallow` gives), so no unit's row is built for it."""
     han = latin = 0.0
-    for u, x in zip(units, sh, strict=True):
-        if x:
-            han += x[_HAN] * len(u)
-            latin += x[_LATIN] * len(u)
+    for u, e in zip(units, edge, strict=True):
+        if e:
+            h, la = script_shares(u.text)
+            han += h * len(u)
+            latin += la * len(u)
     return han >= latin
 
 
 class _Rows:
-    """The edge units' rows (:data:`~cleantext.features.UNIT`), each finished as it is first read:
-    ``base`` (shallow features and n-gram score) is built for every edge unit, the novelty is added
-    for the units a scored candidate reads (the decoder stops early; most are never read), and the
-    page's pair counts it needs are made once, at the first, and left in ``hints`` (the document's)
-    under ``_PAGE``. When ``first`` (the hints of the pipeline's first pass over the fuller text)
-    holds the counts of that pass's page, they are updated for the lines that differ
+    """The edge units' rows (:data:`~cleantext.features.UNIT`), each built when it is first read:
+    its shallow features and n-gram score (``row``, cached per text) and its novelty, for the units
+    ``edge`` marks (the others read as ``()``); the decoder stops early, and most are never read.
+    The page's pair counts the novelty needs are made once, at the first, and left in ``hints`` (the
+    document's) under ``_PAGE``. When ``first`` (the hints of the pipeline's first pass over the
+    fuller text) holds the counts of that pass's page, they are updated for the lines that differ
     (:func:`~cleantext.features.page_pairs_after`, exact) instead of counted afresh."""
 
-    __slots__ = ("base", "_full", "_units", "_lines", "_page", "_hints", "_first")
+    __slots__ = ("_row", "edge", "_full", "_units", "_lines", "_page", "_hints", "_first")
 
-    def __init__(self, base: list[tuple[float, ...]], units: list[Unit], lines: list[Line],
-                 hints: dict[str, Any] | None = None, first: dict[str, Any] | None = None) -> None:
-        self.base = base
-        self._full: list[tuple[float, ...] | None] = [None] * len(base)
+    def __init__(self, row: Callable[[str], tuple[float, ...]], edge: list[bool], units: list[Unit],
+                 lines: list[Line], hints: dict[str, Any] | None = None,
+                 first: dict[str, Any] | None = None) -> None:
+        self._row = row
+        self.edge = edge
+        self._full: list[tuple[float, ...] | None] = [None] * len(edge)
         self._units = units
         self._lines = lines
         self._page: collections.Counter[int] | None = None
@@ -154,12 +157,14 @@ class _Rows:
     def __getitem__(self, i: int) -> tuple[float, ...]:
         row = self._full[i]
         if row is None:
-            if not self.base[i]:
+            if not self.edge[i]:
                 row = ()
             else:
+                text = self._units[i].text
+                base = self._row(text)
                 if self._page is None:
                     self._page = self._page_pairs()
-                row = (*self.base[i], unit_novelty(self._page, self._units[i].text))
+                row = (*base, unit_novelty(self._page, text))
             self._full[i] = row
         return row
 
@@ -228,10 +233,10 @@ class Segmenter(Filter):
         (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
         novelty against the document's kept ``lines``; ``hints`` and ``first``: see :class:`_Rows`)."""
         n = len(units)
-        base: list[tuple[float, ...]] = [()] * n
+        edge = [False] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
-            base[i] = self._row(units[i].text)
-        sh = _Rows(base, units, lines, hints, first)
+            edge[i] = True
+        sh = _Rows(self._row, edge, units, lines, hints, first)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
@@ -276,7 +281,7 @@ class Segmenter(Filter):
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
         suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, doc.hints.get("first_pass"))
-        if not _written_in_han(units, sh.base):
+        if not _written_in_han(units, sh.edge):
             return []
         out: list[Removal] = []
         n = len(units)
