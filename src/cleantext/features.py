@@ -121,8 +121,8 @@ def page_pairs(lines: list[str]) -> collections.Counter[int]:
     return _pair_counts("\n".join(lines) or "\n")
 
 
-def page_pairs_after(old_lines: list[str], old: collections.Counter[int],
-                     lines: list[str]) -> collections.Counter[int]:
+def page_pairs_after(old_lines: list[str], old: collections.Counter[int], lines: list[str], *,
+                     reuse: bool = False) -> collections.Counter[int]:
     """:func:`page_pairs` of ``lines`` from ``old`` = ``page_pairs(old_lines)``, counting only the lines
     that differ (the pipeline's second pass reads the page again without some lines, or with a few
     lines changed): equal to ``page_pairs(lines)`` on every key without a line break (a key may be
@@ -133,14 +133,15 @@ def page_pairs_after(old_lines: list[str], old: collections.Counter[int],
     pairs inside each line, which depend on the multiset of lines only: new = old - pairs(lines gone)
     + pairs(lines added), as multisets (joined by breaks, the pieces add no other pair). Counted
     afresh when the lines that differ are over a fifth of ``lines``' length (then this costs more:
-    it adds and takes away key by key) or when a line is empty.
+    it adds and takes away key by key) or when a line is empty. With ``reuse`` (the caller gives
+    ``old`` up) ``old`` itself is updated and returned, not a copy.
     """
     before, after = collections.Counter(old_lines), collections.Counter(lines)
     gone, added = list((before - after).elements()), list((after - before).elements())
     if (not old_lines or not lines or "" in after or "" in before
             or 5 * (sum(map(len, gone)) + sum(map(len, added))) > sum(map(len, lines))):
         return page_pairs(lines)
-    out = collections.Counter(old)
+    out = old if reuse else collections.Counter(old)
     if gone:
         out.subtract(_pair_counts("\n".join(gone)))
     if added:

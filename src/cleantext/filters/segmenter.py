@@ -170,8 +170,9 @@ class _Rows:
 
     def _page_pairs(self) -> collections.Counter[int]:
         texts = [ln.text for ln in self._lines]
-        prev = self._first.get(_PAGE) if self._first else None
-        page = page_pairs(texts) if prev is None else page_pairs_after(prev[0], prev[1], texts)
+        # (taken from the first pass's hints: its counts are updated in place, and read by no one else)
+        prev = self._first.pop(_PAGE, None) if self._first else None
+        page = page_pairs(texts) if prev is None else page_pairs_after(prev[0], prev[1], texts, reuse=True)
         if self._hints is not None:
             self._hints[_PAGE] = (texts, page)
         return page
