@@ -132,14 +132,14 @@ def page_pairs_after(old_lines: list[str], old: collections.Counter[int], lines:
     Exact there, as the pairs of ``"\n".join(lines)`` (non-empty lines) without a break are the
     pairs inside each line, which depend on the multiset of lines only: new = old - pairs(lines gone)
     + pairs(lines added), as multisets (joined by breaks, the pieces add no other pair). Counted
-    afresh when the lines that differ are over a fifth of ``lines``' length (then this costs more:
+    afresh when the lines that differ are over a third of ``lines``' length (then this costs more:
     it adds and takes away key by key) or when a line is empty. With ``reuse`` (the caller gives
     ``old`` up) ``old`` itself is updated and returned, not a copy.
     """
     before, after = collections.Counter(old_lines), collections.Counter(lines)
     gone, added = list((before - after).elements()), list((after - before).elements())
     if (not old_lines or not lines or "" in after or "" in before
-            or 5 * (sum(map(len, gone)) + sum(map(len, added))) > sum(map(len, lines))):
+            or 3 * (sum(map(len, gone)) + sum(map(len, added))) > sum(map(len, lines))):
         return page_pairs(lines)
     out = old if reuse else collections.Counter(old)
     if gone:
