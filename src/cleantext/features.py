@@ -293,6 +293,14 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+@lru_cache(maxsize=4096)
+def _title_like(text: str, title: str) -> float:
+    """How much unit ``text`` reads like the ``title``: the Jaccard similarity of their character
+    bigrams, or 1.0 when it holds a title of 6 characters or more. Cached: the pipeline's second
+    pass reads the same units against the same title."""
+    return max(_jaccard(_bigrams(text), _bigrams(title)), float(len(title) >= 6 and title in text))
+
+
 def _prose(n: int, row: tuple[float, ...]) -> bool:
     return n >= 25 and row[_I_TERM] > 0
 
@@ -371,7 +379,6 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     mx = [0.0] * k
     cnt = chars = prose = 0
     title = units[0].text
-    tg = _bigrams(title)
     tline = units[0].line
     like = 0.0
     zeros = [0.0] * k
@@ -382,7 +389,7 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
         chars += len(u)
         _grow(sm, mx, x)
         prose += _prose(len(u), x)
-        like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
+        like = max(like, _title_like(u.text, title))
         yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
                   math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                   float(u.line == tline), float(e < n and units[e].line == tline),
