@@ -358,10 +358,12 @@ def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     cnt = chars = prose = 0
     for s in suffix_candidates(n):
         x = sh[s]
+        u = units[s]
+        m = u.end - u.start  # len(u), without a call
         cnt += 1
-        chars += len(units[s])
+        chars += m
         _grow(sm, mx, x)
-        prose += _prose(len(units[s]), x)
+        prose += _prose(m, x)
         yield s, [*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
                   math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
                   float(prose > 0), math.log1p(len(units[s - 1]))]
@@ -385,10 +387,11 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     for e in prefix_candidates(n):
         u = units[e - 1]
         x = sh[e - 1]
+        m = u.end - u.start  # len(u), without a call
         cnt += 1
-        chars += len(u)
+        chars += m
         _grow(sm, mx, x)
-        prose += _prose(len(u), x)
+        prose += _prose(m, x)
         like = max(like, _title_like(u.text, title))
         yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
                   math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,

@@ -255,7 +255,8 @@ class Segmenter(Filter):
         candidate's most cannot pass the best sum, no later candidate is chosen, and none is read
         (its row is not built) or scored.
         """
-        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c in order]
+        root = [math.sqrt(units[c + offset].end - units[c + offset].start) for c in order]  # sqrt(len)
+        most = [r * (1.0 - t) for r in root]
         rest = sum(most)
         best, acc, arg = 0.0, 0.0, -1
         p_of: dict[int, float] = {}
@@ -272,7 +273,7 @@ class Segmenter(Filter):
             rest -= most[j]
             j += 1
             p = p_of[c] = trees.sigmoid(model(x))
-            acc += math.sqrt(len(units[c + offset])) * (p - t)
+            acc += root[j - 1] * (p - t)
             if acc > best:
                 best, arg = acc, c
         return arg, p_of
