@@ -227,3 +227,15 @@ def test_page_pairs_updated_for_the_lines_that_differ_agree_with_a_fresh_count(m
         units = [new[-1], new[0] + old[0]]
         assert [features.unit_novelty(got, u) for u in units] == [features.unit_novelty(want, u) for u in units]
     assert updated > 500  # the update path was taken, not only the fresh count
+
+
+def test_script_shares_are_the_shallow_han_and_latin_features():
+    from cleantext import features
+
+    rng = random.Random(12)
+    alphabet = _HAN[:10] + "abXYé0１2，。.: \U00020000"
+    i, j = features.SHALLOW.index("han"), features.SHALLOW.index("latin")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 50)))
+        row = features.shallow(text)
+        assert features.script_shares(text) == (row[i], row[j])
