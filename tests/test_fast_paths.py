@@ -7,7 +7,7 @@ import random
 import re
 
 from cleantext import trees
-from cleantext.document import Line
+from cleantext.document import Document, Line
 from cleantext.filters import brand_free
 from cleantext.filters import duplicates as dup
 from cleantext.filters.segmenter import Segmenter
@@ -239,3 +239,43 @@ def test_script_shares_are_the_shallow_han_and_latin_features():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 50)))
         row = features.shallow(text)
         assert features.script_shares(text) == (row[i], row[j])
+
+
+def test_second_pass_segmenter_shortcut_agrees_with_a_full_run(monkeypatch):
+    """A second pass over the same kept lines and edge units as a first pass that found nothing is
+    answered without reading a row; a full run gives the same (nothing, and the same metadata), and
+    a unit removed in between (a partial cut) sends it back to the full run."""
+    from cleantext.filters import segmenter as seg_mod
+
+    seg = Segmenter()
+    calls: list[int] = []
+    full = seg._find
+    monkeypatch.setattr(seg, "_find", lambda *a: calls.append(1) or full(*a))
+    rng = random.Random(13)
+    title = "".join(rng.choice(_HAN) for _ in range(9))
+    quiet = 0
+    for n in range(40):
+        body = ["".join(rng.choice(_HAN) for _ in range(rng.randint(30, 60))) + "，" +
+                "".join(rng.choice(_HAN) for _ in range(rng.randint(10, 30))) + "。" for _ in range(rng.randint(3, 8))]
+        tail = "".join(rng.choice(_HAN) for _ in range(20)) + "。"  # a second unit on the last line
+        text = "\n".join([title, *body]) + tail + "\n"
+        first = Document(text)
+        if seg.find(first) or first.annotations:
+            continue
+        assert seg_mod._QUIET in first.hints
+        again, plain = Document(text), Document(text)
+        again.hints["first_pass"] = first.hints
+        before = len(calls)
+        assert seg.find(again) == [] == seg.find(plain)
+        quiet += len(calls) == before + 1  # the full run for ``plain`` only
+        assert again.metadata == plain.metadata and again.annotations == plain.annotations == []
+        assert again.hints.get("title_line") == plain.hints.get("title_line")
+        if n % 4 == 0:  # a unit of a kept line cut (the line stays): other edge units, a full run
+            cut = Document(text)
+            cut.hints["first_pass"] = first.hints
+            start = text.index(tail)
+            cut.add([seg.span(cut, start, start + len(tail), "test", 1.0)])
+            before = len(calls)
+            seg.find(cut)
+            assert len(calls) == before + 1
+    assert quiet >= 20

@@ -179,6 +179,9 @@ class _Rows:
 
 
 _PAGE = "segmenter.page_pairs"  # (the kept lines' texts, their page_pairs), in a document's hints
+# (the segmenter, what its units were made of, whether it read metadata) when it found nothing
+_QUIET = "segmenter.found_nothing"
+_UNWRITTEN: list[Removal] = []  # (returned by _find alone: no metadata was read)
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
@@ -224,9 +227,18 @@ class Segmenter(Filter):
 
     def units(self, doc: Document) -> tuple[list[Unit], int]:
         """The units at the edges of ``doc``'s kept text, and the kept text's length."""
+        units, total, _ = self._units(doc)
+        return units, total
+
+    @staticmethod
+    def _units(doc: Document) -> tuple[list[Unit], int, tuple[Any, ...]]:
+        """:meth:`units`, and what they are made of: the kept lines' texts and which edge units no
+        earlier filter removed (two documents alike in these have the same units, rows and decisions)."""
         lines = doc.kept_lines()
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
-        return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
+        keep = [not doc.is_removed(u.start, u.end) for u in units]
+        return ([u for u, k in zip(units, keep, strict=True) if k], sum(len(ln) for ln in lines),
+                (tuple(ln.text for ln in lines), tuple(keep)))
 
     def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
               first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
@@ -279,12 +291,32 @@ class Segmenter(Filter):
         return arg, p_of
 
     def find(self, doc: Document) -> list[Removal]:
-        units, total = self.units(doc)
+        units, total, made_of = self._units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, doc.hints.get("first_pass"))
-        if not _written_in_han(units, sh.edge):
+        # The pipeline's second pass over a document whose kept lines and edge units are those the
+        # first pass read, when that pass found nothing (no removal, no annotation): the units' texts,
+        # lengths and lines, the kept text's length and the page's pair counts are the same, so are
+        # every row, probability and decision, and the answer is again nothing. Only its metadata
+        # reading (the title line later filters use) is made again, when the first pass made it.
+        first = doc.hints.get("first_pass")
+        quiet = first.get(_QUIET) if first else None
+        if quiet is not None and quiet[0] is self and quiet[1] == made_of:
+            if quiet[2]:
+                metadata.record(doc, [])
             return []
+        before = len(doc.annotations)
+        out = self._find(doc, units, total, first)
+        if not out and len(doc.annotations) == before:
+            doc.hints[_QUIET] = (self, made_of, out is not _UNWRITTEN)
+        return [] if out is _UNWRITTEN else out
+
+    def _find(self, doc: Document, units: list[Unit], total: int,
+              first: dict[str, Any] | None) -> list[Removal]:
+        """:meth:`find` past its first tests (``_UNWRITTEN``: the edges are not written in Chinese)."""
+        suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, first)
+        if not _written_in_han(units, sh.edge):
+            return _UNWRITTEN
         out: list[Removal] = []
         n = len(units)
         s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
