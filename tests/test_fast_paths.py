@@ -7,7 +7,7 @@ import random
 import re
 
 from cleantext import trees
-from cleantext.document import Line
+from cleantext.document import Document, Line
 from cleantext.filters import brand_free
 from cleantext.filters import duplicates as dup
 from cleantext.filters.segmenter import Segmenter
@@ -194,3 +194,88 @@ def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_sa
     last = doc.kept_lines()[-1]
     doc.add([Removal(last.start, last.end, "scraper_footer", "x", "test")])
     assert plain.block_of(doc) == plain.block(doc.kept_lines()) == []
+
+
+def test_page_pairs_updated_for_the_lines_that_differ_agree_with_a_fresh_count(monkeypatch):
+    from cleantext import features
+
+    rng = random.Random(11)
+    alphabet = _HAN[:6] + _HAN + "ab，。 \uffff\U0001f600"
+    real = features.page_pairs
+    fresh: list[int] = []
+    monkeypatch.setattr(features, "page_pairs", lambda lines: fresh.append(1) or real(lines))
+    updated = 0
+    for _ in range(1500):
+        old = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(rng.randint(1, 40))]
+        new = list(old)
+        for _ in range(rng.randint(0, 4)):
+            op = rng.random()
+            if op < 0.4 and len(new) > 1:
+                new.pop(rng.randrange(len(new)))
+            elif op < 0.7:
+                i = rng.randrange(len(new))
+                new[i] = new[i][: rng.randrange(len(new[i]))] + rng.choice(alphabet)
+            else:
+                new.insert(rng.randrange(len(new) + 1), "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))))
+        counted = len(fresh)
+        got = features.page_pairs_after(old, real(old), new)
+        updated += len(fresh) == counted
+        want = real(new)
+        for k in {*got, *want}:  # every key but those holding a line break (10), which novelty never reads
+            if 10 not in (k & 0xFFFF, k >> 16):
+                assert got.get(k, 0) == want.get(k, 0)
+        units = [new[-1], new[0] + old[0]]
+        assert [features.unit_novelty(got, u) for u in units] == [features.unit_novelty(want, u) for u in units]
+    assert updated > 500  # the update path was taken, not only the fresh count
+
+
+def test_script_shares_are_the_shallow_han_and_latin_features():
+    from cleantext import features
+
+    rng = random.Random(12)
+    alphabet = _HAN[:10] + "abXYé0１2，。.: \U00020000"
+    i, j = features.SHALLOW.index("han"), features.SHALLOW.index("latin")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 50)))
+        row = features.shallow(text)
+        assert features.script_shares(text) == (row[i], row[j])
+
+
+def test_second_pass_segmenter_shortcut_agrees_with_a_full_run(monkeypatch):
+    """A second pass over the same kept lines and edge units as a first pass that found nothing is
+    answered without reading a row; a full run gives the same (nothing, and the same metadata), and
+    a unit removed in between (a partial cut) sends it back to the full run."""
+    from cleantext.filters import segmenter as seg_mod
+
+    seg = Segmenter()
+    calls: list[int] = []
+    full = seg._find
+    monkeypatch.setattr(seg, "_find", lambda *a: calls.append(1) or full(*a))
+    rng = random.Random(13)
+    title = "".join(rng.choice(_HAN) for _ in range(9))
+    quiet = 0
+    for n in range(40):
+        body = ["".join(rng.choice(_HAN) for _ in range(rng.randint(30, 60))) + "，" +
+                "".join(rng.choice(_HAN) for _ in range(rng.randint(10, 30))) + "。" for _ in range(rng.randint(3, 8))]
+        tail = "".join(rng.choice(_HAN) for _ in range(20)) + "。"  # a second unit on the last line
+        text = "\n".join([title, *body]) + tail + "\n"
+        first = Document(text)
+        if seg.find(first) or first.annotations:
+            continue
+        assert seg_mod._QUIET in first.hints
+        again, plain = Document(text), Document(text)
+        again.hints["first_pass"] = first.hints
+        before = len(calls)
+        assert seg.find(again) == [] == seg.find(plain)
+        quiet += len(calls) == before + 1  # the full run for ``plain`` only
+        assert again.metadata == plain.metadata and again.annotations == plain.annotations == []
+        assert again.hints.get("title_line") == plain.hints.get("title_line")
+        if n % 4 == 0:  # a unit of a kept line cut (the line stays): other edge units, a full run
+            cut = Document(text)
+            cut.hints["first_pass"] = first.hints
+            start = text.index(tail)
+            cut.add([seg.span(cut, start, start + len(tail), "test", 1.0)])
+            before = len(calls)
+            seg.find(cut)
+            assert len(calls) == before + 1
+    assert quiet >= 20

@@ -121,17 +121,58 @@ def page_pairs(lines: list[str]) -> collections.Counter[int]:
     return _pair_counts("\n".join(lines) or "\n")
 
 
+def page_pairs_after(old_lines: list[str], old: collections.Counter[int], lines: list[str], *,
+                     reuse: bool = False) -> collections.Counter[int]:
+    """:func:`page_pairs` of ``lines`` from ``old`` = ``page_pairs(old_lines)``, counting only the lines
+    that differ (the pipeline's second pass reads the page again without some lines, or with a few
+    lines changed): equal to ``page_pairs(lines)`` on every key without a line break (a key may be
+    left at 0), the only keys :func:`unit_novelty` reads (its keys are pairs of Han characters and
+    ``_GAP``).
+
+    Exact there, as the pairs of ``"\n".join(lines)`` (non-empty lines) without a break are the
+    pairs inside each line, which depend on the multiset of lines only: new = old - pairs(lines gone)
+    + pairs(lines added), as multisets (joined by breaks, the pieces add no other pair). Counted
+    afresh when the lines that differ are over a third of ``lines``' length (then this costs more:
+    it adds and takes away key by key) or when a line is empty. With ``reuse`` (the caller gives
+    ``old`` up) ``old`` itself is updated and returned, not a copy.
+    """
+    before, after = collections.Counter(old_lines), collections.Counter(lines)
+    gone, added = list((before - after).elements()), list((after - before).elements())
+    if (not old_lines or not lines or "" in after or "" in before
+            or 3 * (sum(map(len, gone)) + sum(map(len, added))) > sum(map(len, lines))):
+        return page_pairs(lines)
+    out = old if reuse else collections.Counter(old)
+    if gone:
+        out.subtract(_pair_counts("\n".join(gone)))
+    if added:
+        out.update(_pair_counts("\n".join(added)))
+    return out
+
+
 def unit_novelty(page: collections.Counter[int], text: str) -> float:
     """The share of ``text``'s distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in
     the page whose :func:`page_pairs` are ``page`` (0.0 without any): see :func:`novelty`."""
+    own = _own_pairs(text)
+    if own is None:
+        return 0.0
+    keys, counts, distinct = own
+    new = sum(map(operator.eq, map(page.get, keys, repeat(0)), counts))
+    return new / distinct
+
+
+@lru_cache(maxsize=4096)
+def _own_pairs(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int] | None:
+    """What :func:`unit_novelty` reads of ``text`` whatever the page: the pair keys and counts of its
+    Han runs joined by ``_GAP`` (in the order :func:`_pair_counts` finds them) and the number of its
+    distinct Han bigrams (None without any). Cached: the pipeline's second pass reads the same edge
+    units against another page."""
     runs = _HAN_PAIR.findall(text)
     if not runs:
-        return 0.0
+        return None
     own = _pair_counts(_GAP.join(runs))
     # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
     across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
-    new = sum(map(operator.eq, map(page.get, own, repeat(0)), own.values()))
-    return new / (len(own) - across)
+    return tuple(own), tuple(own.values()), len(own) - across
 
 
 def novelty(lines: list[str], texts: list[str]) -> list[float]:
@@ -174,6 +215,14 @@ def _n(rx: regex.Pattern[str], s: str) -> int:
 def _chars(runs: regex.Pattern[str], s: str) -> int:
     """How many characters of ``s`` a one-character class matches, counted by its runs (``X+``)."""
     return sum(map(len, runs.findall(s)))
+
+
+@lru_cache(maxsize=4096)
+def script_shares(text: str) -> tuple[float, float]:
+    """The "han" and "latin" features of :func:`shallow` alone (the same values, computed the same
+    way), for a caller that needs no other."""
+    n = len(text)
+    return _chars(_HAN, text) / n, _chars(_LATIN, text) / n
 
 
 @lru_cache(maxsize=4096)
@@ -244,6 +293,14 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+@lru_cache(maxsize=4096)
+def _title_like(text: str, title: str) -> float:
+    """How much unit ``text`` reads like the ``title``: the Jaccard similarity of their character
+    bigrams, or 1.0 when it holds a title of 6 characters or more. Cached: the pipeline's second
+    pass reads the same units against the same title."""
+    return max(_jaccard(_bigrams(text), _bigrams(title)), float(len(title) >= 6 and title in text))
+
+
 def _prose(n: int, row: tuple[float, ...]) -> bool:
     return n >= 25 and row[_I_TERM] > 0
 
@@ -301,10 +358,12 @@ def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     cnt = chars = prose = 0
     for s in suffix_candidates(n):
         x = sh[s]
+        u = units[s]
+        m = u.end - u.start  # len(u), without a call
         cnt += 1
-        chars += len(units[s])
+        chars += m
         _grow(sm, mx, x)
-        prose += _prose(len(units[s]), x)
+        prose += _prose(m, x)
         yield s, [*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
                   math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
                   float(prose > 0), math.log1p(len(units[s - 1]))]
@@ -322,18 +381,18 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     mx = [0.0] * k
     cnt = chars = prose = 0
     title = units[0].text
-    tg = _bigrams(title)
     tline = units[0].line
     like = 0.0
     zeros = [0.0] * k
     for e in prefix_candidates(n):
         u = units[e - 1]
         x = sh[e - 1]
+        m = u.end - u.start  # len(u), without a call
         cnt += 1
-        chars += len(u)
+        chars += m
         _grow(sm, mx, x)
-        prose += _prose(len(u), x)
-        like = max(like, _jaccard(_bigrams(u.text), tg), float(len(title) >= 6 and title in u.text))
+        prose += _prose(m, x)
+        like = max(like, _title_like(u.text, title))
         yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
                   math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                   float(u.line == tline), float(e < n and units[e].line == tline),

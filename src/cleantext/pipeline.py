@@ -112,6 +112,8 @@ class Pipeline:
             again = Document(apply(doc.text, removals))
             # (a filter may skip a costly search it already ran over the fuller text)
             again.hints["second_pass"] = True
+            # (or update what it computed over the fuller text: the first pass's hints)
+            again.hints["first_pass"] = doc.hints
             shapes = doc.hints.get("block_shapes")
             if shapes is not None:
                 again.hints["block_shapes"] = shapes.shifted(removals)

@@ -15,6 +15,7 @@ tree, a log-odds.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -47,8 +48,8 @@ def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
     used = sorted({int(feat[i]) for feat, _, left, _, _ in model["trees"]
                    for i in range(len(left)) if left[i] >= 0})
     lines = ["def f(x):"]
-    if used:
-        lines.append(f"    {', '.join(f'x{i}' for i in used)}, = {', '.join(f'x[{i}]' for i in used)},")
+    if used:  # (one C call fetches them all: ``_get`` is ``itemgetter(*used)``, a tuple when two or more)
+        lines.append(f"    {', '.join(f'x{i}' for i in used)}{',' if len(used) > 1 else ''} = _get(x)")
     lines.append(f"    t = {float(model['base'])!r}")
     for feat, thr, left, right, value in model["trees"]:
         def emit(i: int, depth: int, feat=feat, thr=thr, left=left, right=right, value=value) -> None:
@@ -62,7 +63,7 @@ def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
             emit(right[i], depth + 1)
         emit(0, 1)
     lines.append("    return t")
-    scope: dict[str, Any] = {}
+    scope: dict[str, Any] = {"_get": operator.itemgetter(*used)} if used else {}
     exec(compile("\n".join(lines), "<cleantext.trees>", "exec"), scope)  # noqa: S102 - numbers only
     return scope["f"]
 

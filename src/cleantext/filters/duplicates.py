@@ -35,7 +35,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -590,23 +590,38 @@ def _sentences(lines: list[Line], touches: Callable[[int, int], bool] | None) ->
     touch, in document order; the key is the sentence without blanks (:func:`squeeze`)."""
     sents: list[tuple[int, int, str]] = []
     for ln in lines:
-        text, at = ln.text, ln.start
-        blanks = _BLANK.search(text) is not None  # (a line without any: its sentences are their keys)
-        pos = 0  # where the previous sentence ended
-        for whole, stop in _SENTENCE.findall(text):
-            if text[pos] in _STOPS:
-                # terminators after a closing quote start no sentence: the regex passed over them
-                pos = text.find(whole, pos)
-            a = at + pos
-            pos += len(whole)
-            if not stop:
-                continue  # the unfinished rest of the line
-            if touches is not None and touches(a, at + pos):
+        at = ln.start
+        text = ln.text
+        split = _line_sentences if len(text) <= _CACHED_LINE else _line_sentences.__wrapped__
+        for a, b, key in split(text):
+            if touches is not None and touches(at + a, at + b):
                 continue  # already cut (a summary box, a glued title): not an original
-            key = squeeze(whole) if blanks else whole
-            if key:
-                sents.append((a, at + pos, key))
+            sents.append((at + a, at + b, key))
     return sents
+
+
+_CACHED_LINE = 2000  # longer lines are split again, not kept in the cache
+
+
+@lru_cache(maxsize=8192)
+def _line_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, key)`` of each finished sentence of one line, offsets in the line, for
+    :func:`_sentences`; cached per line text (a body pasted twice, the pipeline's second pass)."""
+    out: list[tuple[int, int, str]] = []
+    blanks = _BLANK.search(text) is not None  # (a line without any: its sentences are their keys)
+    pos = 0  # where the previous sentence ended
+    for whole, stop in _SENTENCE.findall(text):
+        if text[pos] in _STOPS:
+            # terminators after a closing quote start no sentence: the regex passed over them
+            pos = text.find(whole, pos)
+        a = pos
+        pos += len(whole)
+        if not stop:
+            continue  # the unfinished rest of the line
+        key = squeeze(whole) if blanks else whole
+        if key:
+            out.append((a, pos, key))
+    return tuple(out)
 
 
 class _Cuts:

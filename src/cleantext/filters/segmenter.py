@@ -42,7 +42,9 @@ from ..features import (
     iter_suffix_rows,
     ngram_score,
     page_pairs,
+    page_pairs_after,
     prefix_candidates,
+    script_shares,
     shallow,
     suffix_candidates,
     unit_novelty,
@@ -114,49 +116,72 @@ def _reads_as_article(text: str) -> bool:
     return False
 
 
-_HAN, _LATIN = SHALLOW.index("han"), SHALLOW.index("latin")
-
-
-def _written_in_han(units: list[Unit], sh: list[tuple[float, ...]]) -> bool:
-    """Whether the edges are written more in Chinese characters than in Latin letters: the model was
-    fitted on Chinese pages only, and on an English page its trees read features they never saw
-    (precision first: it stays out; the HTML extractor and the cascades still work there)."""
+def _written_in_han(units: list[Unit], edge: list[bool]) -> bool:
+    """Whether the edges (the units ``edge`` marks) are written more in Chinese characters than in
+    Latin letters: the model was fitted on Chinese pages only, and on an English page its trees read
+    features they never saw (precision first: it stays out; the HTML extractor and the cascades
+    still work there). Reads the "han" and "latin" features alone (:func:`script_shares`, the same
+    values :func:`~cleantext.features.shallow` gives), so no unit's row is built for it."""
     han = latin = 0.0
-    for u, x in zip(units, sh, strict=True):
-        if x:
-            han += x[_HAN] * len(u)
-            latin += x[_LATIN] * len(u)
+    for u, e in zip(units, edge, strict=True):
+        if e:
+            h, la = script_shares(u.text)
+            han += h * len(u)
+            latin += la * len(u)
     return han >= latin
 
 
 class _Rows:
-    """The edge units' rows (:data:`~cleantext.features.UNIT`), each finished as it is first read:
-    ``base`` (shallow features and n-gram score) is built for every edge unit, the novelty is added
-    for the units a scored candidate reads (the decoder stops early; most are never read), and the
-    page's pair counts it needs are made once, at the first."""
+    """The edge units' rows (:data:`~cleantext.features.UNIT`), each built when it is first read:
+    its shallow features and n-gram score (``row``, cached per text) and its novelty, for the units
+    ``edge`` marks (the others read as ``()``); the decoder stops early, and most are never read.
+    The page's pair counts the novelty needs are made once, at the first, and left in ``hints`` (the
+    document's) under ``_PAGE``. When ``first`` (the hints of the pipeline's first pass over the
+    fuller text) holds the counts of that pass's page, they are updated for the lines that differ
+    (:func:`~cleantext.features.page_pairs_after`, exact) instead of counted afresh."""
 
-    __slots__ = ("base", "_full", "_units", "_lines", "_page")
+    __slots__ = ("_row", "edge", "_full", "_units", "_lines", "_page", "_hints", "_first")
 
-    def __init__(self, base: list[tuple[float, ...]], units: list[Unit], lines: list[Line]) -> None:
-        self.base = base
-        self._full: list[tuple[float, ...] | None] = [None] * len(base)
+    def __init__(self, row: Callable[[str], tuple[float, ...]], edge: list[bool], units: list[Unit],
+                 lines: list[Line], hints: dict[str, Any] | None = None,
+                 first: dict[str, Any] | None = None) -> None:
+        self._row = row
+        self.edge = edge
+        self._full: list[tuple[float, ...] | None] = [None] * len(edge)
         self._units = units
         self._lines = lines
         self._page: collections.Counter[int] | None = None
+        self._hints = hints
+        self._first = first
 
     def __getitem__(self, i: int) -> tuple[float, ...]:
         row = self._full[i]
         if row is None:
-            if not self.base[i]:
+            if not self.edge[i]:
                 row = ()
             else:
+                text = self._units[i].text
+                base = self._row(text)
                 if self._page is None:
-                    self._page = page_pairs([ln.text for ln in self._lines])
-                row = (*self.base[i], unit_novelty(self._page, self._units[i].text))
+                    self._page = self._page_pairs()
+                row = (*base, unit_novelty(self._page, text))
             self._full[i] = row
         return row
 
+    def _page_pairs(self) -> collections.Counter[int]:
+        texts = [ln.text for ln in self._lines]
+        # (taken from the first pass's hints: its counts are updated in place, and read by no one else)
+        prev = self._first.pop(_PAGE, None) if self._first else None
+        page = page_pairs(texts) if prev is None else page_pairs_after(prev[0], prev[1], texts, reuse=True)
+        if self._hints is not None:
+            self._hints[_PAGE] = (texts, page)
+        return page
 
+
+_PAGE = "segmenter.page_pairs"  # (the kept lines' texts, their page_pairs), in a document's hints
+# (the segmenter, what its units were made of, whether it read metadata) when it found nothing
+_QUIET = "segmenter.found_nothing"
+_UNWRITTEN: list[Removal] = []  # (returned by _find alone: no metadata was read)
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
@@ -202,20 +227,29 @@ class Segmenter(Filter):
 
     def units(self, doc: Document) -> tuple[list[Unit], int]:
         """The units at the edges of ``doc``'s kept text, and the kept text's length."""
+        units, total, _ = self._units(doc)
+        return units, total
+
+    @staticmethod
+    def _units(doc: Document) -> tuple[list[Unit], int, tuple[Any, ...]]:
+        """:meth:`units`, and what they are made of: the kept lines' texts and which edge units no
+        earlier filter removed (two documents alike in these have the same units, rows and decisions)."""
         lines = doc.kept_lines()
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
-        return [u for u in units if not doc.is_removed(u.start, u.end)], sum(len(ln) for ln in lines)
+        keep = [not doc.is_removed(u.start, u.end) for u in units]
+        return ([u for u, k in zip(units, keep, strict=True) if k], sum(len(ln) for ln in lines),
+                (tuple(ln.text for ln in lines), tuple(keep)))
 
-    def edges(self, units: list[Unit], total: int, lines: list[Line]) -> tuple[Iterator[Row], Iterator[Row],
-                                                                            _Rows]:
+    def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
+              first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
         """Suffix and prefix candidates with their feature rows, in order and built as they are read
         (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
-        novelty against the document's kept ``lines``)."""
+        novelty against the document's kept ``lines``; ``hints`` and ``first``: see :class:`_Rows`)."""
         n = len(units)
-        base: list[tuple[float, ...]] = [()] * n
+        edge = [False] * n
         for i in {*range(min(n, PREFIX_UNITS + 1)), *range(max(0, n - SUFFIX_UNITS - 1), n)}:
-            base[i] = self._row(units[i].text)
-        sh = _Rows(base, units, lines)
+            edge[i] = True
+        sh = _Rows(self._row, edge, units, lines, hints, first)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
         suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
@@ -233,7 +267,8 @@ class Segmenter(Filter):
         candidate's most cannot pass the best sum, no later candidate is chosen, and none is read
         (its row is not built) or scored.
         """
-        most = [math.sqrt(len(units[c + offset])) * (1.0 - t) for c in order]
+        root = [math.sqrt(units[c + offset].end - units[c + offset].start) for c in order]  # sqrt(len)
+        most = [r * (1.0 - t) for r in root]
         rest = sum(most)
         best, acc, arg = 0.0, 0.0, -1
         p_of: dict[int, float] = {}
@@ -250,18 +285,38 @@ class Segmenter(Filter):
             rest -= most[j]
             j += 1
             p = p_of[c] = trees.sigmoid(model(x))
-            acc += math.sqrt(len(units[c + offset])) * (p - t)
+            acc += root[j - 1] * (p - t)
             if acc > best:
                 best, arg = acc, c
         return arg, p_of
 
     def find(self, doc: Document) -> list[Removal]:
-        units, total = self.units(doc)
+        units, total, made_of = self._units(doc)
         if len(units) < 2 or not _reads_as_article(doc.text):
             return []
-        suf, pre, sh = self.edges(units, total, doc.kept_lines())
-        if not _written_in_han(units, sh.base):
+        # The pipeline's second pass over a document whose kept lines and edge units are those the
+        # first pass read, when that pass found nothing (no removal, no annotation): the units' texts,
+        # lengths and lines, the kept text's length and the page's pair counts are the same, so are
+        # every row, probability and decision, and the answer is again nothing. Only its metadata
+        # reading (the title line later filters use) is made again, when the first pass made it.
+        first = doc.hints.get("first_pass")
+        quiet = first.get(_QUIET) if first else None
+        if quiet is not None and quiet[0] is self and quiet[1] == made_of:
+            if quiet[2]:
+                metadata.record(doc, [])
             return []
+        before = len(doc.annotations)
+        out = self._find(doc, units, total, first)
+        if not out and len(doc.annotations) == before:
+            doc.hints[_QUIET] = (self, made_of, out is not _UNWRITTEN)
+        return [] if out is _UNWRITTEN else out
+
+    def _find(self, doc: Document, units: list[Unit], total: int,
+              first: dict[str, Any] | None) -> list[Removal]:
+        """:meth:`find` past its first tests (``_UNWRITTEN``: the edges are not written in Chinese)."""
+        suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, first)
+        if not _written_in_han(units, sh.edge):
+            return _UNWRITTEN
         out: list[Removal] = []
         n = len(units)
         s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
