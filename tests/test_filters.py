@@ -456,3 +456,14 @@ def test_footer_never_takes_a_paragraph_for_the_disclaimer_glued_to_its_end():
     assert Pipeline([ScraperFooter()]).clean(text).text == text
     alone = "标题\n" + P3 + "\n本文来源网络，版权归原作者所有，如有侵权请联系删除。"
     assert Pipeline([ScraperFooter()]).clean(alone).text.rstrip().endswith(P3)
+
+
+def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
+    """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
+    and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""
+    text = "老旧小区改造惠及两万户\n2025/3/2\n" + BODY.replace("\n\n", "\n···\n", 1)
+    r = Pipeline([PageChrome()]).clean(text)
+    assert r.text == text and not removed(r)
+    assert r.report.metadata.get("published", "").startswith("2025-03-02")
+    crumbs = "首页 / 新闻中心 / 本地要闻\n老旧小区改造惠及两万户\n" + BODY
+    assert Pipeline([PageChrome()]).clean(crumbs).text.startswith("老旧小区改造惠及两万户")

@@ -30,6 +30,7 @@ _TITLE_COPY_LINES = 3
 _TITLE_NEAR = 90.0
 # (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
 # scanned once, not once per position (same matches: the trailing \s* is greedy)
+_LETTER = regex.compile(r"[\p{Han}\p{L}]")
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
 
 
@@ -191,11 +192,11 @@ def _record(doc: Document, meta: dict[str, str]) -> None:
 
 
 def _is_breadcrumb(text: str) -> bool:
+    """Three or more short parts split by ``> › » → / |``, at least two of them words: ``2018/5/17``
+    is a date, not a trail of pages."""
     if len(text) > 60:
         return False
     parts = [p for p in _SEPARATORS.split(text) if p]
-    if len(parts) < 2 or len(parts) == 1:
+    if len(parts) < 3 or not _SEPARATORS.search(text):
         return False
-    if not _SEPARATORS.search(text):
-        return False
-    return len(parts) >= 3 and all(len(p) <= 10 for p in parts)
+    return all(len(p) <= 10 for p in parts) and sum(bool(_LETTER.search(p)) for p in parts) >= 2
