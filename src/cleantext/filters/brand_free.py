@@ -274,41 +274,53 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     seen: dict[str, bool] = {}
+    # (the pair table and the verbs read directly: ``lang.pair(x)`` is ``pairs.get(x, 0)``, every
+    # value of which is positive, and ``lang.is_verb(w)`` is ``w in verbs``)
+    pair = lang.pairs.get
+    verbs = lang.verbs
+    ls = len(s)
+    s0, s1 = s[0], s[-1]
+    punct = CLAUSE_PUNCT
     for p in occ:
-        e = p + len(s)
+        e = p + ls
         a = text[p - 1] if p > 0 else "\n"
         b = text[e] if e < n else "\n"
         lefts[a] += 1
         rights[b] += 1
         if p < title_end:
             in_title += 1
-        a_open = a == "\n" or a.isspace()
-        a_punct = a in CLAUSE_PUNCT
-        b_punct = b in CLAUSE_PUNCT or b == "\n" or b.isspace()
+        a_open = a.isspace()  # ("\n" is a space)
+        a_edge = a_open or a in punct
+        b_punct = b in punct or b.isspace()
         if a_open:
             line_start += 1
-        elif a_punct:
+        elif a_edge:
             clause_start += 1
+        joint = a + b
+        j = seen.get(joint)
+        if j is None:  # once per pair: linear in the text
+            j = seen[joint] = joint in text or bool(pair(joint, 0))
         if b_punct:
             before += 1
-            if (a_open or a_punct) and b in _NO_START:
-                breaks += 1
-        if not (a_open or a_punct or b_punct):
-            inside += 1
-            if lang.pair(a + b) or (a + b) in text:
-                splits += 1
-        edges = [lang.pair(a + s[0]) for _ in (0,) if not (a_open or a_punct)]
-        edges += [lang.pair(s[-1] + b) for _ in (0,) if not b_punct]
-        if edges and max(edges) == 0:
-            foreign += 1
+            if a_edge:
+                if b in _NO_START:
+                    breaks += 1
+            elif not pair(a + s0, 0):  # the only edge a pair: none of the language
+                foreign += 1
+        else:
+            if not a_edge:
+                inside += 1
+                if j:  # (the pair is the language's or written elsewhere: a word split)
+                    splits += 1
+                if not pair(a + s0, 0) and not pair(s1 + b, 0):
+                    foreign += 1
+            elif not pair(s1 + b, 0):
+                foreign += 1
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
-        if lang.is_verb(text[p - 2 : p]) or (a == "了" and lang.is_verb(text[p - 3 : p - 1])):
+        if text[p - 2 : p] in verbs or (a == "了" and text[p - 3 : p - 1] in verbs):
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
-        joint = a + b
-        if joint not in seen:  # once per pair: linear in the text
-            seen[joint] = joint in text or bool(lang.pair(joint))
-        if seen[joint]:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
+        if j:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
             joint_seen += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
