@@ -177,15 +177,27 @@ def _word(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or (c.isalnum() and c.isascii()) or c in _JOINERS or bool(_WORD.match(c))
 
 
+class _NameChars(dict):
+    """``c -> _word(c) and c not in _GRAMMAR``: may ``c`` extend a shared context (computed once a character)."""
+
+    def __missing__(self, c: str) -> bool:
+        ok = self[c] = _word(c) and c not in _GRAMMAR
+        return ok
+
+
+_NAME_CHAR = _NameChars()
+
+
 def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
     """The longest context the copies at ``spans`` share: word characters (no grammar) to the right of
     the first copy that every copy has too, then to the left, ``max_len`` characters in all."""
     (s0, e0), rest = spans[0], spans[1:]
+    ok = _NAME_CHAR
     room = max_len - (e0 - s0)
     right = 0
     if room > 0:
         same = commonprefix([text[e0 : e0 + room], *(text[e : e + room] for _, e in rest)])
-        while right < len(same) and _word(same[right]) and same[right] not in _GRAMMAR:
+        while right < len(same) and ok[same[right]]:
             right += 1
     room -= right
     left = 0
@@ -193,7 +205,7 @@ def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> st
         # the same to the left: a common suffix, read backwards
         same = commonprefix([text[max(0, s0 - room) : s0][::-1],
                              *(text[max(0, a - room) : a][::-1] for a, _ in rest)])
-        while left < len(same) and _word(same[left]) and same[left] not in _GRAMMAR:
+        while left < len(same) and ok[same[left]]:
             left += 1
     return _trim(text[s0 - left : e0 + right]) if left or right else ""
 
@@ -218,8 +230,9 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     if mixed_only:
         out |= _anchored(text, groups, max_len)
     # a name has two Han characters, or Han and Latin letters (a date, a number, a Latin word is none)
-    out = {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
-    return {s for s in out if _MIXED.search(s)} if mixed_only else out
+    if mixed_only:  # (the cheaper test first: half the strings hold no Latin letter or joiner)
+        out = {s for s in out if _MIXED.search(s)}
+    return {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
