@@ -294,3 +294,13 @@ def test_brand_match_text_of_a_later_pass_is_the_plain_one():
         again = Document(text[: cut[0]] + text[cut[1] :])
         again.hints["first_pass"] = first.hints
         assert BrandSpam._match_text(again) == match_text(again.text)
+
+
+def test_contact_numbers_are_the_pattern_matches():
+    from cleantext.filters import brand_promo
+    rng = random.Random(13)
+    alphabet = _HAN[:6] + "：: \t+-0123456789４５abc"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        want = [(m.span(), m.group()) for m in brand_promo._NUMBER.finditer(text)]
+        assert [(m.span(), m.group()) for m in brand_promo._numbers(text)] == want
