@@ -24,7 +24,6 @@ from functools import cache
 from importlib import resources
 from itertools import compress
 from operator import itemgetter
-from os.path import commonprefix
 
 import regex
 
@@ -188,6 +187,16 @@ class _NameChars(dict[str, bool]):
 _NAME_CHAR = _NameChars()
 
 
+def _common_prefix(strs: list[str]) -> str:
+    """``os.path.commonprefix`` of strings (the same steps, without its path conversions)."""
+    s1 = min(strs)
+    s2 = max(strs)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1
+
+
 def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
     """The longest context the copies at ``spans`` share: word characters (no grammar) to the right of
     the first copy that every copy has too, then to the left, ``max_len`` characters in all."""
@@ -196,15 +205,15 @@ def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> st
     room = max_len - (e0 - s0)
     right = 0
     if room > 0:
-        same = commonprefix([text[e0 : e0 + room], *(text[e : e + room] for _, e in rest)])
+        same = _common_prefix([text[e0 : e0 + room], *[text[e : e + room] for _, e in rest]])
         while right < len(same) and ok[same[right]]:
             right += 1
     room -= right
     left = 0
     if room > 0:
         # the same to the left: a common suffix, read backwards
-        same = commonprefix([text[max(0, s0 - room) : s0][::-1],
-                             *(text[max(0, a - room) : a][::-1] for a, _ in rest)])
+        same = _common_prefix([text[s0 - room if s0 > room else 0 : s0][::-1],
+                               *[text[a - room if a > room else 0 : a][::-1] for a, _ in rest]])
         while left < len(same) and ok[same[left]]:
             left += 1
     return _trim(text[s0 - left : e0 + right]) if left or right else ""
