@@ -279,3 +279,28 @@ def test_second_pass_segmenter_shortcut_agrees_with_a_full_run(monkeypatch):
             seg.find(cut)
             assert len(calls) == before + 1
     assert quiet >= 20
+
+
+def test_brand_match_text_of_a_later_pass_is_the_plain_one():
+    from cleantext.filters.brand import BrandSpam
+    from cleantext.filters.brand_lang import match_text
+    rng = random.Random(11)
+    alphabet = _HAN[:12] + "abＡＢ１２①國門ｘ \n，"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        first = Document(text)
+        assert BrandSpam._match_text(first) == match_text(text)
+        cut = sorted(rng.sample(range(len(text) + 1), 2)) if text else [0, 0]
+        again = Document(text[: cut[0]] + text[cut[1] :])
+        again.hints["first_pass"] = first.hints
+        assert BrandSpam._match_text(again) == match_text(again.text)
+
+
+def test_contact_numbers_are_the_pattern_matches():
+    from cleantext.filters import brand_promo
+    rng = random.Random(13)
+    alphabet = _HAN[:6] + "：: \t+-0123456789４５abc"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        want = [(m.span(), m.group()) for m in brand_promo._NUMBER.finditer(text)]
+        assert [(m.span(), m.group()) for m in brand_promo._numbers(text)] == want

@@ -38,6 +38,8 @@ _LAST = regex.compile(r"[;})>\]'\"](?=[^;})>\]'\"]*$)")
 def code_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that reads as leaked script, style or markup."""
     out: list[tuple[int, int]] = []
+    if text.count("{") + text.count(";") < 3:
+        return out  # (no line holds three: two C-level counts, no split)
     pos = 0
     for line in text.split("\n"):
         if len(line) >= MIN_CHARS and (line.count("{") + line.count(";")) >= 3:

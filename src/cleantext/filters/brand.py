@@ -581,8 +581,23 @@ class BrandSpam(Filter):
         return sorted(found, key=lambda t: (t[0], -t[1]))
 
     # -- find ---------------------------------------------------------------------------------
+    @staticmethod
+    def _match_text(doc: Document) -> str:
+        """``match_text(doc.text)``: width-folded for matching (same length, offsets index the input).
+
+        :func:`.brand_lang.match_text` maps each character on its own, and a later pass's text is
+        the first pass's with spans cut out (a subsequence of its characters): when the first pass's
+        text was its own match text (no character to fold, the common case), so is every later one."""
+        first = doc.hints.get("first_pass")
+        if first is not None and first.get("brand_plain"):
+            return doc.text
+        text = match_text(doc.text)
+        if first is None:
+            doc.hints["brand_plain"] = text == doc.text
+        return text
+
     def find(self, doc: Document) -> list[Removal]:
-        text = match_text(doc.text)  # width-folded for matching: same length, offsets index the input
+        text = self._match_text(doc)
         hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
         cands = self._candidates(text)
         for tok in hints:

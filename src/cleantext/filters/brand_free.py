@@ -24,7 +24,6 @@ from functools import cache
 from importlib import resources
 from itertools import compress
 from operator import itemgetter
-from os.path import commonprefix
 
 import regex
 
@@ -73,19 +72,19 @@ _GLUE_CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"[0-9]+")
 
 
+# The same matches, found by a pattern that opens with the ``_M`` class: plain ``re`` skips to the
+# positions of that class at C speed (a lookbehind first would be tried at every position), then
+# tells a group's first character (no ``_M`` before it) glued on the left, or on the right.
+_H = "[\u4e00-\u9fff0-9]"
+_GLUED = re.compile(rf"{_M}(?:(?<={_H}{_M}){_M}*|(?<!{_M}{_M}){_M}*(?={_H}))")
+
+
 def _glued(text: str) -> list[re.Match[str]]:
     """The maximal groups of ``_M`` characters with a CJK ideograph (U+4E00-U+9FFF) or an ASCII
     digit right before or after them: the matches of ``(?<=[H]){_M}+|(?<!{_M}){_M}++(?=[H])``."""
     if _GLUE_CJK.search(text) is None:
         return _glued_to_digits(text)
-    n = len(text)
-    out = []
-    for m in _GROUP.finditer(text):
-        s, e = m.span()
-        if (s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or "0" <= text[s - 1] <= "9")
-                or e < n and ("\u4e00" <= text[e] <= "\u9fff" or "0" <= text[e] <= "9")):
-            out.append(m)
-    return out
+    return list(_GLUED.finditer(text))
 
 
 def _glued_to_digits(text: str) -> list[re.Match[str]]:
@@ -177,23 +176,45 @@ def _word(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or (c.isalnum() and c.isascii()) or c in _JOINERS or bool(_WORD.match(c))
 
 
+class _NameChars(dict[str, bool]):
+    """``c -> _word(c) and c not in _GRAMMAR``: may ``c`` extend a shared context (once a character)."""
+
+    def __missing__(self, c: str) -> bool:
+        ok = self[c] = _word(c) and c not in _GRAMMAR
+        return ok
+
+
+_NAME_CHAR = _NameChars()
+
+
+def _common_prefix(strs: list[str]) -> str:
+    """``os.path.commonprefix`` of strings (the same steps, without its path conversions)."""
+    s1 = min(strs)
+    s2 = max(strs)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1
+
+
 def _shared(text: str, n: int, spans: list[tuple[int, int]], max_len: int) -> str:
     """The longest context the copies at ``spans`` share: word characters (no grammar) to the right of
     the first copy that every copy has too, then to the left, ``max_len`` characters in all."""
     (s0, e0), rest = spans[0], spans[1:]
+    ok = _NAME_CHAR
     room = max_len - (e0 - s0)
     right = 0
     if room > 0:
-        same = commonprefix([text[e0 : e0 + room], *(text[e : e + room] for _, e in rest)])
-        while right < len(same) and _word(same[right]) and same[right] not in _GRAMMAR:
+        same = _common_prefix([text[e0 : e0 + room], *[text[e : e + room] for _, e in rest]])
+        while right < len(same) and ok[same[right]]:
             right += 1
     room -= right
     left = 0
     if room > 0:
         # the same to the left: a common suffix, read backwards
-        same = commonprefix([text[max(0, s0 - room) : s0][::-1],
-                             *(text[max(0, a - room) : a][::-1] for a, _ in rest)])
-        while left < len(same) and _word(same[left]) and same[left] not in _GRAMMAR:
+        same = _common_prefix([text[s0 - room if s0 > room else 0 : s0][::-1],
+                               *[text[a - room if a > room else 0 : a][::-1] for a, _ in rest]])
+        while left < len(same) and ok[same[left]]:
             left += 1
     return _trim(text[s0 - left : e0 + right]) if left or right else ""
 
@@ -218,8 +239,9 @@ def candidates(text: str, max_len: int = 12, mixed_only: bool = False) -> set[st
     if mixed_only:
         out |= _anchored(text, groups, max_len)
     # a name has two Han characters, or Han and Latin letters (a date, a number, a Latin word is none)
-    out = {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
-    return {s for s in out if _MIXED.search(s)} if mixed_only else out
+    if mixed_only:  # (the cheaper test first: half the strings hold no Latin letter or joiner)
+        out = {s for s in out if _MIXED.search(s)}
+    return {s for s in out if len(_HAN.findall(s)) >= 2 or (_HAN.search(s) and _LATIN.search(s))}
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
@@ -274,41 +296,53 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     seen: dict[str, bool] = {}
+    # (the pair table and the verbs read directly: ``lang.pair(x)`` is ``pairs.get(x, 0)``, every
+    # value of which is positive, and ``lang.is_verb(w)`` is ``w in verbs``)
+    pair = lang.pairs.get
+    verbs = lang.verbs
+    ls = len(s)
+    s0, s1 = s[0], s[-1]
+    punct = CLAUSE_PUNCT
     for p in occ:
-        e = p + len(s)
+        e = p + ls
         a = text[p - 1] if p > 0 else "\n"
         b = text[e] if e < n else "\n"
         lefts[a] += 1
         rights[b] += 1
         if p < title_end:
             in_title += 1
-        a_open = a == "\n" or a.isspace()
-        a_punct = a in CLAUSE_PUNCT
-        b_punct = b in CLAUSE_PUNCT or b == "\n" or b.isspace()
+        a_open = a.isspace()  # ("\n" is a space)
+        a_edge = a_open or a in punct
+        b_punct = b in punct or b.isspace()
         if a_open:
             line_start += 1
-        elif a_punct:
+        elif a_edge:
             clause_start += 1
+        joint = a + b
+        j = seen.get(joint)
+        if j is None:  # once per pair: linear in the text
+            j = seen[joint] = joint in text or bool(pair(joint, 0))
         if b_punct:
             before += 1
-            if (a_open or a_punct) and b in _NO_START:
-                breaks += 1
-        if not (a_open or a_punct or b_punct):
-            inside += 1
-            if lang.pair(a + b) or (a + b) in text:
-                splits += 1
-        edges = [lang.pair(a + s[0]) for _ in (0,) if not (a_open or a_punct)]
-        edges += [lang.pair(s[-1] + b) for _ in (0,) if not b_punct]
-        if edges and max(edges) == 0:
-            foreign += 1
+            if a_edge:
+                if b in _NO_START:
+                    breaks += 1
+            elif not pair(a + s0, 0):  # the only edge a pair: none of the language
+                foreign += 1
+        else:
+            if not a_edge:
+                inside += 1
+                if j:  # (the pair is the language's or written elsewhere: a word split)
+                    splits += 1
+                if not pair(a + s0, 0) and not pair(s1 + b, 0):
+                    foreign += 1
+            elif not pair(s1 + b, 0):
+                foreign += 1
         if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
             attached += 1
-        if lang.is_verb(text[p - 2 : p]) or (a == "了" and lang.is_verb(text[p - 3 : p - 1])):
+        if text[p - 2 : p] in verbs or (a == "了" and text[p - 3 : p - 1] in verbs):
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
-        joint = a + b
-        if joint not in seen:  # once per pair: linear in the text
-            seen[joint] = joint in text or bool(lang.pair(joint))
-        if seen[joint]:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
+        if j:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
             joint_seen += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0

@@ -121,10 +121,26 @@ def _grown(text: str, spans: list[tuple[int, int]], depth: int = 3):
                 yield from _grown(text, g, depth - 1)
 
 
+def _numbers(text: str) -> list[re.Match[str]]:
+    """The matches of ``_NUMBER.finditer(text)``: every one opens with a colon and holds no other, so
+    they are the matches at the colons, which ``str.find`` finds several times faster than the
+    pattern's scan of every character (dev: 9.3 -> 3.3 ms)."""
+    at: list[int] = []
+    find = text.find
+    for colon in ":：":
+        p = find(colon)
+        while p >= 0:
+            at.append(p)
+            p = find(colon, p + 1)
+    at.sort()
+    match = _NUMBER.match
+    return [m for p in at if (m := match(text, p)) is not None]
+
+
 def contact_segments(text: str) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, segment)`` of recurring self-labelled contact segments (see module doc)."""
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _NUMBER.finditer(text):
+    for m in _numbers(text):
         lab = _LABEL.search(text, max(0, m.start() - 8), m.start())
         if lab is not None:
             where[text[lab.start() : m.end()]].append((lab.start(), m.end()))
