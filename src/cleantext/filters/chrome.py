@@ -192,7 +192,7 @@ def _record(doc: Document, meta: dict[str, str]) -> None:
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """Three or more short parts split by ``> › » → / |``, at least two of them words: ``2018/5/17``
+    """Three or more short parts split by ``> › » → / |``, at least two of them words: ``2025/3/2``
     is a date, not a trail of pages."""
     if len(text) > 60:
         return False
