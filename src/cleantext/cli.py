@@ -172,7 +172,7 @@ def run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         parser.error("-j must be 0 or more")
     if args.max_chars is not None and args.max_chars <= 0:
         parser.error("--max-chars must be positive")
-    if getattr(args, "passes", None) is not None and not 1 <= args.passes <= 10:
+    if args.passes is not None and not 1 <= args.passes <= 10:
         parser.error("--passes must be from 1 to 10")
     if args.max_seconds is not None and not args.max_seconds > 0:
         parser.error("--max-seconds must be positive")

@@ -90,13 +90,9 @@ def ngram_score(text: str, table: dict[str, float]) -> float:
     return sum(map(table.get, grams, repeat(0.0))) / len(grams)  # summed in text order: reproducible
 
 
-# runs of two Han characters or more of the BMP (each one UTF-16 code unit: see :func:`novelty`)
+# runs of two Han characters or more of the BMP (each one UTF-16 code unit: see :func:`novelty`);
+# a unit's Han bigrams are the pairs inside these runs
 _HAN_PAIR = regex.compile(r"[\p{Han}&&[\x00-\uffff]]{2,}", regex.V1)
-
-
-def han_bigrams(text: str) -> list[str]:
-    """The bigrams of ``text``'s runs of two Han characters or more (of the BMP), repeats kept."""
-    return [g for run in _HAN_PAIR.findall(text) for g in map(operator.add, run, run[1:])]
 
 
 def _pair_counts(text: str) -> collections.Counter[int]:
@@ -150,7 +146,7 @@ def page_pairs_after(old_lines: list[str], old: collections.Counter[int], lines:
 
 
 def unit_novelty(page: collections.Counter[int], text: str) -> float:
-    """The share of ``text``'s distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in
+    """The share of ``text``'s distinct Han bigrams (pairs inside its Han runs) that occur nowhere else in
     the page whose :func:`page_pairs` are ``page`` (0.0 without any): see :func:`novelty`."""
     own = _own_pairs(text)
     if own is None:
@@ -177,7 +173,8 @@ def _own_pairs(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int] | None
 
 def novelty(lines: list[str], texts: list[str]) -> list[float]:
     """Per text of ``texts`` (units of the page whose kept lines are ``lines``), the share of its
-    distinct Han bigrams (:func:`han_bigrams`) that occur nowhere else in the page (0.0 without any).
+    distinct Han bigrams (pairs inside its runs of Han characters) that occur nowhere else in the page
+    (0.0 without any).
 
     A related list's headlines are about other things: their wording is new to the page. An
     article's own closing lines (a dated timeline, a list of accounts, a sign-off naming its

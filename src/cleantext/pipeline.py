@@ -23,6 +23,10 @@ class FilterStats:
     seconds: float = 0.0
 
 
+#: At most this many passes over a document by default (see :class:`Pipeline`).
+DEFAULT_PASSES = 4
+
+
 class Pipeline:
     """An ordered list of filters.
 
@@ -45,7 +49,8 @@ class Pipeline:
     """
 
     def __init__(self, filters: Sequence[Filter] | None = None, *, max_chars: int | None = None,
-                 max_seconds: float | None = None, allow: Sequence[str] = (), passes: int = 4) -> None:
+                 max_seconds: float | None = None, allow: Sequence[str] = (),
+                 passes: int = DEFAULT_PASSES) -> None:
         self.filters: list[Filter] = list(default_filters() if filters is None else filters)
         # (``Pipeline()`` with no filters is the default set: see :mod:`cleantext.registry`)
         self.allow: tuple[str, ...] = tuple(a for a in allow if a)

@@ -113,7 +113,7 @@ def build(config: Config | None = None, *, filters: Sequence[Filter] | None = No
     ``model`` (a :class:`~cleantext.corpus.Model` or the path of one saved as JSON) adds its
     learned-line and known-brand filters where they help (:func:`cleantext.corpus.with_model`).
     """
-    from .pipeline import Pipeline
+    from .pipeline import DEFAULT_PASSES, Pipeline
 
     cfg_select = getattr(config, "select", None)
     cfg_options = getattr(config, "filters", None) or {}
@@ -138,7 +138,7 @@ def build(config: Config | None = None, *, filters: Sequence[Filter] | None = No
         allow=list(allow if allow is not None else getattr(config, "allow", None) or []),
         max_chars=max_chars if max_chars is not None else getattr(config, "max_chars", None),
         max_seconds=max_seconds if max_seconds is not None else getattr(config, "max_seconds", None),
-        **({"passes": p} if (p := passes if passes is not None else getattr(config, "passes", None)) else {}),
+        passes=passes or getattr(config, "passes", None) or DEFAULT_PASSES,
     )
 
 

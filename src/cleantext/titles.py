@@ -24,7 +24,7 @@ import re
 import regex
 from rapidfuzz import fuzz
 
-from .textutil import HAN, ends_sentence
+from .textutil import ends_sentence, han_count
 
 #: dropped when comparing a title with its copies: spacing, quotes, brackets, separators, dots
 _FOLD_DROP = frozenset(" \t\u3000\xa0“”\"'‘’「」『』[]【】《》<>()（）.…·•|｜_-—–~～*#")
@@ -88,7 +88,7 @@ def site_suffix(text: str) -> int:
     if len(text) > 100 or ends_sentence(text):
         return -1
     for m in _SUFFIX_SEP.finditer(text):
-        if len(HAN.findall(text, 0, m.start())) < 6:
+        if han_count(text[: m.start()]) < 6:
             continue
         names = [x.strip() for x in _SUFFIX_SEP.split(text[m.end():]) if x.strip()]
         if names and all(len(x) <= 14 and not _NAME_CLAUSE.search(x) for x in names):

@@ -62,9 +62,7 @@ _GRAMMAR = frozenset(GRAMMAR)
 _M_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _JOINERS.rstrip("."))
 _M = "[A-Za-z" + re.escape(_JOINERS.rstrip(".")) + "]"
 _MIXED = regex.compile(_M)
-# such a group glued to Han or digits on one side (a word of English text is not): each maximal
-# group, kept when a Han character or a digit stands right before or after it. Plain ``re``
-# finds the groups (one character class, faster than testing both sides at every position).
+# one maximal group of such characters, matched where it starts (:func:`_glued_to_digits`)
 _GROUP = re.compile(rf"{_M}+")
 
 
@@ -72,9 +70,10 @@ _GLUE_CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"[0-9]+")
 
 
-# The same matches, found by a pattern that opens with the ``_M`` class: plain ``re`` skips to the
-# positions of that class at C speed (a lookbehind first would be tried at every position), then
-# tells a group's first character (no ``_M`` before it) glued on the left, or on the right.
+# The groups glued to Han or digits on one side (a word of English text is not), found by a pattern
+# that opens with the ``_M`` class: plain ``re`` skips to the positions of that class at C speed (a
+# lookbehind first would be tried at every position), then tells a group's first character (no
+# ``_M`` before it) glued on the left, or on the right.
 _H = "[\u4e00-\u9fff0-9]"
 _GLUED = re.compile(rf"{_M}(?:(?<={_H}{_M}){_M}*|(?<!{_M}{_M}){_M}*(?={_H}))")
 

@@ -30,8 +30,8 @@ _TITLE_COPY_LINES = 3
 _TITLE_NEAR = 90.0
 # (?<!\s): a match starts at the first blank before a separator, so a long blank run without one is
 # scanned once, not once per position (same matches: the trailing \s* is greedy)
-_LETTER = regex.compile(r"[\p{Han}\p{L}]")
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:>|›|»|→|&gt;|/|\|)\s*")
+_LETTER = regex.compile(r"\p{L}")  # (Han included): a breadcrumb's part that is a word
 
 
 class PageChrome(Filter):

@@ -181,7 +181,6 @@ class _Rows:
 _PAGE = "segmenter.page_pairs"  # (the kept lines' texts, their page_pairs), in a document's hints
 # (the segmenter, what its units were made of, whether it read metadata) when it found nothing
 _QUIET = "segmenter.found_nothing"
-_UNWRITTEN: list[Removal] = []  # (returned by _find alone: no metadata was read)
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
 _SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
@@ -308,15 +307,16 @@ class Segmenter(Filter):
         before = len(doc.annotations)
         out = self._find(doc, units, total, first)
         if not out and len(doc.annotations) == before:
-            doc.hints[_QUIET] = (self, made_of, out is not _UNWRITTEN)
-        return [] if out is _UNWRITTEN else out
+            doc.hints[_QUIET] = (self, made_of, out is not None)
+        return out or []
 
     def _find(self, doc: Document, units: list[Unit], total: int,
-              first: dict[str, Any] | None) -> list[Removal]:
-        """:meth:`find` past its first tests (``_UNWRITTEN``: the edges are not written in Chinese)."""
+              first: dict[str, Any] | None) -> list[Removal] | None:
+        """:meth:`find` past its first tests (None: the edges are not written in Chinese, so no
+        metadata was read)."""
         suf, pre, sh = self.edges(units, total, doc.kept_lines(), doc.hints, first)
         if not _written_in_han(units, sh.edge):
-            return _UNWRITTEN
+            return None
         out: list[Removal] = []
         n = len(units)
         s, p_suf = self._best(suf, suffix_candidates(n), units, 0, self._decode["suffix"], self._suffix)
