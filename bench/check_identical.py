@@ -6,7 +6,8 @@
 Per document: the cleaned text, every removal and annotation (offsets, kind, filter, code, score,
 reason) and the metadata, for ../shared/eval/dev.jsonl and seeds.jsonl and the rebuilt real pages
 (/tmp/cleantext-eval/inews-dev.jsonl) with the default pipeline; with ``--wide`` also the HTML
-pages of ../shared/data (cwced-zh, gne-zh-dev, the first 80 of readability-pages), and dev and the
+pages of ../shared/data (cwced-zh, gne-zh-dev, the first 80 of readability-pages; the default
+parser, then BeautifulSoup with lxml's parser and with html.parser), and dev and the
 real pages with ``passes=1``, without the segmenter and with other duplicates/footer options (and
 those filters' statistics). The dump holds evaluation texts: keep it in /tmp, never in the project.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import cleantext
+from cleantext.html import extract as ex_mod
 from cleantext.registry import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +53,13 @@ def dump(wide: bool) -> dict[str, Any]:
                  + sorted(glob.glob(str(data / "gne-zh-dev" / "htmls" / "*")))
                  + sorted(glob.glob(str(data / "readability-pages" / "htmls" / "*")))[:80])
         out["html"] = [_result(cleantext.clean(Path(p).read_bytes())) for p in pages]
+        old = ex_mod.DEFAULT_PARSER
+        try:  # the BeautifulSoup paths too: with lxml's parser (bs4) and without lxml (html.parser)
+            for parser in ("bs4", "html.parser"):
+                ex_mod.DEFAULT_PARSER = parser
+                out["html." + parser] = [_result(cleantext.clean(Path(p).read_bytes())) for p in pages]
+        finally:
+            ex_mod.DEFAULT_PARSER = old
         texts = [t for name in ("dev", "real") if TEXTS[name].exists() for t in _inputs(TEXTS[name])]
         one = build()
         one.passes = 1
