@@ -16,6 +16,7 @@ links, and records for each line the chain of enclosing elements with their clas
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -549,7 +550,7 @@ def _parse_into(html: str, parser: str, b: _Builder) -> None:
         # lxml refuses str input with an encoding declaration: drop the declaration (it was used).
         # Plain etree elements, not lxml.html's: no per-element Python class lookup (2x faster).
         src = _ENC_DECL.sub(r"\1", html, count=1)
-        lp = etree.HTMLParser(remove_comments=False, huge_tree=True)
+        lp = _lxml_parser(etree)
         try:
             root = etree.fromstring(src, lp)
         except Exception:  # empty or unparseable document  # noqa: BLE001
@@ -575,6 +576,18 @@ def _parse_into(html: str, parser: str, b: _Builder) -> None:
             b.title = _WS.sub(" ", t.get_text()).strip() or None
     b.flush()
     _unhide_main(b.lines)
+
+
+_local = threading.local()
+
+
+def _lxml_parser(etree: Any) -> Any:
+    """This thread's lxml HTML parser, made once (a parser is not shared between threads; making one
+    per page cost a quarter of libxml2's parse time). Each parse starts a fresh error log."""
+    lp = getattr(_local, "parser", None)
+    if lp is None:
+        lp = _local.parser = etree.HTMLParser(remove_comments=False, huge_tree=True)
+    return lp
 
 
 #: BeautifulSoup options that make its tree cheaper to build, best first: class and rel as the page

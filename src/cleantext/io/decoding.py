@@ -201,7 +201,13 @@ def plausibility(text: str, limit: int = 4000) -> float | None:
     Real Chinese text scores about 0.99 in either script; GBK bytes read as Big5 (or the reverse)
     decode without errors but score about 0.55, because half of the pairs land on rare characters.
     """
-    han = "".join(_HAN_RUN.findall(text, 0, 200_000))[:limit]
+    runs, got = [], 0
+    for m in _HAN_RUN.finditer(text, 0, 200_000):  # (the first ``limit`` are all it reads)
+        runs.append(m.group())
+        got += m.end() - m.start()
+        if got >= limit:
+            break
+    han = "".join(runs)[:limit]
     if len(han) < 4:
         return None
     common = _common_han()
@@ -232,16 +238,45 @@ def _info(encoding: str, source: str, replaced: int, declared: str | None, **ext
     return d
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+#: Codecs that never decode bytes to a lone surrogate (so a surrogate in their output is an escaped byte).
+_NO_SURROGATES = _CJK_MULTIBYTE | {"utf-8"}
+
+
+def _replaced(data: bytes, encoding: str) -> tuple[int, str | None]:
+    """The number of bytes :func:`decode_counting` replaces, and its text when that is none.
+
+    Counted without the Python error handler, which is called once per broken sequence (thousands
+    on a page in the wrong codec): ``surrogateescape`` stands for each byte of the same broken
+    sequences by one lone surrogate, which these codecs never decode to. It cannot stand for an
+    ASCII byte: then the handler counts."""
+    if encoding not in _NO_SURROGATES:
+        text, n = decode_counting(data, encoding)
+        return n, text if n == 0 else None
+    try:
+        text = data.decode(encoding, "surrogateescape")
+    except UnicodeDecodeError:
+        text, n = decode_counting(data, encoding)
+        return n, text if n == 0 else None
+    n = len(_ESCAPED.findall(text))
+    if n == 0:
+        return 0, text
+    if encoding == "big5hkscs":  # as decode_counting: cp950 when it replaces fewer
+        return min(n, _replaced(data, "cp950")[0]), None
+    return n, None
+
+
 def _best(data: bytes, candidates: list[str]) -> tuple[str, str, int]:
-    """Decode with each candidate; the fewest replaced bytes wins, earlier candidates win ties."""
-    best: tuple[str, str, int] | None = None
+    """Decode with each candidate; the fewest replaced bytes wins, earlier candidates win ties.
+    (Only the winner's text is made with replacement characters.)"""
+    best: tuple[str, str | None, int] | None = None
     seen: set[str] = set()
     for enc in candidates:
         if enc in seen:
             continue
         seen.add(enc)
         try:
-            text, n = decode_counting(data, enc)
+            n, text = _replaced(data, enc)
         except LookupError:
             continue
         if best is None or n < best[2]:
@@ -249,7 +284,10 @@ def _best(data: bytes, candidates: list[str]) -> tuple[str, str, int]:
         if n == 0:
             break
     assert best is not None
-    return best
+    enc, text, n = best
+    if text is None:
+        text, n = decode_counting(data, enc)
+    return enc, text, n
 
 
 def decode(data: bytes) -> tuple[str, dict[str, Any]]:
