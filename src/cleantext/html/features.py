@@ -80,6 +80,10 @@ _DATE_WORDS = re.compile(
     r"|(?<!\d)\d{1,3}\s{0,3}(?:分钟|小时|天)前",
     re.IGNORECASE,
 )
+#: Every match of ``_DATE_WORDS`` holds a letter (of a month name, "ago") and one of these words (or
+#: 前): tested first, with the same flags, they skip its slow scan on most lines (the same answers).
+_DATE_LETTER = re.compile(r"[a-z前]", re.IGNORECASE)
+_DATE_TOKEN = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|前", re.IGNORECASE)
 #: Entries of a repeated group larger than this (lines) are not teasers or replies but sections.
 _ENTRY_MAX_LINES = 12
 
@@ -237,7 +241,8 @@ def features(lines: list[Line]) -> list[list[float]]:
         if c <= 120 and _DIGIT.search(t) is not None:  # every date has a digit
             sm = _STAMP.search(t) is not None
             ck = _CLOCK.search(t) is not None
-            dated_line = sm or ck or _DATE_WORDS.search(t) is not None
+            dated_line = sm or ck or (_DATE_LETTER.search(t) is not None and _DATE_TOKEN.search(t) is not None
+                                       and _DATE_WORDS.search(t) is not None)
             stamps.append((sm and c <= 80, ck, sm))
         else:
             dated_line = False
