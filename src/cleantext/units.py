@@ -10,6 +10,7 @@ One linear pass per line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,8 +90,17 @@ def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     return _cached_pieces(text) if len(text) <= 2000 else _split(text)
 
 
+#: Every match of ``_SPLIT`` in ASCII text holds one of these (a blank pair, ``!?;_|``, `` - ``, ``--``, a
+#: dash before "end"; its other splits need characters outside ASCII): an English line without one
+#: is one unit, told by this scan (``re``'s ``\s`` takes in all of ``regex``'s) in a sixth of the time.
+_ASCII_SPLIT = re.compile(r"[!?;_|]|[ \t]{2}|\s-\s|--|-\s*end", re.IGNORECASE)
+
+
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
+    if text.isascii() and _ASCII_SPLIT.search(text) is None:
+        _emit(out, text, 0, len(text))
+        return tuple(out)
     pos = 0
     for m in _SPLIT.finditer(text):
         if m.group("cut") is not None:
