@@ -65,7 +65,7 @@ def parse_header(text: str) -> dict[str, str] | None:
 def _is_prose(ln: Line) -> bool:
     text = ln.text
     # (the first 200 characters holding 20 Han characters answer for a long line: no count of all)
-    return (len(text) >= 40 and any(c in text for c in "，,。；")
+    return (len(text) >= 40 and ("，" in text or "," in text or "。" in text or "；" in text)
             and (han_count(text[:200]) >= 20 or len(text) > 200 and han_count(text) >= 20))
 
 
