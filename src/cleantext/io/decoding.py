@@ -77,7 +77,7 @@ _WRAPPER_RE = re.compile(rb"""\A\s*<[A-Za-z][^>]*?\bencoding\s*=\s*["']([A-Za-z0
 _ASCII_RUN = re.compile(rb"([\x00-\x7f])[\x00-\x7f]{7,}")
 
 _WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
-_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 _ASCII_BYTES = bytes(range(0x80))
 _state = threading.local()
 
@@ -201,17 +201,30 @@ def plausibility(text: str, limit: int = 4000) -> float | None:
     Real Chinese text scores about 0.99 in either script; GBK bytes read as Big5 (or the reverse)
     decode without errors but score about 0.55, because half of the pairs land on rare characters.
     """
-    runs, got = [], 0
-    for m in _HAN_RUN.finditer(text, 0, 200_000):  # (the first ``limit`` are all it reads)
-        runs.append(m.group())
-        got += m.end() - m.start()
+    # The Han characters of the first 200,000 characters, up to ``limit``: the text without the rest,
+    # 8,192 characters at a time (most pages hold enough Han long before their end).
+    parts, got, end = [], 0, min(len(text), 200_000)
+    for a in range(0, end, 8192):
+        piece = _NOT_HAN.sub("", text[a : min(a + 8192, end)])
+        parts.append(piece)
+        got += len(piece)
         if got >= limit:
             break
-    han = "".join(runs)[:limit]
+    han = "".join(parts)[:limit]
     if len(han) < 4:
         return None
-    common = _common_han()
-    return sum(map(common.__contains__, han)) / len(han)
+    # the everyday ones counted as what a class of them leaves out (at C speed, 20x a set lookup each)
+    return (len(han) - len(_common_class().sub("", han))) / len(han)
+
+
+_common_re: re.Pattern[str] | None = None
+
+
+def _common_class() -> re.Pattern[str]:
+    global _common_re
+    if _common_re is None:
+        _common_re = re.compile("[" + "".join(map(re.escape, sorted(_common_han()))) + "]+")
+    return _common_re
 
 
 def _most_plausible(data: bytes, chosen: tuple[str, str, int], others: list[str | None],
