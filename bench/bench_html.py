@@ -19,7 +19,11 @@ e.g. ``python -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install -e '.[f
 lxml_html_clean``, then ``/tmp/bench-venv/bin/python bench/bench_html.py``. Without it the
 trafilatura rows are skipped.
 
-    python bench/bench_html.py [DIR] [--repeat 3] [--json OUT]
+    python bench/bench_html.py [DIR] [--repeat 3] [--json OUT] [--base main]
+
+``--base REV`` adds the cleantext rows of git revision REV (a temporary copy imported as
+``cleantext_base``), timed in the same run, interleaved with the others: before and after a change
+on the same machine load.
 
 DIR defaults to tests/fixtures/cwced (``original/*.html`` + ``cleaned/*.txt``). Each row is timed
 ``--repeat`` times, rows interleaved, and the best time is kept. Time is this process's CPU time by
@@ -38,6 +42,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -69,18 +74,65 @@ def load(d: Path) -> list[tuple[str, bytes, str]]:
     return pages
 
 
-def extractors() -> dict[str, Callable[[bytes], str]]:
-    import cleantext
-    from cleantext.html import extract as ex_mod
-    from cleantext.io.decoding import decode
-    from cleantext.spans import apply
+def base_package(rev: str) -> Any:
+    """cleantext as of git revision ``rev``, imported as ``cleantext_base`` from a temporary copy, so
+    one run times the code before and after a change side by side (with its own data files and its
+    own name for the decoder's codecs error handler, which is process-wide)."""
+    import io
+    import subprocess
+    import tarfile
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="cleantext-base-"))
+    data = subprocess.run(["git", "-C", str(HERE.parent), "archive", rev, "src/cleantext"],
+                          check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(tmp)  # noqa: S202 - our own repository's archive
+    pkg = tmp / "cleantext_base"
+    (tmp / "src" / "cleantext").rename(pkg)
+    for f in pkg.rglob("*.py"):
+        s = f.read_text(encoding="utf-8")
+        t = s.replace('files("cleantext")', 'files("cleantext_base")')
+        t = t.replace("cleantext-count", "cleantext-base-count")
+        if t != s:
+            f.write_text(t, encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    import cleantext_base  # type: ignore[import-not-found]
+
+    return cleantext_base
+
+
+def extractors(base: str | None = None) -> dict[str, Callable[[bytes], str]]:
+    out = _cleantext_rows(__import__("cleantext"), "cleantext")
+    if base:
+        out.update(_cleantext_rows(base_package(base), f"base {base}"))
+    try:
+        import trafilatura
+    except ImportError as exc:
+        print(f"trafilatura not available ({exc}): its rows are skipped", file=sys.stderr)
+    else:
+        from cleantext.io.decoding import decode
+
+        out["trafilatura"] = lambda raw: trafilatura.extract(raw) or ""
+        out["trafilatura favor_precision"] = lambda raw: trafilatura.extract(raw, favor_precision=True) or ""
+        # trafilatura's own charset guess misreads some GBK pages: also give it cleantext's text.
+        out["trafilatura on decoded str"] = lambda raw: trafilatura.extract(decode(raw)[0]) or ""
+    return out
+
+
+def _cleantext_rows(pkg: Any, label: str) -> dict[str, Callable[[bytes], str]]:
+    import importlib
+
+    ex_mod = importlib.import_module(pkg.__name__ + ".html.extract")
+    decode = importlib.import_module(pkg.__name__ + ".io.decoding").decode
+    apply = importlib.import_module(pkg.__name__ + ".spans").apply
 
     def clean_with(parser: str) -> Callable[[bytes], str]:
         def run(raw: bytes) -> str:
             old = ex_mod.DEFAULT_PARSER
             ex_mod.DEFAULT_PARSER = parser
             try:
-                return cleantext.clean(raw).text
+                return pkg.clean(raw).text
             finally:
                 ex_mod.DEFAULT_PARSER = old
         return run
@@ -92,22 +144,12 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
             return apply(ex.text, ex.removals)
         return run
 
-    out: dict[str, Callable[[bytes], str]] = {
-        "cleantext clean() [lxml]": clean_with("lxml"),
-        "cleantext clean() [bs4]": clean_with("bs4"),
-        "cleantext extract [lxml]": extract_with("lxml"),
-        "cleantext extract [bs4]": extract_with("bs4"),
+    return {
+        f"{label} clean() [lxml]": clean_with("lxml"),
+        f"{label} clean() [bs4]": clean_with("bs4"),
+        f"{label} extract [lxml]": extract_with("lxml"),
+        f"{label} extract [bs4]": extract_with("bs4"),
     }
-    try:
-        import trafilatura
-    except ImportError as exc:
-        print(f"trafilatura not available ({exc}): its rows are skipped", file=sys.stderr)
-    else:
-        out["trafilatura"] = lambda raw: trafilatura.extract(raw) or ""
-        out["trafilatura favor_precision"] = lambda raw: trafilatura.extract(raw, favor_precision=True) or ""
-        # trafilatura's own charset guess misreads some GBK pages: also give it cleantext's text.
-        out["trafilatura on decoded str"] = lambda raw: trafilatura.extract(decode(raw)[0]) or ""
-    return out
 
 
 def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
@@ -115,13 +157,15 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     ap.add_argument("dir", nargs="?", default=str(HERE.parent / "tests" / "fixtures" / "cwced"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", help="write the results here")
+    ap.add_argument("--base", metavar="REV",
+                    help="also time cleantext as of this git revision (e.g. main), in the same run")
     ap.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
                     help="cpu: this process's CPU time (steady on a shared machine; default), wall: elapsed")
     a = ap.parse_args(argv)
     clock = time.process_time if a.clock == "cpu" else time.perf_counter
     pages = load(Path(a.dir))
     nbytes = sum(len(raw) for _, raw, _ in pages)
-    fns = extractors()
+    fns = extractors(a.base)
     for fn in fns.values():  # warm up: imports, lazy tables
         fn(pages[0][1])
     best = {name: float("inf") for name in fns}
@@ -155,6 +199,14 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
             for name in ("cleantext clean() [lxml]", "cleantext clean() [bs4]", "cleantext extract [lxml]",
                          "cleantext extract [bs4]"):
                 print(f"{name} / {ref}: {results[name]['mb_per_s'] / results[ref]['mb_per_s']:.2f}x")
+            if a.base:
+                for name in ("clean() [lxml]", "clean() [bs4]", "extract [lxml]", "extract [bs4]"):
+                    old = results[f"base {a.base} {name}"]["mb_per_s"] / results[ref]["mb_per_s"]
+                    print(f"base {a.base} {name} / {ref}: {old:.2f}x")
+    if a.base:
+        for name in ("clean() [lxml]", "clean() [bs4]", "extract [lxml]", "extract [bs4]"):
+            gain = results[f"cleantext {name}"]["mb_per_s"] / results[f"base {a.base} {name}"]["mb_per_s"]
+            print(f"cleantext {name} / base {a.base}: {gain:.3f}x")
     if a.json:
         Path(a.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results
