@@ -410,7 +410,7 @@ def walk_bs4(soup: Any, b: _Builder) -> None:
             text(str(node))
 
 
-def walk_lxml(root: Any, b: _Builder) -> None:
+def walk_lxml(root: Any, b: _Builder) -> Any:
     """Feed an lxml.html tree to the builder (the fast path; hot loop, hence the local names).
 
     lxml builds a new ``str`` on every read of ``.tag``, ``.text`` and ``.tail``: each is read once
@@ -420,7 +420,11 @@ def walk_lxml(root: Any, b: _Builder) -> None:
     hidden) never appears on a line's path: its text goes straight to the line being built (and to
     the link text for ``<a>``), without a :class:`Node` or the builder's ``start``/``end``. An empty
     (or blank) block element only ends the line before it. (Serial numbers then skip such elements:
-    only their order and equality are ever read.)"""
+    only their order and equality are ever read.)
+
+    Returns the page's first ``<title>`` element as ``root.find(".//title")`` does (None: none), or
+    ``_LOOK`` when a skipped subtree came before any (then only a search can tell)."""
+    title: Any = None
     stack: list[Any] = [iter((root,))]
     tags: list[str] = []
     opened: list[Any] = []
@@ -451,6 +455,11 @@ def walk_lxml(root: Any, b: _Builder) -> None:
                 flush()
             elif tag == "script":
                 special(tag, el.get, lambda e=el: e.text or "")
+            elif title is None:  # the first <title> in document order, unless a subtree skipped may hide it
+                if tag == "title" and el is not root:
+                    title = el
+                elif len(el):
+                    title = _LOOK
             tail = el.tail
             if tail and (parts or not tail.isspace()):
                 text(tail)
@@ -495,6 +504,11 @@ def walk_lxml(root: Any, b: _Builder) -> None:
         open_(el)
         open_tag(tag)
         push(iter(el))
+    return title
+
+
+#: :func:`walk_lxml`'s answer when it cannot tell the first ``<title>`` (a subtree it skipped came first).
+_LOOK = object()
 
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -561,8 +575,9 @@ def _parse_into(html: str, parser: str, b: _Builder) -> None:
             return
         if root is None:
             return
-        walk_lxml(root, b)
-        t = root.find(".//title")
+        t = walk_lxml(root, b)
+        if t is _LOOK:
+            t = root.find(".//title")
         if t is not None:
             b.title = _WS.sub(" ", "".join(t.itertext())).strip() or None
     else:
