@@ -9,6 +9,7 @@ from typing import Any
 
 from .document import BlockShapes, Document
 from .filters.base import Filter
+from .gcpause import paused
 from .report import Removal, Report, Result
 from .spans import apply, settle
 
@@ -61,6 +62,10 @@ class Pipeline:
 
     def clean(self, data: str | bytes, *, format: str | None = None) -> Result:
         """Clean one document given as ``str`` (text or HTML) or ``bytes`` (any encoding)."""
+        with paused():  # (see :mod:`cleantext.gcpause`)
+            return self._clean(data, format)
+
+    def _clean(self, data: str | bytes, format: str | None) -> Result:
         info: dict[str, Any] = {}
         original: str | None = None
         if isinstance(data, bytes | bytearray | memoryview):

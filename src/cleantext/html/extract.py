@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..gcpause import paused
 from ..report import Removal
 from .blocks import COMMENT, HEADINGS, NEGATIVE, Line, dom_path, parse_page
 from .features import FOOTER_RE, features
@@ -405,6 +406,11 @@ def extract(html: str, *, parser: str | None = None, model: dict[str, Any] | Non
     paths give identical output (``tests/test_html_cwced.py``). ``model``: scorer parameters
     (default: the shipped ``html_blocks.json``).
     """
+    with paused():  # (see :mod:`cleantext.gcpause`)
+        return _extract(html, parser, model)
+
+
+def _extract(html: str, parser: str | None, model: dict[str, Any] | None) -> Extraction:
     b = parse_page(html, parser or DEFAULT_PARSER)
     lines = b.lines
     text = "\n".join(ln.text for ln in lines)
