@@ -72,6 +72,7 @@ def test_chrome_cuts_end_fields_glued_after_the_last_sentence_and_keeps_the_sent
         r = Pipeline([PageChrome()]).clean(text)
         assert [x.code for x in removed(r)] == ["chrome.end_glued"], glued
         assert removed(r)[0].text.strip() == glued.strip() and r.text.rstrip().endswith(P2)
+        assert removed(r)[0].kind == "scraper_footer"  # LABELS.md: sign-offs and end source lines
     assert r.report.metadata["source"] == "城市日报" and r.report.metadata["editor"] == "李华"
     # hard negatives: a quoted answer, a clause that is not fields, a line of content below the fields
     for tail in ("他说：“我们会继续做好。”", "下一步：继续推进改造", "来源：城市日报\n\n附图一张"):
@@ -467,3 +468,13 @@ def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     assert r.report.metadata.get("published", "").startswith("2025-03-02")
     crumbs = "首页 / 新闻中心 / 本地要闻\n老旧小区改造惠及两万户\n" + BODY
     assert Pipeline([PageChrome()]).clean(crumbs).text.startswith("老旧小区改造惠及两万户")
+
+
+def test_chrome_end_lines_are_footers_when_they_are_fields_and_chrome_when_they_are_page_furniture():
+    # LABELS.md: an editor's sign-off or a source line below the article is what the site appends (a
+    # footer); a share bar is the page's own chrome
+    title = "老旧小区改造惠及两万户居民"
+    text = f"{title}\n\n{P1}\n\n{P2}\n\n责任编辑：王明\n\n分享到：\n"
+    r = Pipeline([PageChrome()]).clean(text)
+    got = {x.text.strip(): x.kind for x in removed(r)}
+    assert got == {"责任编辑：王明": "scraper_footer", "分享到：": "page_chrome"}, got
