@@ -40,8 +40,9 @@ _STAMP = (r"(?:(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
           r"|(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日)"
           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
           r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天|周)前|(?:昨天|前天)(?:\s*\d{1,2}[:：]\d{2})?|刚刚)")
-_STAMP_LINE = regex.compile(r"[\[【(（]?\s*" + _STAMP + r"\s*[\]】)）]?")
-_TRAILING_STAMP = regex.compile(r"[\s(（\[【]*" + _STAMP + r"\s*[)）\]】]?$")
+# (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
+_STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
+_TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
 
 
 def _is_dated(ln: Line) -> bool:
@@ -60,7 +61,8 @@ def _is_dated(ln: Line) -> bool:
     if len(ln) > 80 or len(ln) <= 10:
         return False
     m = _TRAILING_STAMP.search(text)
-    return bool(m) and m.start() > 0 and not _TIME_LABEL.search(text[: m.start()])
+    head = text[: m.start()].rstrip(" \t\u3000\xa0(（[【") if m else ""
+    return bool(head) and not _TIME_LABEL.search(head)
 
 
 class UnrelatedTail(Filter):
