@@ -84,13 +84,27 @@ def test_free_path_keeps_a_mixed_name_tied_to_its_sentences():
     assert _brand_cuts(text) == []
 
 
-def test_free_path_needs_three_occurrences():
-    text = "\n".join([
+def test_free_path_reads_a_mixed_token_seen_twice_not_once():
+    twice = "\n".join([
         "鹏达m6" + LINES[0],
         LINES[1].replace("原则，", "原则鹏达m6，"),
         LINES[2],
     ])
-    assert _brand_cuts(text) == []
+    assert _brand_cuts(twice) == ["鹏达m6"] * 2
+    once = "\n".join(["鹏达m6" + LINES[0], LINES[1], LINES[2]])
+    assert _brand_cuts(once) == []
+
+
+def test_two_copies_leave_an_end_character_their_next_words_share():
+    """Two copies sharing the next character by chance: it opens a word with what follows both times
+    (农机, 农民), so it is the sentence's, not the token's."""
+    text = "\n".join([
+        "鹏达m6集团农机" + LINES[0],
+        LINES[1].replace("原则，", "原则，鹏达m6集团农民"),
+        LINES[2],
+    ])
+    f = BrandSpam()
+    assert [(s, occ) for s, occ, _ in f.free_rows(text, f._candidates(text))] == [("鹏达m6集团", [0, 72])]
 
 
 def test_free_option_is_checked():

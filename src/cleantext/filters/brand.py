@@ -151,6 +151,18 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+def _chance_ends(text: str, s: str, occ: list[int], lang) -> str:
+    """``s`` without an end character that joins its neighbour outside ``s`` as a pair of the language
+    in every copy while it joins the character inside ``s`` as none (``<name>集团农`` before ``农机``
+    and ``农民``: the shared ``农`` is the next word's)."""
+    n, e = len(text), len(s)
+    if e > 2 and not lang.pair(s[-2:]) and all(p + e < n and lang.pair(s[-1] + text[p + e]) for p in occ):
+        s, e = s[:-1], e - 1
+    if e > 2 and not lang.pair(s[:2]) and all(p > 0 and lang.pair(text[p - 1] + s[0]) for p in occ):
+        s = s[1:]
+    return s
+
+
 _COLONS = frozenset("：:")
 
 
@@ -502,8 +514,20 @@ class BrandSpam(Filter):
                 continue
             if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # one passage quoted twice, not a recurrence
-            if _cuts_latin(text, occ, len(s)):
-                continue
+            if _cuts_latin(text, occ, len(s)) or _same_word_neighbour(text, occ, len(s)):
+                continue  # (a word neighbour every copy shares: a piece of a longer passage written again)
+            if len(occ) == 2:
+                if all(text[p + len(s) : p + len(s) + 1] in _COLONS for p in occ):
+                    continue  # a label of what follows it every time (投稿请加qq:<number>): the promo path's
+                # two copies share an end character by chance as easily as by being one name: one that,
+                # in both copies, joins the next (or previous) character as a pair of the language while
+                # it joins its own neighbour inside as none (集团|农机, 集团|农民) is the sentence's
+                t = _chance_ends(text, s, occ, lang)
+                if t != s:
+                    if len(t) < self.min_len or text.count(t) != 2:
+                        continue
+                    occ = [p + s.index(t) for p in occ]
+                    s = t
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
@@ -600,6 +624,9 @@ class BrandSpam(Filter):
         text = self._match_text(doc)
         hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
         cands = self._candidates(text)
+        # the strings the free path leaves to this one: its own candidates, and the copy differences
+        # it scores (one it drops, seen twice without a shape, is still a free-path candidate)
+        skip = set(cands)
         for tok in hints:
             if self.min_len <= len(tok) <= self.max_len:
                 cands[tok] = max(cands[tok], 2)
@@ -614,6 +641,7 @@ class BrandSpam(Filter):
                 continue  # a one-off edit between two copies is not yet a recurring injection
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
+            skip.add(s)
             ext = self._extension(text, s, occ) if not hinted else None
             if ext is not None:
                 # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
@@ -631,7 +659,7 @@ class BrandSpam(Filter):
         if self.free != "off" and not doc.hints.get("second_pass"):
             models = brand_free.model()
             han = _kept_text(text, doc.removals)
-            for s, occ, x in self._free_rows_windowed(text, cands, han):
+            for s, occ, x in self._free_rows_windowed(text, skip, han):
                 key = brand_free.model_key(s, self.free)
                 m = models.get(key)
                 if m is None:

@@ -382,7 +382,7 @@ def removable(x: list[float], key: str) -> bool:
     more, as on the suffix path), and, for a pure-Han string, when a copy splits a word of the
     sentence (a name or an idiom of the article never does; :func:`han_candidates`)."""
     k = math.exp(x[_LOG_OCC])
-    if k < 3 - 1e-9:
+    if k < (2 if key == "mixed" else 3) - 1e-9:
         return False
     tied = x[_NAME_CTX] * k
     if tied >= 2 - 1e-9 and x[_NAME_CTX] >= 0.5:
