@@ -416,6 +416,7 @@ class BrandSpam(Filter):
             why.append("differs between two copies of a paragraph")
         kinds: set[str] = set()
         attached = 0
+        pairs = table().pairs.get
         lefts: Counter[str] = Counter()
         rights: Counter[str] = Counter()
         splits = 0
@@ -440,7 +441,7 @@ class BrandSpam(Filter):
                     meets[ab] = ab in text  # once per pair, not once per occurrence: linear in the text
                 if meets[ab]:
                     splits += 1
-            if text.endswith(self._left, 0, p) or text.startswith(self._right, e):
+            if brand_free.tied(text, p, e, self._left, self._right, pairs):
                 attached += 1
         if len(kinds) > 1:
             score += 0.75 * (len(kinds) - 1)

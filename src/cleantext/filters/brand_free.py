@@ -337,7 +337,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
                     foreign += 1
             elif not pair(s1 + b, 0):
                 foreign += 1
-        if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
+        if tied(text, p, e, left_ctx, right_ctx, pair):
             attached += 1
         if text[p - 2 : p] in verbs or (a == "了" and text[p - 3 : p - 1] in verbs):
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
@@ -362,6 +362,19 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, joint_seen / k, new,
         object_slot / k,
     ]
+
+
+def tied(text: str, p: int, e: int, left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], pair) -> bool:
+    """Is the copy at ``p:e`` tied to its sentence by the words a name takes (据X, X表示)? A word on one
+    side only does not tie a copy that splits a word of the language (而X已 is 而已 split, whose
+    已 is no verb of X): a token pasted at random meets such characters by chance."""
+    left = text.endswith(left_ctx, 0, p)
+    right = text.startswith(right_ctx, e)
+    if left and right:
+        return True
+    if not (left or right):
+        return False
+    return not (p > 0 and e < len(text) and pair(text[p - 1] + text[e], 0))
 
 
 def model_key(s: str, free: str) -> str:
