@@ -621,12 +621,15 @@ class BrandSpam(Filter):
             doc.hints["brand_plain"] = text == doc.text
         return text
 
-    def find(self, doc: Document) -> list[Removal]:
-        text = self._match_text(doc)
-        hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
+    def suffix_scored(self, text: str, hints: Counter[str] | None = None) -> tuple[list[tuple], set[str]]:
+        """The suffix path's scored candidates ``(score, length, s, occ, why)`` (with ``hints``, the copy
+        differences of ``doc.hints["inserted_tokens"]``), and the strings it leaves the free path
+        none of: its candidates, less those it scored under the threshold with Latin letters or joiners
+        in them (``X<code>电竞`` seen twice in one kind of place: the free path's scorer reads them too),
+        and the copy differences it scores (one it drops, seen twice without a shape, stays a
+        free-path candidate)."""
+        hints = Counter() if hints is None else hints
         cands = self._candidates(text)
-        # the strings the free path leaves to this one: its own candidates, and the copy differences
-        # it scores (one it drops, seen twice without a shape, is still a free-path candidate)
         skip = set(cands)
         for tok in hints:
             if self.min_len <= len(tok) <= self.max_len:
@@ -643,6 +646,7 @@ class BrandSpam(Filter):
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
             skip.add(s)
+            s0 = s
             ext = self._extension(text, s, occ) if not hinted else None
             if ext is not None:
                 # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
@@ -652,7 +656,14 @@ class BrandSpam(Filter):
                 why.insert(0, "a brand-like shape inside a longer unit every copy shares")
             else:
                 score, why = self._score(text, s, occ, hinted, meets)
+            if score < self.threshold and not hinted and brand_free.model_key(s0, "mixed") == "mixed":
+                skip.discard(s0)
             scored.append((score, len(s), s, occ, why))
+        return scored, skip
+
+    def find(self, doc: Document) -> list[Removal]:
+        text = self._match_text(doc)
+        scored, skip = self.suffix_scored(text, doc.hints.get("inserted_tokens", Counter()))
         # the candidates without a suffix list are read once, on the fuller text of the first pass
         # (the second pass reads the same strings less what was removed); the pure-Han ones only in
         # the text the filters before this one kept (a paragraph pasted twice and cut as a copy makes
