@@ -144,3 +144,13 @@ def test_a_shape_inside_a_longer_unit_every_copy_shares_comes_out_whole():
     its own); an event name tied to its sentences (test_brand_names: 阳光体育大会) stays."""
     brand = "鑫盛体育直播"
     assert _brand_cuts(_inject(brand)) == [brand] * 4
+
+
+def test_a_mixed_token_seen_twice_in_a_menu_or_one_story_stays():
+    """Two copies are read only in running text, and not when their passages share their words."""
+    menu = "\n".join([LINES[0], "首页 鹏达m6 新闻", LINES[1], "专题 鹏达m6 图片", LINES[2]])
+    assert _brand_cuts(menu) == []
+    story = "\n".join([
+        LINES[0], "改造工程进展鹏达m6顺利，居民满意度提升。", LINES[1], "居民满意度提升，鹏达m6改造工程进展顺利。",
+    ])
+    assert _brand_cuts(story) == []

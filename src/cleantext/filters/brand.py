@@ -151,6 +151,28 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+def _in_running_text(text: str, p: int, e: int) -> bool:
+    """Both neighbours of the copy at ``p:e`` are characters of running Chinese text (Han characters
+    or full-width punctuation), not spaces, line ends or Latin letters: the copy sits in a sentence,
+    not in a menu, a list of items or a label line."""
+    return p > 0 and e < len(text) and all(_RUNNING.match(c) for c in (text[p - 1], text[e]))
+
+
+def _same_topic(text: str, occ: list[int], e: int, reach: int = 30, least: int = 3) -> bool:
+    """The passages around two copies (up to ``reach`` characters each side, within their lines) share
+    ``least`` Han pairs or more besides the copy: one topic written twice, where a pasted token's
+    copies sit in unrelated sentences."""
+    sets = []
+    for p in occ:
+        a = max(text.rfind("\n", 0, p) + 1, p - reach)
+        b = text.find("\n", p + e)
+        b = min(len(text) if b < 0 else b, p + e + reach)
+        sides = (text[a:p], text[p + e : b])
+        pairs = (w[i : i + 2] for w in sides for i in range(len(w) - 1))
+        sets.append({g for g in pairs if _HAN_PAIR.fullmatch(g)})
+    return len(sets[0] & sets[1]) >= least
+
+
 def _chance_ends(text: str, s: str, occ: list[int], lang) -> str:
     """``s`` without an end character that joins its neighbour outside ``s`` as a pair of the language
     in every copy while it joins the character inside ``s`` as none (``<name>集团农`` before ``农机``
@@ -164,6 +186,11 @@ def _chance_ends(text: str, s: str, occ: list[int], lang) -> str:
 
 
 _COLONS = frozenset("：:")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+# running Chinese text: Han characters and full-width punctuation (not the ideographic space)
+_RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
+                         r"\u201c\u201d\u2018\u2019\u2026\u2014]")
 
 
 def _at_line_start(text: str, p: int) -> bool:
@@ -488,6 +515,8 @@ class BrandSpam(Filter):
         for s in brand_free.candidates(text, self.max_len, mixed_only=self.free == "mixed"):
             if s in skip or len(s) < self.min_len or _DIGITS.match(s) or _GRAMMAR.search(s):
                 continue  # (a name carries no grammar: X发布的数据显示 is a name and a phrase)
+            if len(_HAN_CHAR.findall(s)) < 2:
+                continue  # one Han character: a word (B超, K线) or a measure (为20mm), no name
             if all(lang.pair(s[i : i + 2]) for i in range(len(s) - 1)):
                 continue  # every pair of it is a pair of the language (记者, 湖南, 消费者): no invented name
             k = text.count(s)
@@ -520,6 +549,10 @@ class BrandSpam(Filter):
             if len(occ) == 2:
                 if all(text[p + len(s) : p + len(s) + 1] in _COLONS for p in occ):
                     continue  # a label of what follows it every time (投稿请加qq:<number>): the promo path's
+                if not any(_in_running_text(text, p, p + len(s)) for p in occ):
+                    continue  # two copies by spaces or line ends (a menu, a list of items): no insertion
+                if _same_topic(text, occ, len(s)):
+                    continue  # two passages sharing their words (one story's two headlines): no insertion
                 # two copies share an end character by chance as easily as by being one name: one that,
                 # in both copies, joins the next (or previous) character as a pair of the language while
                 # it joins its own neighbour inside as none (集团|农机, 集团|农民) is the sentence's

@@ -364,17 +364,22 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     ]
 
 
+#: a pair of the language this common (log2 of its count inside the dictionary's words) is a word of
+#: its own (而已, 同样); a rarer one is as often a piece of a longer word or idiom (与共 of 休戚与共)
+_COMMON_PAIR = 10
+
+
 def tied(text: str, p: int, e: int, left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], pair) -> bool:
     """Is the copy at ``p:e`` tied to its sentence by the words a name takes (据X, X表示)? A word on one
-    side only does not tie a copy that splits a word of the language (而X已 is 而已 split, whose
-    已 is no verb of X): a token pasted at random meets such characters by chance."""
+    side only does not tie a copy that splits a common word of the language (而X已 is 而已 split,
+    whose 已 is no verb of X): a token pasted at random meets such characters by chance."""
     left = text.endswith(left_ctx, 0, p)
     right = text.startswith(right_ctx, e)
     if left and right:
         return True
     if not (left or right):
         return False
-    return not (p > 0 and e < len(text) and pair(text[p - 1] + text[e], 0))
+    return not (p > 0 and e < len(text) and pair(text[p - 1] + text[e], 0) >= _COMMON_PAIR)
 
 
 def model_key(s: str, free: str) -> str:
