@@ -173,6 +173,19 @@ def _same_topic(text: str, occ: list[int], e: int, reach: int = 30, least: int =
     return len(sets[0] & sets[1]) >= least
 
 
+def _two_copies_sure(text: str, s: str, occ: list[int]) -> bool:
+    """May a free-path token seen only twice be removed (else it is kept, annotated as weak)? Not when
+    it labels what follows it both times (投稿请加qq:<number>: the promo path's), when neither copy
+    sits in running text (a menu, a list of items), or when the passages around the copies share
+    their words (one story's two headlines)."""
+    e = len(s)
+    if all(text[p + e : p + e + 1] in _COLONS for p in occ):
+        return False
+    if not any(_in_running_text(text, p, p + e) for p in occ):
+        return False
+    return not _same_topic(text, occ, e)
+
+
 def _chance_ends(text: str, s: str, occ: list[int], lang) -> str:
     """``s`` without an end character that joins its neighbour outside ``s`` as a pair of the language
     in every copy while it joins the character inside ``s`` as none (``<name>集团农`` before ``农机``
@@ -547,12 +560,6 @@ class BrandSpam(Filter):
             if _cuts_latin(text, occ, len(s)) or _same_word_neighbour(text, occ, len(s)):
                 continue  # (a word neighbour every copy shares: a piece of a longer passage written again)
             if len(occ) == 2:
-                if all(text[p + len(s) : p + len(s) + 1] in _COLONS for p in occ):
-                    continue  # a label of what follows it every time (投稿请加qq:<number>): the promo path's
-                if not any(_in_running_text(text, p, p + len(s)) for p in occ):
-                    continue  # two copies by spaces or line ends (a menu, a list of items): no insertion
-                if _same_topic(text, occ, len(s)):
-                    continue  # two passages sharing their words (one story's two headlines): no insertion
                 # two copies share an end character by chance as easily as by being one name: one that,
                 # in both copies, joins the next (or previous) character as a pair of the language while
                 # it joins its own neighbour inside as none (集团|农机, 集团|农民) is the sentence's
@@ -711,7 +718,8 @@ class BrandSpam(Filter):
                     continue
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
-                    sure = p >= m["threshold"] and brand_free.removable(x, key)
+                    sure = p >= m["threshold"] and brand_free.removable(x, key) and (
+                        len(occ) != 2 or _two_copies_sure(text, s, occ))
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))

@@ -390,18 +390,23 @@ def model_key(s: str, free: str) -> str:
     return "mixed" if _MIXED.search(s) else "han"
 
 
-_LOG_OCC, _SPLITS, _NAME_CTX = (FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context"))
+_LOG_OCC, _SPLITS, _NAME_CTX, _NEW_PAIR, _VERB = (
+    FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context", "new_pair", "opens_with_verb"))
 
 
 def removable(x: list[float], key: str) -> bool:
     """May a candidate with features ``x``, read by model ``key``, be removed at all (whatever its
-    probability)? Only when seen three times or more (two are not enough without a shape, as for
-    copy differences), not tied to its sentences like a name (据X, X表示 in half its occurrences or
-    more, as on the suffix path), and, for a pure-Han string, when a copy splits a word of the
-    sentence (a name or an idiom of the article never does; :func:`han_candidates`)."""
+    probability)? Only when seen three times or more, or, for a string mixing Han with Latin letters
+    or joiners, twice when it holds a Han pair no word of the language holds and does not open with
+    a verb (an invented name, not an everyday word or a phrase); not tied to its sentences like a
+    name (据X, X表示 in half its occurrences or more, as on the suffix path); and, for a pure-Han
+    string, when a copy splits a word of the sentence (a name or an idiom of the article never
+    does; :func:`han_candidates`)."""
     k = math.exp(x[_LOG_OCC])
     if k < (2 if key == "mixed" else 3) - 1e-9:
         return False
+    if k < 3 - 1e-9 and (x[_NEW_PAIR] == 0 or x[_VERB] > 0):
+        return False  # seen twice: an invented name (a Han pair no word holds), not a word or a phrase
     tied = x[_NAME_CTX] * k
     if tied >= 2 - 1e-9 and x[_NAME_CTX] >= 0.5:
         return False
