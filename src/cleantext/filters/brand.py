@@ -19,8 +19,9 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   every copy of a recurring Latin/joiner group shares, and pure-Han strings of 3-8 characters that
   open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
   scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
-  removed only when sure, seen three times or more, not tied to its sentences like a name, and,
-  for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
+  removed only when sure, seen three times or more (a mixed invented name: twice, in running text),
+  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word
+  (:func:`.brand_free.removable`).
 
 Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
 stays. A string with some evidence but not enough is kept and recorded in ``report.annotations``
