@@ -161,8 +161,9 @@ def _in_running_text(text: str, p: int, e: int) -> bool:
 
 def _same_topic(text: str, occ: list[int], e: int, reach: int = 30, least: int = 3) -> bool:
     """The passages around two copies (up to ``reach`` characters each side, within their lines) share
-    ``least`` Han pairs or more besides the copy: one topic written twice, where a pasted token's
-    copies sit in unrelated sentences."""
+    ``least`` Han pairs or more besides the copy, and a quarter of the smaller passage's: one topic
+    written twice (two headlines of one story), where a pasted token's copies sit in unrelated
+    sentences (which share a few of the article's words, not a quarter of them)."""
     sets = []
     for p in occ:
         a = max(text.rfind("\n", 0, p) + 1, p - reach)
@@ -171,7 +172,8 @@ def _same_topic(text: str, occ: list[int], e: int, reach: int = 30, least: int =
         sides = (text[a:p], text[p + e : b])
         pairs = (w[i : i + 2] for w in sides for i in range(len(w) - 1))
         sets.append({g for g in pairs if _HAN_PAIR.fullmatch(g)})
-    return len(sets[0] & sets[1]) >= least
+    shared = len(sets[0] & sets[1])
+    return shared >= least and shared >= min(len(sets[0]), len(sets[1])) / 4
 
 
 def _two_copies_sure(text: str, s: str, occ: list[int]) -> bool:
