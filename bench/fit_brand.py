@@ -63,7 +63,7 @@ def rows_of(case: dict, f: BrandSpam) -> list[tuple[list[float], int, int, str]]
         if k == "brand_spam":
             brand[s:e] = b"\x01" * (e - s)
     out = []
-    for s, occ, x in f.free_rows(text, f._candidates(text), kept):
+    for s, occ, x in f.free_rows(text, f.suffix_scored(text)[1], kept):
         n = len(s) * len(occ)
         hit = sum(sum(brand[p : p + len(s)]) for p in occ) / n
         content = 1.0 - sum(sum(gold[p : p + len(s)]) for p in occ) / n

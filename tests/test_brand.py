@@ -84,13 +84,27 @@ def test_free_path_keeps_a_mixed_name_tied_to_its_sentences():
     assert _brand_cuts(text) == []
 
 
-def test_free_path_needs_three_occurrences():
-    text = "\n".join([
+def test_free_path_reads_a_mixed_token_seen_twice_not_once():
+    twice = "\n".join([
         "鹏达m6" + LINES[0],
         LINES[1].replace("原则，", "原则鹏达m6，"),
         LINES[2],
     ])
-    assert _brand_cuts(text) == []
+    assert _brand_cuts(twice) == ["鹏达m6"] * 2
+    once = "\n".join(["鹏达m6" + LINES[0], LINES[1], LINES[2]])
+    assert _brand_cuts(once) == []
+
+
+def test_two_copies_leave_an_end_character_their_next_words_share():
+    """Two copies sharing the next character by chance: it opens a word with what follows both times
+    (农机, 农民), so it is the sentence's, not the token's."""
+    text = "\n".join([
+        "鹏达m6集团农机" + LINES[0],
+        LINES[1].replace("原则，", "原则，鹏达m6集团农民"),
+        LINES[2],
+    ])
+    f = BrandSpam()
+    assert [(s, occ) for s, occ, _ in f.free_rows(text, f._candidates(text))] == [("鹏达m6集团", [0, 72])]
 
 
 def test_free_option_is_checked():
@@ -130,3 +144,13 @@ def test_a_shape_inside_a_longer_unit_every_copy_shares_comes_out_whole():
     its own); an event name tied to its sentences (test_brand_names: 阳光体育大会) stays."""
     brand = "鑫盛体育直播"
     assert _brand_cuts(_inject(brand)) == [brand] * 4
+
+
+def test_a_mixed_token_seen_twice_in_a_menu_or_one_story_stays():
+    """Two copies are read only in running text, and not when their passages share their words."""
+    menu = "\n".join([LINES[0], "首页 鹏达m6 新闻", LINES[1], "专题 鹏达m6 图片", LINES[2]])
+    assert _brand_cuts(menu) == []
+    story = "\n".join([
+        LINES[0], "改造工程进展鹏达m6顺利，居民满意度提升。", LINES[1], "居民满意度提升，鹏达m6改造工程进展顺利。",
+    ])
+    assert _brand_cuts(story) == []

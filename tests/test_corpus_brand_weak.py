@@ -19,7 +19,8 @@ NAME = "星河TV"
 
 def _page(i: int) -> str:
     lines = [SENTENCES[(i + k) % len(SENTENCES)] for k in range(5)]
-    lines[1] = lines[1].replace("。", BRAND + "。", 1)  # twice per page: never sure on one page
+    # twice per page, at line starts only (no copy in running text): never sure on one page
+    lines[1] = BRAND + lines[1]
     lines[3] = BRAND + lines[3]
     lines[2] = "据" + NAME + "报道，" + lines[2]
     lines[4] = NAME + "表示，" + lines[4]

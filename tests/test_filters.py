@@ -72,6 +72,7 @@ def test_chrome_cuts_end_fields_glued_after_the_last_sentence_and_keeps_the_sent
         r = Pipeline([PageChrome()]).clean(text)
         assert [x.code for x in removed(r)] == ["chrome.end_glued"], glued
         assert removed(r)[0].text.strip() == glued.strip() and r.text.rstrip().endswith(P2)
+        assert removed(r)[0].kind == "scraper_footer"  # LABELS.md: sign-offs and end source lines
     assert r.report.metadata["source"] == "城市日报" and r.report.metadata["editor"] == "李华"
     # hard negatives: a quoted answer, a clause that is not fields, a line of content below the fields
     for tail in ("他说：“我们会继续做好。”", "下一步：继续推进改造", "来源：城市日报\n\n附图一张"):
@@ -431,6 +432,29 @@ def test_tail_removes_a_headline_list_dated_without_a_year():
     assert r.text.rstrip().endswith(P3)
 
 
+def test_tail_removes_lists_stamped_without_a_year_and_no_heading():
+    # real lists date their items with relative times or month-day only, on the headline or below it
+    heads = ["市区两级联动推进旧城改造", "多个街道启动加装电梯意见征集", "夜间经济点亮城市消费新场景"]
+    for stamps, glued in ((["3小时前", "昨天 14:20", "2天前"], True), (["02-11", "01-28", "01-20"], False),
+                          (["2月11日", "1月28日", "1月20日"], False)):
+        sep = " " if glued else "\n"
+        items = "\n".join(h + sep + s for h, s in zip(heads, stamps, strict=True))
+        text = "老旧小区改造惠及两万户\n" + BODY + "\n\n" + items + "\n"
+        r = Pipeline([UnrelatedTail()]).clean(text)
+        assert [x.code for x in removed(r)] == ["tail.related_list"], stamps
+        # one-line items: the article's last line above the first is not a headline of the list
+        assert r.text.rstrip().endswith(P3), stamps
+
+
+def test_tail_keeps_an_ending_timeline_and_page_numbers_stamped_without_a_year():
+    # items that open with their date and end as sentences are the article's own timeline
+    timeline = "\n".join(["03-01 完成居民意见征集。", "06-15 完成设计方案公示。", "09-30 主体工程开工建设。"])
+    pages = "\n".join(["1/3", "2/3", "3/3"])  # a fraction or a page count is not a date
+    for ending in (timeline, pages, "\n".join(["比分1-2", "比分2-2", "比分3-2"])):
+        text = "老旧小区改造时间表\n" + P1 + "\n" + P2 + "\n" + ending + "\n"
+        assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending
+
+
 def test_brand_with_an_entertainment_suffix_in_three_sentences_is_removed():
     text = ("老旧小区改造惠及两万户\n\n今年以来，全市持续推进老旧小区改造工作，金沙娱乐累计完成改造项目四十余个。\n\n"
             "在改造过程中，金沙娱乐各区坚持先民生后提升的原则，优先解决加装电梯等问题。\n\n"
@@ -467,3 +491,13 @@ def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     assert r.report.metadata.get("published", "").startswith("2025-03-02")
     crumbs = "首页 / 新闻中心 / 本地要闻\n老旧小区改造惠及两万户\n" + BODY
     assert Pipeline([PageChrome()]).clean(crumbs).text.startswith("老旧小区改造惠及两万户")
+
+
+def test_chrome_end_lines_are_footers_when_they_are_fields_and_chrome_when_they_are_page_furniture():
+    # LABELS.md: an editor's sign-off or a source line below the article is what the site appends (a
+    # footer); a share bar is the page's own chrome
+    title = "老旧小区改造惠及两万户居民"
+    text = f"{title}\n\n{P1}\n\n{P2}\n\n责任编辑：王明\n\n分享到：\n"
+    r = Pipeline([PageChrome()]).clean(text)
+    got = {x.text.strip(): x.kind for x in removed(r)}
+    assert got == {"责任编辑：王明": "scraper_footer", "分享到：": "page_chrome"}, got

@@ -19,8 +19,9 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   every copy of a recurring Latin/joiner group shares, and pure-Han strings of 3-8 characters that
   open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
   scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
-  removed only when sure, seen three times or more, not tied to its sentences like a name, and,
-  for a pure-Han string, when a copy splits a word (:func:`.brand_free.removable`).
+  removed only when sure, seen three times or more (a mixed invented name: twice, in running text),
+  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word
+  (:func:`.brand_free.removable`).
 
 Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
 stays. A string with some evidence but not enough is kept and recorded in ``report.annotations``
@@ -151,7 +152,61 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+def _in_running_text(text: str, p: int, e: int) -> bool:
+    """Both neighbours of the copy at ``p:e`` are characters of running Chinese text (Han characters
+    or full-width punctuation), not spaces, line ends or Latin letters: the copy sits in a sentence,
+    not in a menu, a list of items or a label line."""
+    return p > 0 and e < len(text) and all(_RUNNING.match(c) for c in (text[p - 1], text[e]))
+
+
+def _same_topic(text: str, occ: list[int], e: int, reach: int = 30, least: int = 3) -> bool:
+    """The passages around two copies (up to ``reach`` characters each side, within their lines) share
+    ``least`` Han pairs or more besides the copy, and a quarter of the smaller passage's: one topic
+    written twice (two headlines of one story), where a pasted token's copies sit in unrelated
+    sentences (which share a few of the article's words, not a quarter of them)."""
+    sets = []
+    for p in occ:
+        a = max(text.rfind("\n", 0, p) + 1, p - reach)
+        b = text.find("\n", p + e)
+        b = min(len(text) if b < 0 else b, p + e + reach)
+        sides = (text[a:p], text[p + e : b])
+        pairs = (w[i : i + 2] for w in sides for i in range(len(w) - 1))
+        sets.append({g for g in pairs if _HAN_PAIR.fullmatch(g)})
+    shared = len(sets[0] & sets[1])
+    return shared >= least and shared >= min(len(sets[0]), len(sets[1])) / 4
+
+
+def _two_copies_sure(text: str, s: str, occ: list[int]) -> bool:
+    """May a free-path token seen only twice be removed (else it is kept, annotated as weak)? Not when
+    it labels what follows it both times (投稿请加qq:<number>: the promo path's), when neither copy
+    sits in running text (a menu, a list of items), or when the passages around the copies share
+    their words (one story's two headlines)."""
+    e = len(s)
+    if all(text[p + e : p + e + 1] in _COLONS for p in occ):
+        return False
+    if not any(_in_running_text(text, p, p + e) for p in occ):
+        return False
+    return not _same_topic(text, occ, e)
+
+
+def _chance_ends(text: str, s: str, occ: list[int], lang) -> str:
+    """``s`` without an end character that joins its neighbour outside ``s`` as a pair of the language
+    in every copy while it joins the character inside ``s`` as none (``<name>集团农`` before ``农机``
+    and ``农民``: the shared ``农`` is the next word's)."""
+    n, e = len(text), len(s)
+    if e > 2 and not lang.pair(s[-2:]) and all(p + e < n and lang.pair(s[-1] + text[p + e]) for p in occ):
+        s, e = s[:-1], e - 1
+    if e > 2 and not lang.pair(s[:2]) and all(p > 0 and lang.pair(text[p - 1] + s[0]) for p in occ):
+        s = s[1:]
+    return s
+
+
 _COLONS = frozenset("：:")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+# running Chinese text: Han characters and full-width punctuation (not the ideographic space)
+_RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
+                         r"\u201c\u201d\u2018\u2019\u2026\u2014]")
 
 
 def _at_line_start(text: str, p: int) -> bool:
@@ -404,6 +459,7 @@ class BrandSpam(Filter):
             why.append("differs between two copies of a paragraph")
         kinds: set[str] = set()
         attached = 0
+        pairs = table().pairs.get
         lefts: Counter[str] = Counter()
         rights: Counter[str] = Counter()
         splits = 0
@@ -428,7 +484,7 @@ class BrandSpam(Filter):
                     meets[ab] = ab in text  # once per pair, not once per occurrence: linear in the text
                 if meets[ab]:
                     splits += 1
-            if text.endswith(self._left, 0, p) or text.startswith(self._right, e):
+            if brand_free.tied(text, p, e, self._left, self._right, pairs):
                 attached += 1
         if len(kinds) > 1:
             score += 0.75 * (len(kinds) - 1)
@@ -475,6 +531,8 @@ class BrandSpam(Filter):
         for s in brand_free.candidates(text, self.max_len, mixed_only=self.free == "mixed"):
             if s in skip or len(s) < self.min_len or _DIGITS.match(s) or _GRAMMAR.search(s):
                 continue  # (a name carries no grammar: X发布的数据显示 is a name and a phrase)
+            if len(_HAN_CHAR.findall(s)) < 2:
+                continue  # one Han character: a word (B超, K线) or a measure (为20mm), no name
             if all(lang.pair(s[i : i + 2]) for i in range(len(s) - 1)):
                 continue  # every pair of it is a pair of the language (记者, 湖南, 消费者): no invented name
             k = text.count(s)
@@ -502,8 +560,18 @@ class BrandSpam(Filter):
                 continue
             if len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # one passage quoted twice, not a recurrence
-            if _cuts_latin(text, occ, len(s)):
-                continue
+            if _cuts_latin(text, occ, len(s)) or _same_word_neighbour(text, occ, len(s)):
+                continue  # (a word neighbour every copy shares: a piece of a longer passage written again)
+            if len(occ) == 2:
+                # two copies share an end character by chance as easily as by being one name: one that,
+                # in both copies, joins the next (or previous) character as a pair of the language while
+                # it joins its own neighbour inside as none (集团|农机, 集团|农民) is the sentence's
+                t = _chance_ends(text, s, occ, lang)
+                if t != s:
+                    if len(t) < self.min_len or text.count(t) != 2:
+                        continue
+                    occ = [p + s.index(t) for p in occ]
+                    s = t
             x = brand_free.features(text, s, occ, lang, shape=self._is_shaped(s), left_ctx=self._left,
                                     right_ctx=self._right, title_end=title_end, isolated=isolated)
             rows.append((s, occ, x))
@@ -596,10 +664,16 @@ class BrandSpam(Filter):
             doc.hints["brand_plain"] = text == doc.text
         return text
 
-    def find(self, doc: Document) -> list[Removal]:
-        text = self._match_text(doc)
-        hints: Counter[str] = doc.hints.get("inserted_tokens", Counter())
+    def suffix_scored(self, text: str, hints: Counter[str] | None = None) -> tuple[list[tuple], set[str]]:
+        """The suffix path's scored candidates ``(score, length, s, occ, why)`` (with ``hints``, the copy
+        differences of ``doc.hints["inserted_tokens"]``), and the strings it leaves the free path
+        none of: its candidates, less those it scored under the threshold with Latin letters or joiners
+        in them (``X<code>电竞`` seen twice in one kind of place: the free path's scorer reads them too),
+        and the copy differences it scores (one it drops, seen twice without a shape, stays a
+        free-path candidate)."""
+        hints = Counter() if hints is None else hints
         cands = self._candidates(text)
+        skip = set(cands)
         for tok in hints:
             if self.min_len <= len(tok) <= self.max_len:
                 cands[tok] = max(cands[tok], 2)
@@ -614,6 +688,8 @@ class BrandSpam(Filter):
                 continue  # a one-off edit between two copies is not yet a recurring injection
             if not hinted and len({(text[p - 8 : p], text[p + len(s) : p + len(s) + 8]) for p in occ}) < 2:
                 continue  # every occurrence inside the same words: one passage quoted twice, not a recurrence
+            skip.add(s)
+            s0 = s
             ext = self._extension(text, s, occ) if not hinted else None
             if ext is not None:
                 # every copy continues the same way (X赌场 always followed by 美高梅): the unit is the
@@ -623,7 +699,14 @@ class BrandSpam(Filter):
                 why.insert(0, "a brand-like shape inside a longer unit every copy shares")
             else:
                 score, why = self._score(text, s, occ, hinted, meets)
+            if score < self.threshold and not hinted and brand_free.model_key(s0, "mixed") == "mixed":
+                skip.discard(s0)
             scored.append((score, len(s), s, occ, why))
+        return scored, skip
+
+    def find(self, doc: Document) -> list[Removal]:
+        text = self._match_text(doc)
+        scored, skip = self.suffix_scored(text, doc.hints.get("inserted_tokens", Counter()))
         # the candidates without a suffix list are read once, on the fuller text of the first pass
         # (the second pass reads the same strings less what was removed); the pure-Han ones only in
         # the text the filters before this one kept (a paragraph pasted twice and cut as a copy makes
@@ -631,14 +714,15 @@ class BrandSpam(Filter):
         if self.free != "off" and not doc.hints.get("second_pass"):
             models = brand_free.model()
             han = _kept_text(text, doc.removals)
-            for s, occ, x in self._free_rows_windowed(text, cands, han):
+            for s, occ, x in self._free_rows_windowed(text, skip, han):
                 key = brand_free.model_key(s, self.free)
                 m = models.get(key)
                 if m is None:
                     continue
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
-                    sure = p >= m["threshold"] and brand_free.removable(x, key)
+                    sure = p >= m["threshold"] and brand_free.removable(x, key) and (
+                        len(occ) != 2 or _two_copies_sure(text, s, occ))
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))

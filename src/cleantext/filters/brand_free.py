@@ -337,7 +337,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
                     foreign += 1
             elif not pair(s1 + b, 0):
                 foreign += 1
-        if text.endswith(left_ctx, 0, p) or text.startswith(right_ctx, e):
+        if tied(text, p, e, left_ctx, right_ctx, pair):
             attached += 1
         if text[p - 2 : p] in verbs or (a == "了" and text[p - 3 : p - 1] in verbs):
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
@@ -364,6 +364,24 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     ]
 
 
+#: a pair of the language this common (log2 of its count inside the dictionary's words) is a word of
+#: its own (而已, 同样); a rarer one is as often a piece of a longer word or idiom (与共 of 休戚与共)
+_COMMON_PAIR = 10
+
+
+def tied(text: str, p: int, e: int, left_ctx: tuple[str, ...], right_ctx: tuple[str, ...], pair) -> bool:
+    """Is the copy at ``p:e`` tied to its sentence by the words a name takes (据X, X表示)? A word on one
+    side only does not tie a copy that splits a common word of the language (而X已 is 而已 split,
+    whose 已 is no verb of X): a token pasted at random meets such characters by chance."""
+    left = text.endswith(left_ctx, 0, p)
+    right = text.startswith(right_ctx, e)
+    if left and right:
+        return True
+    if not (left or right):
+        return False
+    return not (p > 0 and e < len(text) and pair(text[p - 1] + text[e], 0) >= _COMMON_PAIR)
+
+
 def model_key(s: str, free: str) -> str:
     """Which fitted model scores candidate ``s`` under ``free``: in the default (``"mixed"``) path, a
     string with Latin letters or joiners is read by the ``"mixed"`` model, a pure-Han one by ``"han"``."""
@@ -372,18 +390,23 @@ def model_key(s: str, free: str) -> str:
     return "mixed" if _MIXED.search(s) else "han"
 
 
-_LOG_OCC, _SPLITS, _NAME_CTX = (FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context"))
+_LOG_OCC, _SPLITS, _NAME_CTX, _NEW_PAIR, _VERB = (
+    FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context", "new_pair", "opens_with_verb"))
 
 
 def removable(x: list[float], key: str) -> bool:
     """May a candidate with features ``x``, read by model ``key``, be removed at all (whatever its
-    probability)? Only when seen three times or more (two are not enough without a shape, as for
-    copy differences), not tied to its sentences like a name (据X, X表示 in half its occurrences or
-    more, as on the suffix path), and, for a pure-Han string, when a copy splits a word of the
-    sentence (a name or an idiom of the article never does; :func:`han_candidates`)."""
+    probability)? Only when seen three times or more, or, for a string mixing Han with Latin letters
+    or joiners, twice when it holds a Han pair no word of the language holds and does not open with
+    a verb (an invented name, not an everyday word or a phrase); not tied to its sentences like a
+    name (据X, X表示 in half its occurrences or more, as on the suffix path); and, for a pure-Han
+    string, when a copy splits a word of the sentence (a name or an idiom of the article never
+    does; :func:`han_candidates`)."""
     k = math.exp(x[_LOG_OCC])
-    if k < 3 - 1e-9:
+    if k < (2 if key == "mixed" else 3) - 1e-9:
         return False
+    if k < 3 - 1e-9 and (x[_NEW_PAIR] == 0 or x[_VERB] > 0):
+        return False  # seen twice: an invented name (a Han pair no word holds), not a word or a phrase
     tied = x[_NAME_CTX] * k
     if tied >= 2 - 1e-9 and x[_NAME_CTX] >= 0.5:
         return False

@@ -96,11 +96,18 @@ class PageChrome(Filter):
                 if below and (start := _glued_end(ln.text, doc)) >= 0:
                     out.append(self.span(doc, ln.start + start, ln.end,
                                          "end metadata glued to the last sentence", 0.9,
-                                         code="chrome.end_glued"))
+                                         kind="scraper_footer", code="chrome.end_glued"))
                 break
             why = self._classify(ln, doc, head=False)
             if why:
-                out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="chrome.end_furniture"))
+                # below the article, label fields (来源：…, 责任编辑：…) are what the site appends, a footer;
+                # share bars and "back to top" lines are the page's own furniture
+                if meta := parse_header(ln.text):
+                    kind, why = "scraper_footer", "sign-off or source line below the article: " + ", ".join(
+                        k for k in meta if k)
+                else:
+                    kind = "page_chrome"
+                out.append(self.span(doc, ln.start, ln.end, why, 0.9, kind=kind, code="chrome.end_furniture"))
             else:
                 below = False
         # script or style a scraper read as text, anywhere in the page: told by its syntax alone

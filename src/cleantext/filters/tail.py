@@ -33,17 +33,36 @@ _TIME_LABEL = regex.compile(r"([:：]|[于在]|时间|日期|更新|生成|发�
 _TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\]】]?$")
 
 
+# An item's stamp without a year, as lists print it: month-day (``11-01`` zero-padded, ``11月1日``, a
+# clock time may follow) or a relative time (``3小时前``, ``昨天 14:20``, ``刚刚``). Date shapes, no words
+# of any page; a bare ``11-01`` line or one ending a short headline counts as a year-dated one does.
+_STAMP = (r"(?:(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
+          r"|(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日)"
+          r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+          r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天|周)前|(?:昨天|前天)(?:\s*\d{1,2}[:：]\d{2})?|刚刚)")
+# (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
+_STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
+_TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
+
+
 def _is_dated(ln: Line) -> bool:
-    """A bare date line, or a short headline ending in a date."""
-    if "19" not in ln.text and "20" not in ln.text:
-        return False  # every date shape opens with the year's 19 or 20 (DATE_RE)
-    if is_date_line(ln.text):
+    """A bare date line, or a short headline ending in a date (with its year or without)."""
+    text = ln.text
+    if "19" in text or "20" in text:  # every year opens with 19 or 20 (DATE_RE)
+        if is_date_line(text):
+            return True
+        if 10 < len(ln) <= 80:
+            m = _TRAILING_DATE.search(text)
+            # "label: date" (快照生成时间:…, 发布时间:…, 页面更新于 …) is a metadata line, not a headline item
+            if m and not _TIME_LABEL.search(text[: m.start()]):
+                return True
+    if _STAMP_LINE.fullmatch(text.strip()):
         return True
     if len(ln) > 80 or len(ln) <= 10:
         return False
-    m = _TRAILING_DATE.search(ln.text)
-    # "label: date" (快照生成时间:…, 发布时间:…, 页面更新于 …) is a metadata line, not a headline item
-    return bool(m) and not _TIME_LABEL.search(ln.text[: m.start()])
+    m = _TRAILING_STAMP.search(text)
+    head = text[: m.start()].rstrip(" \t\u3000\xa0(（[【") if m else ""
+    return bool(head) and not _TIME_LABEL.search(head)
 
 
 class UnrelatedTail(Filter):
@@ -136,7 +155,8 @@ class UnrelatedTail(Filter):
             # joins: the article's last line may be short and unfinished too
             excerpt = ln.text.startswith(("...", "…"))
             above_excerpt = len(ln) <= 60 and lines[start].text.startswith(("...", "…"))
-            if taken >= max(typical, 1) and not (excerpt or above_excerpt):
+            # (items of one line each, a headline ending in its date: the first has no line above it)
+            if taken >= typical and not (excerpt or above_excerpt):
                 break
             start -= 1
             taken += 1
