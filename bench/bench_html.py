@@ -23,7 +23,8 @@ trafilatura rows are skipped.
 
 ``--base REV`` adds the cleantext rows of git revision REV (a temporary copy imported as
 ``cleantext_base``), timed in the same run, interleaved with the others: before and after a change
-on the same machine load.
+on the same machine load. (Both trees then share one garbage collector: a change to how the collector
+runs, such as ``cleantext.gcpause``, moves work between their rows; time such a change in two processes.)
 
 DIR defaults to tests/fixtures/cwced (``original/*.html`` + ``cleaned/*.txt``). Each row is timed
 ``--repeat`` times, rows interleaved, and the best time is kept. Time is this process's CPU time by
