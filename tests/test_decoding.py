@@ -128,3 +128,22 @@ def test_roundtrip_cjk_text(t, enc):
         assert text == t
     else:
         assert info["replaced"] == 0
+
+
+def test_replaced_counts_as_the_error_handler_does():
+    """The fast count of replaced bytes (surrogateescape) equals the error handler's, including the
+    ASCII bytes it cannot stand for and Big5's fall-back to cp950; only the winner's text is made."""
+    from cleantext.io.decoding import _best, _replaced, decode_counting
+
+    gbk = "新闻正文，记者报道。".encode("gbk") * 40
+    samples = [gbk, gbk + b"\x81\x20tail", "正體中文".encode("big5") * 30 + b"\xc6\xa1\xff", b"plain ascii",
+               b"ok\xe4\xb8" + "文".encode()]
+    for data in samples:
+        for enc in ("utf-8", "gb18030", "big5hkscs", "cp950", "shift_jis", "cp1252"):
+            n, text = _replaced(data, enc)
+            want_text, want_n = decode_counting(data, enc)
+            assert n == want_n, (data[:20], enc)
+            if text is not None:
+                assert text == want_text
+        assert _best(data, ["utf-8", "gb18030", "big5hkscs"])[1:] == decode_counting(
+            data, _best(data, ["utf-8", "gb18030", "big5hkscs"])[0])

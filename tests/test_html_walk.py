@@ -145,3 +145,26 @@ def test_shortcuts_match_the_plain_walk_on_cwced():
             _check(decode(f.read_bytes())[0])
     finally:
         sys.setrecursionlimit(old)
+
+
+def test_walker_title_is_the_first_title_element():
+    """The lxml walker notes the first ``<title>`` as it passes; a skipped subtree before it (an
+    ``<svg>`` with its own title, a ``<noscript>``) makes it say so, and the search decides."""
+    pytest.importorskip("lxml")
+    from lxml import etree
+
+    pages = [
+        "<html><head><title>页面标题</title></head><body><p>正文</p></body></html>",
+        "<html><body><svg><title>图标</title></svg><p>正文</p></body></html>",
+        "<html><head><noscript><p>x</p></noscript><title>标题</title></head><body>正文</body></html>",
+        "<html><body><p>正文</p></body></html>",
+    ]
+    rng = random.Random(5)
+    pages += [f"<html><head><title>t{k}</title></head><body>{_page(rng)}</body></html>" for k in range(60)]
+    for html in pages:
+        root = etree.fromstring(html, B._lxml_parser(etree))
+        got = B.walk_lxml(root, B._Builder())
+        if got is not B._LOOK:
+            assert got == root.find(".//title"), html
+    assert B.parse_lines(pages[1], "lxml")[1] == B.parse_lines(pages[1], "bs4")[1] == "图标"
+    assert B.parse_lines(pages[2], "lxml")[1] == B.parse_lines(pages[2], "bs4")[1] == "标题"

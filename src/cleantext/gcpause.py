@@ -30,6 +30,6 @@ def paused() -> Iterator[None]:
     finally:
         gc.enable()
         # CPython checks its threshold when a tracked object is allocated: allocate one, so the
-        # document's garbage is collected now, not after the next document's (a loop of clean()
-        # calls may allocate nothing between them).
+        # document's garbage is collected now, in the call that made it (and in its time), not at
+        # whatever allocation comes next.
         _tick = [None]  # noqa: F841
