@@ -43,6 +43,7 @@ _STAMP = (r"(?:(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
 # (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
 _STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
 _TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
+_STAMP_ENDS = frozenset("0123456789日前天刚)）]】")
 
 
 def _is_dated(ln: Line) -> bool:
@@ -56,6 +57,9 @@ def _is_dated(ln: Line) -> bool:
             # "label: date" (快照生成时间:…, 发布时间:…, 页面更新于 …) is a metadata line, not a headline item
             if m and not _TIME_LABEL.search(text[: m.start()]):
                 return True
+    end = text.rstrip()[-1:]
+    if not end or end not in _STAMP_ENDS:
+        return False  # every stamp ends in a digit, 日, 前, 天 or 刚 (a bracket may close it)
     if _STAMP_LINE.fullmatch(text.strip()):
         return True
     if len(ln) > 80 or len(ln) <= 10:
