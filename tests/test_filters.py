@@ -455,6 +455,29 @@ def test_tail_keeps_an_ending_timeline_and_page_numbers_stamped_without_a_year()
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending
 
 
+EN_BODY = ("The city opened a new public library on Monday, the first in a decade.\n\n"
+           "It holds 200,000 books and a maker space for children, the mayor said at the opening.\n")
+
+
+def test_tail_removes_an_english_related_list_with_its_heading():
+    for items in (["City council approves budget - March 1, 2026", "New bus routes start next week - Feb 28, 2026",
+                   "Park renovation finished - 27 February 2026"],
+                  ["City council approves budget 3 hours ago", "New bus routes start next week 5 hours ago",
+                   "Park renovation finished 2 days ago"]):
+        text = "City opens new library\n\n" + EN_BODY + "\nRelated stories\n" + "\n".join(items) + "\n"
+        r = Pipeline([UnrelatedTail()]).clean(text)
+        assert "Related stories" not in r.text and "Park renovation" not in r.text, items
+        assert r.text.rstrip().endswith("at the opening.")
+
+
+def test_tail_keeps_an_english_ending_that_dates_its_sentences():
+    ending = "\n".join(["On March 1, 2026, the council approved the budget.",
+                        "The library opened its doors to readers on March 2, 2026.",
+                        "A second branch is planned to open by May 4, 2027."])
+    text = "City opens new library\n\n" + EN_BODY + "\n" + ending + "\n"
+    assert Pipeline([UnrelatedTail()]).clean(text).text == text
+
+
 def test_brand_with_an_entertainment_suffix_in_three_sentences_is_removed():
     text = ("老旧小区改造惠及两万户\n\n今年以来，全市持续推进老旧小区改造工作，金沙娱乐累计完成改造项目四十余个。\n\n"
             "在改造过程中，金沙娱乐各区坚持先民生后提升的原则，优先解决加装电梯等问题。\n\n"

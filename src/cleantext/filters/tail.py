@@ -41,9 +41,15 @@ _STAMP = (r"(?:(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
           r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天|周)前|(?:昨天|前天)(?:\s*\d{1,2}[:：]\d{2})?|刚刚)")
 # (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
+# English: a month's name with its day and year (``March 1, 2026``, ``1 Mar. 2026``), or ``3 hours ago``
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_EN_DATE = (r"(?:(?<![A-Za-z])" + _MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
+            r"|(?<![\d])\d{1,2}\s+" + _MONTH + r",?\s+(?:19|20)\d\d)(?!\d)")
+_EN_REL = r"(?<![\d])\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
+_STAMP = _STAMP[:-1] + "|" + _EN_DATE + "|" + _EN_REL + ")"
 _STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
 _TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
-_STAMP_ENDS = frozenset("0123456789日前天刚)）]】")
+_STAMP_ENDS = frozenset("0123456789日前天刚)）]】o")
 
 
 def _is_dated(ln: Line) -> bool:
@@ -59,7 +65,7 @@ def _is_dated(ln: Line) -> bool:
                 return True
     end = text.rstrip()[-1:]
     if not end or end not in _STAMP_ENDS:
-        return False  # every stamp ends in a digit, 日, 前, 天 or 刚 (a bracket may close it)
+        return False  # every stamp ends in a digit, 日, 前, 天, 刚 or "ago" (a bracket may close it)
     if _STAMP_LINE.fullmatch(text.strip()):
         return True
     if len(ln) > 80 or len(ln) <= 10:
