@@ -304,3 +304,15 @@ def test_contact_numbers_are_the_pattern_matches():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         want = [(m.span(), m.group()) for m in brand_promo._NUMBER.finditer(text)]
         assert [(m.span(), m.group()) for m in brand_promo._numbers(text)] == want
+
+
+def test_unit_split_shortcut_agrees_with_the_scan():
+    """A line that neither ``_ASCII_SPLIT`` nor ``_PLAIN_SPLIT`` matches is one piece without the scan:
+    both shortcuts are written from ``_SPLIT``'s alternatives and must stay in step with them."""
+    from cleantext import units
+
+    rng = random.Random(14)
+    alphabet = "ab Z9.,:!?;_|-—–“”‘’（）【】。，！？；：、▍\t\u3000\xa0end" + _HAN[:3]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        assert units._split(text) == units._scan(text), text

@@ -106,10 +106,16 @@ _PLAIN_SPLIT = regex.compile(
 
 
 def _split(text: str) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
+    """:func:`_scan`'s pieces, without the scan for a line none of ``_SPLIT``'s alternatives can match."""
     if (_ASCII_SPLIT if text.isascii() else _PLAIN_SPLIT).search(text) is None:
+        out: list[tuple[int, int]] = []
         _emit(out, text, 0, len(text))
         return tuple(out)
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
     pos = 0
     for m in _SPLIT.finditer(text):
         if m.group("cut") is not None:

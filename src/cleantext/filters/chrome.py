@@ -74,9 +74,9 @@ class PageChrome(Filter):
                                          "header metadata line glued to the first sentence", 0.9,
                                          code="chrome.header_glued"))
                 break
-            why = self._classify(ln, doc, head=True)
-            if why:
-                out.append(self.span(doc, ln.start, ln.end, why, 0.95, code="chrome.header_line"))
+            got = self._classify(ln, doc, head=True)
+            if got:
+                out.append(self.span(doc, ln.start, ln.end, got[0], 0.95, code="chrome.header_line"))
             elif not title_seen:
                 title_seen = True
                 if len(ln) <= 80 and "。" not in ln.text:  # a headline may end in ！ or ？
@@ -98,11 +98,12 @@ class PageChrome(Filter):
                                          "end metadata glued to the last sentence", 0.9,
                                          kind="scraper_footer", code="chrome.end_glued"))
                 break
-            why = self._classify(ln, doc, head=False)
-            if why:
+            got = self._classify(ln, doc, head=False)
+            if got:
                 # below the article, label fields (来源：…, 责任编辑：…) are what the site appends, a footer;
                 # share bars and "back to top" lines are the page's own furniture
-                if meta := parse_header(ln.text):
+                why, meta = got
+                if meta:
                     kind, why = "scraper_footer", "sign-off or source line below the article: " + ", ".join(
                         k for k in meta if k)
                 else:
@@ -116,18 +117,21 @@ class PageChrome(Filter):
                    for s, e in code_spans(doc.text) if not doc.is_removed(s, e))
         return out
 
-    def _classify(self, ln: Line, doc: Document, head: bool) -> str | None:
+    def _classify(self, ln: Line, doc: Document, head: bool) -> tuple[str, dict[str, str] | None] | None:
+        """Why ``ln`` is chrome (None: it is not), and its ``label: value`` fields when it parses as
+        such (read once; below the article they make it a footer: see :meth:`find`)."""
         text = ln.text
         if len(text) > self.max_line:
             return None
         if len(text) <= 60 and self._nav_re.search(text):
-            return "navigation or republication line"
+            return "navigation or republication line", None if head else self._metadata(text)
         if head and _is_breadcrumb(text):
-            return "breadcrumb"
+            return "breadcrumb", None
         meta = self._metadata(text)
         if meta is not None:
             _record(doc, meta)
-            return "header metadata line: " + ", ".join(k for k in meta if k) if meta else "header metadata"
+            why = "header metadata line: " + ", ".join(k for k in meta if k) if meta else "header metadata"
+            return why, meta
         if head and is_date_line(text):
             # a bare date under the title is recorded but kept: many articles print it as their dateline
             iso = parse_datetime(text)

@@ -34,19 +34,19 @@ _TRAILING_DATE = regex.compile(r"[\s(（\[【]*" + DATE_RE.pattern + r"\s*[)）\
 
 
 # An item's stamp without a year, as lists print it: month-day (``11-01`` zero-padded, ``11月1日``, a
-# clock time may follow) or a relative time (``3小时前``, ``昨天 14:20``, ``刚刚``). Date shapes, no words
-# of any page; a bare ``11-01`` line or one ending a short headline counts as a year-dated one does.
-_STAMP = (r"(?:(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
-          r"|(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日)"
-          r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-          r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天|周)前|(?:昨天|前天)(?:\s*\d{1,2}[:：]\d{2})?|刚刚)")
-# (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
-# English: a month's name with its day and year (``March 1, 2026``, ``1 Mar. 2026``), or ``3 hours ago``
+# clock time may follow) or a relative time (``3小时前``, ``昨天 14:20``, ``刚刚``); in English a month's
+# name with its day and year (``March 1, 2026``, ``1 Mar. 2026``) or ``3 hours ago``. Date shapes, no
+# words of any page; a bare stamp line or one ending a short headline counts as a year-dated one does.
+_ZH_STAMP = (r"(?<![\d.])(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
+             r"|(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日)"
+             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+             r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天|周)前|(?:昨天|前天)(?:\s*\d{1,2}[:：]\d{2})?|刚刚")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _EN_DATE = (r"(?:(?<![A-Za-z])" + _MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
             r"|(?<![\d])\d{1,2}\s+" + _MONTH + r",?\s+(?:19|20)\d\d)(?!\d)")
 _EN_REL = r"(?<![\d])\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
-_STAMP = _STAMP[:-1] + "|" + _EN_DATE + "|" + _EN_REL + ")"
+_STAMP = "(?:" + "|".join((_ZH_STAMP, _EN_DATE, _EN_REL)) + ")"
+# (no blank run before the stamp in either pattern: a search over a long blank run stays linear)
 _STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
 _TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
 _STAMP_ENDS = frozenset("0123456789日前天刚)）]】o")
