@@ -524,3 +524,30 @@ def test_chrome_end_lines_are_footers_when_they_are_fields_and_chrome_when_they_
     r = Pipeline([PageChrome()]).clean(text)
     got = {x.text.strip(): x.kind for x in removed(r)}
     assert got == {"责任编辑：王明": "scraper_footer", "分享到：": "page_chrome"}, got
+
+
+# a related list a scraper glued into one line, after the article's last sentence
+GLUED_ITEMS = ["地铁新线路下月开通试运营", "暴雨蓝色预警今晚发布", "社区食堂推出老年人优惠套餐",
+               "马拉松赛事报名通道开启", "博物馆夜场延长至十点"]
+
+
+def test_tail_removes_a_list_glued_into_one_line():
+    for glued in ("推荐阅读" + "".join("■ " + h for h in GLUED_ITEMS),          # one recurring bullet
+                  "相关推荐▼" + "".join(f"{i}、{h}" for i, h in enumerate(GLUED_ITEMS, 1)),  # numbered
+                  # each item closed by its time stamp (the first two stamps' items stay: the first may
+                  # be the article's own byline)
+                  "".join(f"{h}某某网{i}评{i + 1}小时前" for i, h in enumerate(GLUED_ITEMS, 1))):
+        text = "老旧小区改造惠及两万户\n" + BODY + glued + "\n"
+        r = Pipeline([UnrelatedTail()]).clean(text)
+        assert [x.code for x in removed(r)] == ["tail.glued_list"], glued
+        assert "马拉松" not in r.text and P3 in r.text, glued  # the article's last sentence stays
+
+
+def test_tail_keeps_glued_steps_and_the_articles_own_points():
+    steps = "".join(f"{i}、{s}" for i, s in enumerate(["登录政务服务网提交申请；", "街道办事处三个工作日内审核；",
+                                                       "审核通过后签订改造协议。"], 1))
+    numbered = "".join(f"{i}、{h}" for i, h in enumerate(GLUED_ITEMS, 1))  # no list heading before it
+    points = "".join("■ " + p for p in ["老旧小区改造惠及两万户", "加装电梯意见征集完成", "改造项目年内开工"])
+    for ending in (steps, numbered, points):
+        text = "老旧小区改造惠及两万户\n" + BODY + ending + "\n"
+        assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending

@@ -24,6 +24,7 @@ from collections import Counter
 import regex
 
 from ..document import Document, Line
+from ..features import novelty
 from ..report import Removal
 from ..textutil import DATE_RE, ends_sentence, is_date_line, lexicon_regex
 from .base import Filter
@@ -50,6 +51,60 @@ _STAMP = "(?:" + "|".join((_ZH_STAMP, _EN_DATE, _EN_REL)) + ")"
 _STAMP_LINE = regex.compile(r"[\[【(（]?" + _STAMP + r"\s*[\]】)）]?")
 _TRAILING_STAMP = regex.compile(_STAMP + r"\s*[)）\]】]?$")
 _STAMP_ENDS = frozenset("0123456789日前天刚)）]】o")
+
+
+# A related list glued into one line (a scraper joined its items): items split by one recurring bullet,
+# by numbers counting up from 1, or each closed by its time stamp. Shapes only; no words of any page.
+_BULLETS = "■□▼▲●◆◇★☆▶►•※"
+_NUMBER = regex.compile(r"(?<![\d.])([1-9]\d?)[、.．](?=\D)")
+_STAMP_RUN = regex.compile(_STAMP)
+_OPEN = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")  # where a sentence (the article's last) ends
+_ITEM_MIN, _ITEM_MAX = 4, 60  # a headline's length
+_WINDOW = 50 * _ITEM_MAX  # the end of a line read for one
+_HEAD_MAX = 12  # a heading glued before the first item ("热文推荐", "往期精选▼")
+_MIN_NOVELTY = 0.5  # share of the list's word pairs found nowhere else in the page: other stories
+
+
+def _headline(s: str) -> bool:
+    s = s.strip(" \t\u3000\xa0")
+    # a full stop may close a headline, not stand inside one; a clause of steps ends in a semicolon
+    return _ITEM_MIN <= len(s) <= _ITEM_MAX and "。" not in s[:-1] and s[-1] not in ";；"
+
+
+def _glued_items(text: str) -> tuple[int, int, bool] | None:
+    """``(start, items, numbered)`` of a list of at least three headlines glued into ``text`` and
+    reaching its end (the offset where its first item or its first delimiter starts; whether only
+    numbers split it), or None."""
+    best: tuple[int, int, bool] | None = None
+    for b in _BULLETS:
+        if text.count(b) < 3:
+            continue
+        pos = [i for i, c in enumerate(text) if c == b]
+        if not _headline(text[pos[-1] + 1 :]):
+            continue
+        k = len(pos) - 1
+        while k > 0 and _headline(text[pos[k - 1] + 1 : pos[k]]):
+            k -= 1
+        if len(pos) - k >= 3 and (best is None or pos[k] < best[0]):
+            best = (pos[k], len(pos) - k, False)
+    nums = list(_NUMBER.finditer(text))
+    if len(nums) >= 3 and _headline(text[nums[-1].end() :]):
+        k = len(nums) - 1
+        while (k > 0 and int(nums[k - 1].group(1)) == int(nums[k].group(1)) - 1
+               and _headline(text[nums[k - 1].end() : nums[k].start()])):
+            k -= 1
+        if nums[k].group(1) == "1" and len(nums) - k >= 3 and (best is None or nums[k].start() < best[0]):
+            best = (nums[k].start(), len(nums) - k, True)
+    stamps = list(_STAMP_RUN.finditer(text)) if len(text) > 3 * _ITEM_MIN else []
+    if len(stamps) >= 3 and not text[stamps[-1].end() :].strip(" \t\u3000\xa0)）]】"):
+        k = len(stamps) - 1
+        while k > 0 and _headline(text[stamps[k - 1].end() : stamps[k].start()]):
+            k -= 1
+        # the items after the run's second stamp: where the first item's headline begins is not known,
+        # and the first stamp may be the article's own (its byline's time)
+        if len(stamps) - k - 2 >= 3 and (best is None or stamps[k + 1].end() < best[0]):
+            best = (stamps[k + 1].end(), len(stamps) - k - 2, False)
+    return best
 
 
 def _is_dated(ln: Line) -> bool:
@@ -117,12 +172,40 @@ class UnrelatedTail(Filter):
             if start is not None:
                 reason = f"'{lines[start].text[:20]}' heading followed by headlines to the end"
         if start is None:
-            return []
+            return self._glued(doc, lines)
         # a heading directly above the block belongs to it
         while start > 0 and self.is_heading(lines[start - 1]):
             start -= 1
         a, b = lines[start].start, lines[-1].end
         return [self.span(doc, a, b, reason or "related-news block", 0.9, code="tail.related_list")]
+
+    def _glued(self, doc: Document, lines: list[Line]) -> list[Removal]:
+        """A related list glued into the last line (:func:`_glued_items`), from its heading when one is
+        glued before it (a numbered list needs one), when its wording is mostly new to the page (other
+        stories, not the article's own points)."""
+        if len(lines) < 2:
+            return []
+        last = lines[-1]
+        # (its items are short: the last characters of a long line hold any list reaching its end)
+        off = max(0, len(last.text) - _WINDOW)
+        found = _glued_items(last.text[off:])
+        if found is None:
+            return []
+        at, items, numbered = found
+        at += off
+        head_from = max((m.end() for m in _OPEN.finditer(last.text, 0, at)), default=0)
+        head = last.text[head_from:at].strip(" \t\u3000\xa0" + _BULLETS)
+        if head and len(head) <= _HEAD_MAX and self._heading.search(head.rstrip(":：")):
+            at = head_from
+        elif numbered:
+            return []  # numbered lines without a list's heading may be the article's own steps
+        run = last.text[at:]
+        others = [ln.text for ln in lines[:-1]] + [last.text[:at]]
+        if novelty(others + [run], [run])[0] < _MIN_NOVELTY:
+            return []
+        a = last.start + at + (len(run) - len(run.lstrip()))
+        return [self.span(doc, a, last.end, f"{items} headlines glued into one line to the end", 0.9,
+                          code="tail.glued_list")]
 
     def _dated_block(self, lines: list[Line]) -> int | None:
         n = len(lines)
