@@ -536,7 +536,9 @@ def test_tail_removes_a_list_glued_into_one_line():
                   "相关推荐▼" + "".join(f"{i}、{h}" for i, h in enumerate(GLUED_ITEMS, 1)),  # numbered
                   # each item closed by its time stamp (the first two stamps' items stay: the first may
                   # be the article's own byline)
-                  "".join(f"{h}某某网{i}评{i + 1}小时前" for i, h in enumerate(GLUED_ITEMS, 1))):
+                  "".join(f"{h}某某网{i}评{i + 1}小时前" for i, h in enumerate(GLUED_ITEMS, 1)),
+                  # headlines cut short at one width (the first item's start is not known: it stays)
+                  "".join(h[:9] + ".." for h in GLUED_ITEMS + ["城市书房全天候开放服务", "新能源公交车投入运营"])):
         text = "老旧小区改造惠及两万户\n" + BODY + glued + "\n"
         r = Pipeline([UnrelatedTail()]).clean(text)
         assert [x.code for x in removed(r)] == ["tail.glued_list"], glued
@@ -548,6 +550,15 @@ def test_tail_keeps_glued_steps_and_the_articles_own_points():
                                                        "审核通过后签订改造协议。"], 1))
     numbered = "".join(f"{i}、{h}" for i, h in enumerate(GLUED_ITEMS, 1))  # no list heading before it
     points = "".join("■ " + p for p in ["老旧小区改造惠及两万户", "加装电梯意见征集完成", "改造项目年内开工"])
-    for ending in (steps, numbered, points):
+    # a chat trailing off in short phrases, not headlines cut at one width
+    chat = "今天就先写到这里吧...大家晚安啦...明天继续更新哦...记得点赞收藏...下次再见面...拜拜啦朋友们..."
+    for ending in (steps, numbered, points, chat):
         text = "老旧小区改造惠及两万户\n" + BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending
+
+
+def test_tail_reads_a_heading_set_in_brackets():
+    for heading in ("[热点新闻]", "【相关阅读】", "▍猜你喜欢"):
+        text = "老旧小区改造惠及两万户\n" + BODY + "\n" + heading + "\n" + "\n".join(GLUED_ITEMS[:3]) + "\n"
+        r = Pipeline([UnrelatedTail()]).clean(text)
+        assert r.text.rstrip().endswith(P3) and heading not in r.text, heading

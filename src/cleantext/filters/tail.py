@@ -54,13 +54,17 @@ _STAMP_ENDS = frozenset("0123456789日前天刚)）]】o")
 
 
 # A related list glued into one line (a scraper joined its items): items split by one recurring bullet,
-# by numbers counting up from 1, or each closed by its time stamp. Shapes only; no words of any page.
+# by numbers counting up from 1, or each closed by its time stamp or by the dots of a headline cut short.
+# Shapes only; no words of any page.
 _BULLETS = "■□▼▲●◆◇★☆▶►•※"
 _NUMBER = regex.compile(r"(?<![\d.])([1-9]\d?)[、.．](?=\D)")
 _STAMP_RUN = regex.compile(_STAMP)
+_CUT_SHORT = regex.compile(r"(?<=[^\s.])\.{2,3}(?!\.)")  # a headline cut short: "政协委.."
+_CUT_ITEMS, _CUT_MEDIAN = 5, 8  # (dots also trail off a chat's phrases: more and longer items needed)
 _OPEN = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")  # where a sentence (the article's last) ends
 _ITEM_MIN, _ITEM_MAX = 4, 60  # a headline's length
 _WINDOW = 50 * _ITEM_MAX  # the end of a line read for one
+_HEADING_MARKS = "[]【】〔〕()（）<>《》「」『』|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"
 _HEAD_MAX = 12  # a heading glued before the first item ("热文推荐", "往期精选▼")
 _MIN_NOVELTY = 0.5  # share of the list's word pairs found nowhere else in the page: other stories
 
@@ -95,15 +99,24 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
             k -= 1
         if nums[k].group(1) == "1" and len(nums) - k >= 3 and (best is None or nums[k].start() < best[0]):
             best = (nums[k].start(), len(nums) - k, True)
-    stamps = list(_STAMP_RUN.finditer(text)) if len(text) > 3 * _ITEM_MIN else []
-    if len(stamps) >= 3 and not text[stamps[-1].end() :].strip(" \t\u3000\xa0)）]】"):
-        k = len(stamps) - 1
-        while k > 0 and _headline(text[stamps[k - 1].end() : stamps[k].start()]):
+    for closer, skip, least in ((_STAMP_RUN, 2, 3), (_CUT_SHORT, 1, _CUT_ITEMS)):
+        # items each closed by a mark: the items after the run's first mark (where the first item's
+        # headline begins is not known); after its second for stamps (the first may be the article's
+        # own byline time)
+        marks = list(closer.finditer(text)) if len(text) > 3 * _ITEM_MIN else []
+        if len(marks) < 3 or text[marks[-1].end() :].strip(" \t\u3000\xa0)）]】"):
+            continue
+        k = len(marks) - 1
+        while k > 0 and _headline(text[marks[k - 1].end() : marks[k].start()]):
             k -= 1
-        # the items after the run's second stamp: where the first item's headline begins is not known,
-        # and the first stamp may be the article's own (its byline's time)
-        if len(stamps) - k - 2 >= 3 and (best is None or stamps[k + 1].end() < best[0]):
-            best = (stamps[k + 1].end(), len(stamps) - k - 2, False)
+        items = len(marks) - k - skip
+        if closer is _CUT_SHORT and items >= least:
+            # headlines cut at one display width, not a chat's short trailing-off phrases
+            ends = [m.end() for m in marks[k + skip - 1 : -1]]
+            sizes = sorted(m.start() - e for e, m in zip(ends, marks[k + skip :], strict=True))
+            items *= sizes[len(sizes) // 2] >= _CUT_MEDIAN
+        if items >= least and (best is None or marks[k + skip - 1].end() < best[0]):
+            best = (marks[k + skip - 1].end(), items, False)
     return best
 
 
@@ -154,7 +167,12 @@ class UnrelatedTail(Filter):
         return len(ln) <= limit and not self._footer.search(ln.text)
 
     def is_heading(self, ln: Line) -> bool:
-        return len(ln) <= 30 and bool(self._heading.search(ln.text))
+        return len(ln) <= 30 and self._is_heading_text(ln.text)
+
+    def _is_heading_text(self, text: str) -> bool:
+        """A list heading, also in the brackets or behind the marks a page sets it in (``[热点新闻]``,
+        ``【相关阅读】``, ``▍猜你喜欢``)."""
+        return bool(self._heading.search(text.strip().strip(_HEADING_MARKS)))
 
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
@@ -195,7 +213,7 @@ class UnrelatedTail(Filter):
         at += off
         head_from = max((m.end() for m in _OPEN.finditer(last.text, 0, at)), default=0)
         head = last.text[head_from:at].strip(" \t\u3000\xa0" + _BULLETS)
-        if head and len(head) <= _HEAD_MAX and self._heading.search(head.rstrip(":：")):
+        if head and len(head) <= _HEAD_MAX and self._is_heading_text(head):
             at = head_from
         elif numbered:
             return []  # numbered lines without a list's heading may be the article's own steps
