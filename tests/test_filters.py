@@ -562,3 +562,25 @@ def test_tail_reads_a_heading_set_in_brackets():
         text = "老旧小区改造惠及两万户\n" + BODY + "\n" + heading + "\n" + "\n".join(GLUED_ITEMS[:3]) + "\n"
         r = Pipeline([UnrelatedTail()]).clean(text)
         assert r.text.rstrip().endswith(P3) and heading not in r.text, heading
+
+
+def test_footer_takes_a_long_disclaimer_in_which_the_site_speaks_of_itself():
+    disclaimer = ("【郑重提示】本平台所载文章部分来自网络转载，本平台将注明出处，但不对其内容的准确性与完整性"
+                  "作任何保证，仅供读者参考。如涉及作品版权问题，请权利人及时与本平台联系，我们将在核实后"
+                  "予以处理，并不承担其他法律责任。")
+    assert len(disclaimer) > 100
+    r = Pipeline([ScraperFooter()]).clean("标题\n" + BODY + "\n" + disclaimer + "\n")
+    assert r.text.rstrip().endswith(P3) and "郑重提示" not in r.text
+
+
+def test_footer_keeps_a_long_closing_paragraph_on_copyright_that_no_site_speaks():
+    endings = [
+        ("律师表示，网络平台转载他人作品应当注明来源并取得授权，未经许可擅自转载、删改作品，可能侵犯著作权，"
+         "权利人可以通过电话、邮件等方式向平台投诉，也可以直接向人民法院提起诉讼，要求停止侵权、赔偿损失并承担法律责任。"),
+        ("此前已有多名网友反映类似问题。记者联系了涉事平台，平台客服称相关内容来自网络转载，已于当天删除，并表示将配合调查、依法承担"
+         "法律责任，读者如有线索也可以通过热线电话、电子邮件与记者联系，记者将继续关注此事的后续进展。"),
+    ]
+    for ending in endings:
+        assert len(ending) > 100
+        text = "标题\n" + BODY + "\n" + ending + "\n"
+        assert Pipeline([ScraperFooter()]).clean(text).text == text, ending[:10]

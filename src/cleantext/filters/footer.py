@@ -94,10 +94,12 @@ class ScraperFooter(Filter):
             return ("firm", hits) if len(hits) >= 2 else ("", [])
         if hits and (len(text) <= self.short_line or len(hits) >= 2):
             return "firm", hits
-        if len(text) > 2.5 * self.short_line:
-            return "", []
         others = [t for t in topics if t not in ("self", "we")]
         about = ["talks about " + "/".join(topics)] if topics else []
+        if len(text) > 2.5 * self.short_line:
+            # a longer line: the site speaking of itself and of three other topics (a whole disclaimer:
+            # "本平台…来源…不承担…责任…请联系本平台")
+            return ("firm", hits + about) if "self" in topics and len(others) >= 3 else ("", [])
         if "self" in topics and len(others) >= 2:
             return "firm", hits + about
         if hits or ("we" in topics and len(others) >= 2):
