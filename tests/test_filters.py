@@ -584,3 +584,14 @@ def test_footer_keeps_a_long_closing_paragraph_on_copyright_that_no_site_speaks(
         assert len(ending) > 100
         text = "标题\n" + BODY + "\n" + ending + "\n"
         assert Pipeline([ScraperFooter()]).clean(text).text == text, ending[:10]
+
+
+def test_chrome_reads_a_source_or_editor_label_with_its_own_head():
+    for line, key, value in (("内容来源：某某日报", "source", "某某日报"), ("本文作者：王某某", "author", "王某某"),
+                             ("值班编辑：李某", "editor", "李某")):
+        r = Pipeline([PageChrome()]).clean("老旧小区改造惠及两万户\n" + line + "\n" + BODY)
+        assert line not in r.text and r.report.metadata.get(key) == value, line
+    # a label's tail inside another word is not the label: a document's number is not a font size
+    table = "发文字号：某政发〔2022〕1号"
+    text = "老旧小区改造惠及两万户\n" + table + "\n" + BODY
+    assert Pipeline([PageChrome()]).clean(text).text == text

@@ -24,7 +24,14 @@ def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
         label, _, key = entry.partition("=")
         keys[label.strip()] = key.strip()
     alternation = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return regex.compile(rf"(?:^|(?<=\s))({alternation})\s*[:：]"), keys
+    # one or two Han characters may open a source, editor or author label (内容来源, 值班编辑, 本文作者):
+    # the label's own head (not before 字号 or 日期: 发文字号 is a document's number, not a font size)
+    headed = "|".join(k for k in _HEADED if k in keys)
+    head = rf"(?:\p{{Han}}{{1,2}}(?=(?:{headed})\s*[:：]))?"
+    return regex.compile(rf"(?:^|(?<=\s)){head}({alternation})\s*[:：]"), keys
+
+
+_HEADED = ("来源", "编辑", "作者", "记者")
 
 
 def parse_header(text: str) -> dict[str, str] | None:
