@@ -497,10 +497,17 @@ def test_brand_domain_repeated_in_the_text_is_removed():
 
 
 def test_footer_never_takes_a_paragraph_for_the_disclaimer_glued_to_its_end():
-    # the cascade works on whole lines: a finished paragraph before the marker is not footer
+    # a finished paragraph before the marker is not footer: the disclaimer goes from where it starts
     para = P1 + P2 + "本文来源网络，版权归原作者所有，如有侵权请联系删除。"
     text = "标题\n" + P3 + "\n" + para
-    assert Pipeline([ScraperFooter()]).clean(text).text == text
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert r.text == "标题\n" + P3 + "\n" + P1 + P2
+    assert [x.code for x in removed(r)] == ["footer.glued"]
+    # an article's own last sentences that speak of the internet and the law are not a footer
+    for ending in ("律师提醒，网络转载他人作品须经授权，否则将承担相应的法律责任。",
+                   "本网记者了解到，涉事平台已删除相关视频。下一步，市场监管部门将继续跟进调查处理。"):
+        text = "标题\n" + P3 + "\n" + P1 + P2 + ending
+        assert Pipeline([ScraperFooter()]).clean(text).text == text, ending
     alone = "标题\n" + P3 + "\n本文来源网络，版权归原作者所有，如有侵权请联系删除。"
     assert Pipeline([ScraperFooter()]).clean(alone).text.rstrip().endswith(P3)
 
@@ -592,6 +599,7 @@ def test_chrome_reads_a_source_or_editor_label_with_its_own_head():
         r = Pipeline([PageChrome()]).clean("老旧小区改造惠及两万户\n" + line + "\n" + BODY)
         assert line not in r.text and r.report.metadata.get(key) == value, line
     # a label's tail inside another word is not the label: a document's number is not a font size
-    table = "发文字号：某政发〔2022〕1号"
-    text = "老旧小区改造惠及两万户\n" + table + "\n" + BODY
-    assert Pipeline([PageChrome()]).clean(text).text == text
+    # nor is a photo credit, which is part of the article
+    for line in ("发文字号：某政发〔2022〕1号", "图片来源：某某摄影网"):
+        text = "老旧小区改造惠及两万户\n" + line + "\n" + BODY
+        assert Pipeline([PageChrome()]).clean(text).text == text, line

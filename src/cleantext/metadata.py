@@ -25,9 +25,10 @@ def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
         keys[label.strip()] = key.strip()
     alternation = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
     # one or two Han characters may open a source, editor or author label (内容来源, 值班编辑, 本文作者):
-    # the label's own head (not before 字号 or 日期: 发文字号 is a document's number, not a font size)
+    # the label's own head (not before 字号 or 日期: 发文字号 is a document's number, not a font size;
+    # not an image's or a video's: 图片来源 is a photo credit, part of the article)
     headed = "|".join(k for k in _HEADED if k in keys)
-    head = rf"(?:\p{{Han}}{{1,2}}(?=(?:{headed})\s*[:：]))?"
+    head = rf"(?:(?![图照视])\p{{Han}}{{1,2}}(?=(?:{headed})\s*[:：]))?"
     return regex.compile(rf"(?:^|(?<=\s)){head}({alternation})\s*[:：]"), keys
 
 

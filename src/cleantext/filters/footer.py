@@ -148,16 +148,41 @@ class ScraperFooter(Filter):
     def find(self, doc: Document) -> list[Removal]:
         lines = doc.kept_lines()
         block = self.block_of(doc)
-        if not block or len(block) >= len(lines):
+        if len(block) >= len(lines):
             return []
         out = []
         for ln, hits in block:
             out.append(self.span(doc, ln.start, ln.end, _reason(hits), 0.9 if hits else 0.7,
                                  code="footer.marker" if hits else "footer.block_line"))
+        # the line above the block (or the last line): a footer glued after its last sentence
+        above = lines[len(lines) - len(block) - 1]
+        if (at := self.glued_start(above.text)) > 0:
+            why = _reason(self.classify(above.text[at:])[1])
+            why = why.replace("footer line", "footer after the last sentence", 1)
+            out.append(self.span(doc, above.start + at, above.end, why, 0.9, code="footer.glued"))
         return out
+
+    def glued_start(self, text: str) -> int:
+        """Where a footer glued after a line's last sentences starts (0: none): the earliest sentence
+        start in the line's last ``max_line`` characters from which the rest is one footer line
+        (:meth:`classify` says firm) and every sentence of it speaks of a footer topic or holds a
+        marker (the article's own last sentence never goes with it)."""
+        if len(text) <= self.short_line:
+            return 0
+        low = max(0, len(text) - self.max_line)
+        starts = [m.end() for m in _SENTENCE.finditer(text, low) if m.end() < len(text)]
+        for at in starts:
+            rest = text[at:].strip()
+            if len(rest) < 8 or self.classify(rest)[0] != "firm":
+                continue
+            pieces = [p for p in _PIECES.split(rest) if p.strip()]
+            if all(self._marker_hits(p) or [t for t in self.topics(p) if t != "speech"] for p in pieces):
+                return at + (len(text[at:]) - len(text[at:].lstrip()))
+        return 0
 
 
 _SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
+_PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
 
 
 def _prose_before(text: str, at: int) -> bool:
