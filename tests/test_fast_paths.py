@@ -6,6 +6,8 @@ import math
 import random
 import re
 
+import pytest
+
 from cleantext import trees
 from cleantext.document import Document, Line
 from cleantext.filters import brand_free
@@ -159,7 +161,9 @@ def test_header_parse_without_a_colon_finds_no_label():
             assert label_re.search(text) is None
 
 
-def test_sentences_read_by_findall_are_the_finditer_matches():
+@pytest.mark.parametrize("cached", [2000, 0])
+def test_sentences_read_by_findall_are_the_finditer_matches(monkeypatch, cached):
+    monkeypatch.setattr(dup, "_CACHED_LINE", cached)  # (0: every line takes the long lines' path)
     plain = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
     def by_finditer(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -178,7 +182,16 @@ def test_sentences_read_by_findall_are_the_finditer_matches():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))).strip() or "x"
             lines.append(Line(i, pos, pos + len(text), text))
             pos += len(text) + rng.randint(1, 3)
-        assert dup._sentences(lines, None) == by_finditer(lines)
+        starts, ends, keys = dup._sentences(lines, None)
+        assert list(zip(starts, ends, keys, strict=True)) == by_finditer(lines)
+        assert dup._repeats_an_end(lines) == _gate(lines)
+
+
+def _gate(lines: list[Line]) -> bool:
+    """The duplicates filter's cheap gate as it was written on lists of the pieces between full stops."""
+    pieces = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
+    n = len(pieces)
+    return not (len({p[:8] for p in pieces}) == n and len({p[-8:] for p in pieces}) == n)
 
 
 def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_same():
