@@ -106,9 +106,14 @@ _PLAIN_SPLIT = regex.compile(
 )
 
 
+def _may_split(text: str) -> bool:
+    """False when none of ``_SPLIT``'s alternatives can match in ``text`` (it is one piece)."""
+    return (_ASCII_SPLIT if text.isascii() else _PLAIN_SPLIT).search(text) is not None
+
+
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`_scan`'s pieces, without the scan for a line none of ``_SPLIT``'s alternatives can match."""
-    if (_ASCII_SPLIT if text.isascii() else _PLAIN_SPLIT).search(text) is None:
+    if not _may_split(text):
         out: list[tuple[int, int]] = []
         _emit(out, text, 0, len(text))
         return tuple(out)
@@ -217,7 +222,7 @@ class _Split:
         self.line = line
         self.base = line.start
         text = line.text
-        self._whole = _pieces(text) if len(text) <= _LAZY else None
+        self._whole = _pieces(text) if len(text) <= _LAZY or not _may_split(text) else None
         self._fwd: list[tuple[int, int]] = []  # pieces read from the front so far (long line)
         self._fgen: Iterator[tuple[int, int]] | None = None
 
@@ -302,8 +307,9 @@ def _iter_back(text: str) -> Iterator[tuple[int, int]]:
 
     A window's scan starts at a point :func:`_opens_scan` allows, so its matches are those of the
     whole scan; its state (where the current piece starts) is the whole scan's once it passes a
-    ``cut`` or ``after`` match (both set it to the match's end): the pieces after that point are
-    exact. The next window, twice as wide, ends at that point.
+    ``cut`` or ``after`` match (both set it to the match's end) or a ``before`` match after an ASCII
+    character (one starts a piece at the match): the pieces after that point are exact. The next
+    window, twice as wide, ends at that point.
     """
     n = len(text)
     stop = -1  # where the window scanned last became exact (-1: none yet, scan to the line's end)
@@ -326,13 +332,19 @@ def _iter_back(text: str) -> Iterator[tuple[int, int]]:
                     exact = True
                     sync = m.end()
                 pos = m.end()
-                if pos == stop:
-                    break
-            elif exact and not _HEAD.fullmatch(text, pos, m.start()):
-                p = _piece(text, pos, m.start())
-                if p is not None:
-                    got.append(p)
-                pos = m.start()
+            elif exact:
+                if not _HEAD.fullmatch(text, pos, m.start()):
+                    p = _piece(text, pos, m.start())
+                    if p is not None:
+                        got.append(p)
+                    pos = m.start()
+            elif text[m.start() - 1].isascii():
+                # a ``before`` match after an ASCII character is never a label's head (``_HEAD`` ends
+                # on a Han character): the whole scan starts a piece there too
+                exact = True
+                sync = pos = m.start()
+            if exact and pos == stop:
+                break  # the state the last window became exact in: its pieces follow
         else:
             if stop >= 0:
                 raise AssertionError("units: a window's scan missed its end")  # pragma: no cover
