@@ -144,8 +144,8 @@ def _scan(text: str) -> tuple[tuple[int, int], ...]:
 _cached_pieces = lru_cache(maxsize=4096)(_split)
 
 
-def edge_units(lines: list[Line], head: int, tail: int,
-               keep: Callable[[int, int], bool] | None = None) -> list[Unit]:
+def edge_units(lines: list[Line], head: int, tail: int, keep: Callable[[int, int], bool] | None = None,
+               where: list[tuple[int, int, int]] | None = None) -> list[Unit]:
     """The first ``head`` and the last ``tail`` units of ``lines`` (at least; all when they meet), in order.
 
     Only the lines at the document's edges are split: a long article costs no more than a short one.
@@ -154,55 +154,68 @@ def edge_units(lines: list[Line], head: int, tail: int,
     longer than ``_LAZY`` characters only those among the first ``head`` and the last ``tail`` taken
     (it is split from its two ends, lazily: a 50 MB line is not split whole). So the units returned
     are the first ``head`` and the last ``tail`` of what splitting the lines whole would take, and
-    all of them when those are ``head + tail`` or fewer.
+    all of them when those are ``head + tail`` or fewer. ``where``, when given, receives ``(k, a, b)``
+    for each unit returned: it is ``lines[k].text[a:b]``.
     """
-    first: list[_Split] = []  # the lines split, with their pieces
+    first: list[tuple[int, _Split]] = []  # the lines split (their place in ``lines``), with their pieces
     got = 0
     i = 0
     while i < len(lines) and got < head:
         sp = _Split(lines[i])
-        first.append(sp)
+        first.append((i, sp))
         got += sp.count_at_least(head - got)
         i += 1
-    last: list[_Split] = []
+    last: list[tuple[int, _Split]] = []
     j = len(lines)
     got = 0
     while j > i and got < tail:
         j -= 1
         sp = _Split(lines[j])
-        last.append(sp)
+        last.append((j, sp))
         got += sp.count_at_least(tail - got)
     chosen = first + last[::-1]
-    # the first ``head`` kept pieces, front to back ...
-    front: list[tuple[_Split, tuple[int, int]]] = []
+    if all(sp.whole is not None for _, sp in chosen):  # no long line: every kept piece (the common case)
+        picked = [(k, sp, a, b) for k, sp in chosen for a, b in sp.whole  # type: ignore[union-attr]
+                  if keep is None or keep(sp.base + a, sp.base + b)]
+    else:
+        picked = _walk(chosen, head, tail, keep)
+    out: list[Unit] = []
+    for _, sp, a, b in picked:
+        out.append(Unit(len(out), sp.line.index, sp.base + a, sp.base + b, sp.line.text[a:b]))
+    if where is not None:
+        where.extend((k, a, b) for k, _, a, b in picked)
+    return out
+
+
+def _walk(chosen: list[tuple[int, _Split]], head: int, tail: int,
+          keep: Callable[[int, int], bool] | None) -> list[tuple[int, _Split, int, int]]:
+    """The first ``head`` kept pieces of the ``chosen`` lines, read from the front, and the last
+    ``tail`` read from the back up to where the front walk stopped (all of them when they meet)."""
+    front: list[tuple[int, _Split, int, int]] = []
     at, upto = 0, 0  # where the front walk stopped: the line (in ``chosen``) and the end of its last piece
-    for k, sp in enumerate(chosen):
-        at, upto = k, 0
-        for piece in sp.forward():
-            if keep is None or keep(sp.base + piece[0], sp.base + piece[1]):
-                front.append((sp, piece))
-            upto = piece[1]
+    for n, (k, sp) in enumerate(chosen):
+        at, upto = n, 0
+        for a, b in sp.forward():
+            if keep is None or keep(sp.base + a, sp.base + b):
+                front.append((k, sp, a, b))
+            upto = b
             if len(front) >= head:
                 break
         if len(front) >= head:
             break
-    # ... then the last ``tail`` kept pieces, back to front, not past where the front walk stopped
-    back: list[tuple[_Split, tuple[int, int]]] = []
-    for k in range(len(chosen) - 1, at - 1, -1):
-        sp = chosen[k]
-        for piece in sp.backward():
-            if k == at and piece[0] < upto:
+    back: list[tuple[int, _Split, int, int]] = []
+    for n in range(len(chosen) - 1, at - 1, -1):
+        k, sp = chosen[n]
+        for a, b in sp.backward():
+            if n == at and a < upto:
                 break
-            if keep is None or keep(sp.base + piece[0], sp.base + piece[1]):
-                back.append((sp, piece))
+            if keep is None or keep(sp.base + a, sp.base + b):
+                back.append((k, sp, a, b))
                 if len(back) >= tail:
                     break
         if len(back) >= tail:
             break
-    out: list[Unit] = []
-    for sp, (a, b) in front + back[::-1]:
-        out.append(Unit(len(out), sp.line.index, sp.base + a, sp.base + b, sp.line.text[a:b]))
-    return out
+    return front + back[::-1]
 
 
 #: Lines longer than this are split lazily from their two ends (:class:`_Split`), shorter ones whole.
@@ -216,20 +229,21 @@ class _Split:
     or from the back (:meth:`backward`); a line longer than ``_LAZY`` characters is split only as far
     as it is read (:func:`_iter_scan`, :func:`_iter_back`)."""
 
-    __slots__ = ("line", "base", "_whole", "_fwd", "_fgen")
+    __slots__ = ("line", "base", "whole", "_fwd", "_fgen")
 
     def __init__(self, line: Line) -> None:
         self.line = line
         self.base = line.start
         text = line.text
-        self._whole = _pieces(text) if len(text) <= _LAZY or not _may_split(text) else None
+        #: all the pieces, for a line split whole (None: a long line, split lazily)
+        self.whole = _pieces(text) if len(text) <= _LAZY or not _may_split(text) else None
         self._fwd: list[tuple[int, int]] = []  # pieces read from the front so far (long line)
         self._fgen: Iterator[tuple[int, int]] | None = None
 
     def count_at_least(self, need: int) -> int:
         """The number of pieces, or any number >= ``need`` when there are at least ``need``."""
-        if self._whole is not None:
-            return len(self._whole)
+        if self.whole is not None:
+            return len(self.whole)
         if self._fgen is None:
             self._fgen = _iter_scan(self.line.text)
         while len(self._fwd) < need:
@@ -241,16 +255,16 @@ class _Split:
 
     def forward(self) -> Iterator[tuple[int, int]]:
         """The pieces from the first (read once: a long line's scan goes on where counting stopped)."""
-        if self._whole is not None:
-            return iter(self._whole)
+        if self.whole is not None:
+            return iter(self.whole)
         if self._fgen is None:
             self._fgen = _iter_scan(self.line.text)
         return itertools.chain(self._fwd, self._fgen)
 
     def backward(self) -> Iterator[tuple[int, int]]:
         """The pieces from the last."""
-        if self._whole is not None:
-            return reversed(self._whole)
+        if self.whole is not None:
+            return reversed(self.whole)
         return _iter_back(self.line.text)
 
 

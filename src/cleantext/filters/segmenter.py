@@ -235,11 +235,10 @@ class Segmenter(Filter):
         units no earlier filter removed lie (two documents alike in these have the same units, rows
         and decisions)."""
         lines = doc.kept_lines()
+        where: list[tuple[int, int, int]] = []  # (line in ``lines``, start and end in its text) of each unit
         units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1,
-                           lambda a, b: not doc.is_removed(a, b))
-        at = {ln.index: (k, ln.start) for k, ln in enumerate(lines)}
-        where = tuple((at[u.line][0], u.start - at[u.line][1], u.end - at[u.line][1]) for u in units)
-        return units, sum(len(ln) for ln in lines), (tuple(ln.text for ln in lines), where)
+                           (lambda a, b: not doc.is_removed(a, b)) if doc.removals else None, where)
+        return units, sum(len(ln) for ln in lines), (tuple(ln.text for ln in lines), tuple(where))
 
     def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
               first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
