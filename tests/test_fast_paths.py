@@ -6,6 +6,8 @@ import math
 import random
 import re
 
+import pytest
+
 from cleantext import trees
 from cleantext.document import Document, Line
 from cleantext.filters import brand_free
@@ -159,7 +161,9 @@ def test_header_parse_without_a_colon_finds_no_label():
             assert label_re.search(text) is None
 
 
-def test_sentences_read_by_findall_are_the_finditer_matches():
+@pytest.mark.parametrize("cached", [2000, 0])
+def test_sentences_read_by_findall_are_the_finditer_matches(monkeypatch, cached):
+    monkeypatch.setattr(dup, "_CACHED_LINE", cached)  # (0: every line takes the long lines' path)
     plain = re.compile(r"[^。！？!?；;]+(?:([。！？!?；;]+)[”’」』）)]*|$)")
 
     def by_finditer(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -178,7 +182,16 @@ def test_sentences_read_by_findall_are_the_finditer_matches():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))).strip() or "x"
             lines.append(Line(i, pos, pos + len(text), text))
             pos += len(text) + rng.randint(1, 3)
-        assert dup._sentences(lines, None) == by_finditer(lines)
+        starts, ends, keys = dup._sentences(lines, None)
+        assert list(zip(starts, ends, keys, strict=True)) == by_finditer(lines)
+        assert dup._repeats_an_end(lines) == _gate(lines)
+
+
+def _gate(lines: list[Line]) -> bool:
+    """The duplicates filter's cheap gate as it was written on lists of the pieces between full stops."""
+    pieces = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
+    n = len(pieces)
+    return not (len({p[:8] for p in pieces}) == n and len({p[-8:] for p in pieces}) == n)
 
 
 def test_footer_block_is_shared_only_while_the_kept_lines_and_options_are_the_same():
@@ -316,3 +329,74 @@ def test_unit_split_shortcut_agrees_with_the_scan():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
         assert units._split(text) == units._scan(text), text
+
+
+def _full_edges(lines: list[Line], head: int, tail: int) -> list[Unit]:
+    """What ``edge_units`` took before it split long lines lazily: every unit of the edge lines."""
+    from cleantext import units
+
+    first, got, i = [], 0, 0
+    while i < len(lines) and got < head:
+        first.append((lines[i], units._scan(lines[i].text)))
+        got += len(first[-1][1])
+        i += 1
+    last, got, j = [], 0, len(lines)
+    while j > i and got < tail:
+        j -= 1
+        last.append((lines[j], units._scan(lines[j].text)))
+        got += len(last[-1][1])
+    return units._units(first + last[::-1])
+
+
+def test_lazy_unit_split_gives_the_pieces_of_the_full_split(monkeypatch):
+    """A long line is split from its two ends only (a 50 MB line is not split whole): the forward
+    scan, the backward scan in windows (several, with tiny windows) and the edge units taken under a
+    keep predicate are those of the whole split, on random lines dense in ``_SPLIT``'s separators."""
+    from cleantext import units
+
+    rng = random.Random(15)
+    alphabet = [*_HAN[:12], *"。！？!?；;”」』\"'’）)】（(【[]_-|｜▍—：: \t\u3000\xa0\u2002\u2003endENDabz019",
+                *units._LABELS[:8], "完", "  ", " - ", "--"]
+    seen_gap = 0
+    for _ in range(1500):
+        weights = [rng.random() for _ in alphabet]
+        text = "".join(rng.choices(alphabet, weights, k=rng.choice([5, 40, 200, 800])))
+        full = units._scan(text)
+        assert tuple(units._iter_scan(text)) == full, text
+        monkeypatch.setattr(units, "_WINDOW", rng.choice([1, 3, 16, 100]))
+        assert tuple(units._iter_back(text))[::-1] == full, text
+        monkeypatch.setattr(units, "_LAZY", rng.choice([0, 50, 2000]))
+        parts = [text, *("".join(rng.choices(alphabet, weights, k=rng.choice([3, 60])))
+                         for _ in range(rng.choice([0, 2])))]
+        rng.shuffle(parts)
+        doc = Document("\n".join(parts))
+        lines = doc.kept_lines()
+        cuts = sorted(rng.sample(range(len(doc.text) + 1), k=min(len(doc.text), rng.choice([0, 4, 40]))))
+        spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+
+        def keep(a: int, b: int, spans: list[tuple[int, int]] = spans) -> bool:
+            return not any(s <= a and b <= e for s, e in spans)
+
+        for head, tail in ((13, 31), (2, 3)):
+            want = [(u.start, u.end, u.text, u.line) for u in _full_edges(lines, head, tail) if keep(u.start, u.end)]
+            got = [(u.start, u.end, u.text, u.line) for u in units.edge_units(lines, head, tail, keep)]
+            assert got[:head] == want[:head] and got[-tail:] == want[-tail:], text
+            assert got == want if len(want) <= head + tail else len(got) >= head + tail, text
+            seen_gap += len(got) < len(want)
+    assert seen_gap > 100  # the lazy split left out the middle of many lines
+
+
+def test_pair_counts_are_the_counts_of_adjacent_pairs():
+    """``_pair_counts`` reads views of the encoded text (no copy): each adjacent pair of UTF-16 code
+    units once, as one 32-bit key, and nothing else (odd and even lengths, surrogates, NULs)."""
+    from collections import Counter
+
+    from cleantext import features
+
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choices(_HAN[:3] + "ab\n\x00\U0001F600", k=rng.randint(1, 12)))
+        units = text.encode("utf-16-le", "surrogatepass")
+        codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+        want = Counter(a | b << 16 for a, b in zip(codes, codes[1:], strict=False))
+        assert dict(features._pair_counts(text)) == dict(want), repr(text)

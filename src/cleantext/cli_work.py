@@ -162,6 +162,23 @@ def _clean(pipe: Any, cfg: Config, text: str, fmt: str | None, site: str | None)
 
 def clean_bytes(data: bytes, fmt: str | None, cfg: Config, site: str | None = None) -> Cleaned:
     """Decode, normalise CRLF to LF, clean; remember the encoding and newline style to write back."""
+    return clean_decoded(decode_bytes(data), fmt, cfg, site)
+
+
+@dataclass
+class Decoded:
+    """Bytes read as text (CRLF normalised to LF), with how to write them back: what
+    :func:`clean_decoded` needs, so a caller may let the bytes go before cleaning."""
+
+    text: str
+    info: dict[str, Any]
+    encoding: str
+    bom: bytes
+    newline: str
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """The first half of :func:`clean_bytes`: decode, note the byte order mark and newline style."""
     from .io.decoding import decode
 
     text, info = decode(data)
@@ -179,6 +196,12 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config, site: str | None = No
     if n_crlf and n_crlf == text.count("\n"):
         newline = "\r\n"
         text = text.replace("\r\n", "\n")
+    return Decoded(text, info, enc, bom, newline)
+
+
+def clean_decoded(d: Decoded, fmt: str | None, cfg: Config, site: str | None = None) -> Cleaned:
+    """The second half of :func:`clean_bytes`: clean the decoded text."""
+    text, info, enc, newline = d.text, d.info, d.encoding, d.newline
     pipe_fmt = None if fmt is None else ("html" if fmt == "html" else "text")
     result = _clean(pipeline_for(cfg), cfg, text, pipe_fmt, site)
     report = result.report
@@ -187,7 +210,7 @@ def clean_bytes(data: bytes, fmt: str | None, cfg: Config, site: str | None = No
     if newline != "\n":
         report.input["newline"] = "crlf (offsets index the text with LF line breaks)"
     source = report.source_text if report.source_text is not None else text
-    return Cleaned(source, result.text, report, enc, bom, newline)
+    return Cleaned(source, result.text, report, enc, d.bom, newline)
 
 
 def encode_back(c: Cleaned, text: str) -> bytes:
@@ -267,8 +290,12 @@ def process_file(job: Job, path: str, out_path: str | None) -> Outcome:
         if why is not None:
             raise FileError(f"binary file ({why}): skipped, not cleaned")
         site = os.path.basename(os.path.dirname(os.path.abspath(path))) if job.config.model else None
-        c = clean_bytes(data, fmt, job.config, site)
-        count(o.stats, c.report, len(data), c.encoding)
+        nbytes = len(data)
+        decoded = decode_bytes(data)
+        if job.mode != "fix":
+            data = b""  # only fix mode compares the bytes again: the others let them go before cleaning
+        c = clean_decoded(decoded, fmt, job.config, site)
+        count(o.stats, c.report, nbytes, c.encoding)
         changed = bool(c.report.removals)
         o.changed = changed
         if job.want_reports:

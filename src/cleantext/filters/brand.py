@@ -727,13 +727,13 @@ class BrandSpam(Filter):
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
-        taken = [False] * len(text)
+        taken = bytearray(len(text))  # (a byte a character: a list of bools took eight)
         out: list[Removal] = []
         if self.promo:
             for s0, e0, seg, code, why in self._promo(text):
                 if any(taken[s0:e0]):
                     continue
-                taken[s0:e0] = [True] * (e0 - s0)
+                taken[s0:e0] = b"\x01" * (e0 - s0)
                 if not doc.is_removed(s0, e0):
                     reason = f"promotional insertion {seg!r}: {why}"
                     out.append(self.span(doc, s0, e0, reason, 1.0, code=code))
@@ -749,7 +749,7 @@ class BrandSpam(Filter):
                     if e < len(text) and text[e] in _COLONS and not taken[e] and _at_line_start(text, p):
                         e += 1  # the token was a line's label (X：…): the line opens with no colon left alone
                     for x in range(p, e):
-                        taken[x] = True
+                        taken[x] = 1
                     if not doc.is_removed(p, e):
                         out.append(self.span(doc, p, e, reason, conf, code="brand.recurring_token"))
             elif score >= self.threshold - 1.5:
@@ -759,7 +759,7 @@ class BrandSpam(Filter):
             out = self._label_lines(doc, text, taken, out)
         return out
 
-    def _label_lines(self, doc: Document, text: str, taken: list[bool], out: list[Removal]) -> list[Removal]:
+    def _label_lines(self, doc: Document, text: str, taken: bytearray, out: list[Removal]) -> list[Removal]:
         """A line that is a removed brand plus at most a label (``来源：<brand>-<domain>``,
         ``© 2024 <brand> 版权所有``) goes whole: a promotional line, not a sentence with a token in it."""
         lines: dict[int, int] = {}

@@ -33,8 +33,9 @@ import bisect
 import itertools
 import json
 import re
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -324,6 +325,8 @@ class Duplicates(Filter):
 
     def _line_copies(self, doc: Document, lines: list[Line], lineno: _LineNo,
                      inserted: Counter[str]) -> list[Removal]:
+        if len(lines) < 2:
+            return []  # no earlier line to copy (and no key made of a long single line)
         keys = [squeeze(ln.text) for ln in lines]
         fuzzy = len(lines) <= self.max_fuzzy_lines
         first: dict[str, int] = {}
@@ -412,21 +415,21 @@ class Duplicates(Filter):
         first or last 8 characters (a bounded window), so the search stays linear.
         """
         # cheap gate: without a repeated sentence opening or ending there is nothing to find
-        pieces = [p for ln in lines for p in ln.text.split("。") if len(p) >= 12]
-        n = len(pieces)
-        if len({p[:_HEAD] for p in pieces}) == n and len({p[-_HEAD:] for p in pieces}) == n:
+        if not _repeats_an_end(lines):
             return []
-        sents = _sentences(lines, skip.touches if skip.starts else None)  # (nothing cut: no question)
-        if len(sents) < 2 * self.min_sentence_run:
+        # (nothing cut: no question)
+        first_at, last_at, keys = _sentences(lines, skip.touches if skip.starts else None)
+        n = len(keys)
+        if n < 2 * self.min_sentence_run:
             return []
         first: dict[str, int] = {}
         by_end: dict[str, list[int]] = {}
-        orig: list[int] = [-1] * len(sents)
-        fuzzy_orig: list[bool] = [False] * len(sents)
+        orig: list[int] = [-1] * n
+        fuzzy_orig: list[bool] = [False] * n
         # how many sentences have each opening/ending: one alone has no other sentence to compare with
-        long = [key for _, _, key in sents if len(key) >= 20]
-        shared = Counter([key[:_HEAD] for key in long] + ["$" + key[-_HEAD - 1 : -1] for key in long])
-        for k, (_, _, key) in enumerate(sents):
+        shared = Counter(key[:_HEAD] for key in keys if len(key) >= 20)
+        shared.update("$" + key[-_HEAD - 1 : -1] for key in keys if len(key) >= 20)
+        for k, key in enumerate(keys):
             if len(key) >= 12 and key in first:
                 orig[k] = first[key]
                 continue
@@ -440,43 +443,45 @@ class Duplicates(Filter):
             for e in ends:
                 by_end.setdefault(e, []).append(k)
             if cands:
-                best = process.extractOne(key, {j: sents[j][2] for j in cands}, scorer=fuzz.ratio,
+                best = process.extractOne(key, {j: keys[j] for j in cands}, scorer=fuzz.ratio,
                                           score_cutoff=self.near)
                 if best is not None:
                     orig[k], fuzzy_orig[k] = best[2], True
         out: list[Removal] = []
         k = 0
-        while k < len(sents):
+        while k < n:
             if orig[k] < 0:
                 k += 1
                 continue
-            run = [k]
+            # the run is sentences ``k .. end - 1`` (consecutive), copying ``o .. o + end - k - 1``
+            end = k + 1
             o = orig[k]
             near = fuzzy_orig[k]
-            while run[-1] + 1 < len(sents):
-                nxt, want = run[-1] + 1, o + len(run)
-                if want >= run[0] or want >= len(sents):
+            while end < n:
+                nxt, want = end, o + end - k
+                if want >= k or want >= n:
                     break
                 if orig[nxt] == want:
                     near = near or fuzzy_orig[nxt]
-                    run.append(nxt)
-                elif fuzz.ratio(sents[nxt][2], sents[want][2]) >= self.near:
+                    end += 1
+                elif fuzz.ratio(keys[nxt], keys[want]) >= self.near:
                     near = True
-                    run.append(nxt)
+                    end += 1
                 else:
                     break
-            a, b = sents[run[0]][0], sents[run[-1]][1]
-            if len(run) >= self.min_sentence_run and sum(len(sents[x][2]) for x in run) >= self.min_run_chars:
+            a, b = first_at[k], last_at[end - 1]
+            chars = sum(map(len, itertools.islice(keys, k, end)))
+            if end - k >= self.min_sentence_run and chars >= self.min_run_chars:
                 if near:
-                    for x in run:
-                        if sents[x][2] != sents[o + x - run[0]][2]:
-                            _diff_tokens(sents[o + x - run[0]][2], sents[x][2], inserted)
-                where = lineno(sents[o][0])
+                    for x in range(k, end):
+                        if keys[x] != keys[o + x - k]:
+                            _diff_tokens(keys[o + x - k], keys[x], inserted)
+                where = lineno(first_at[o])
                 out.append(self.span(
-                    doc, a, b, f"{len(run)} sentences repeating earlier ones in order (from line {where})"
+                    doc, a, b, f"{end - k} sentences repeating earlier ones in order (from line {where})"
                     + (", a few characters changed" if near else ""), 0.9,
                     code="duplicate.near_copy" if near else "duplicate.exact_copy"))
-            k = run[-1] + 1
+            k = end
         return out
 
     def _copied_block(self, keys: list[str], match: list, run: range) -> bool:
@@ -585,43 +590,78 @@ def _named_title(text: str) -> regex.Match[str] | None:
     return _TITLE_LABEL.search(text[: colon + 1]) if 0 < colon <= 12 else None
 
 
-def _sentences(lines: list[Line], touches: Callable[[int, int], bool] | None) -> list[tuple[int, int, str]]:
-    """``(start, end, key)`` of each finished sentence of ``lines`` that ``touches`` (a cut) does not
-    touch, in document order; the key is the sentence without blanks (:func:`squeeze`)."""
-    sents: list[tuple[int, int, str]] = []
+def _repeats_an_end(lines: list[Line]) -> bool:
+    """Whether two of the pieces between full stops (12 characters or longer) of ``lines`` open or
+    end alike (the first or last ``_HEAD`` characters): without, no run of sentences repeats. The
+    pieces are read in place (no list of them; a long line's pieces would copy it)."""
+    heads: set[str] = set()
+    tails: set[str] = set()
+    n = 0
+    for ln in lines:
+        text = ln.text
+        a = 0
+        while True:
+            b = text.find("。", a)
+            e = len(text) if b < 0 else b
+            if e - a >= 12:
+                n += 1
+                heads.add(text[a : a + _HEAD])
+                tails.add(text[e - _HEAD : e])
+                if len(heads) < n or len(tails) < n:
+                    return True
+            if b < 0:
+                break
+            a = b + 1
+    return False
+
+
+def _sentences(lines: list[Line],
+               touches: Callable[[int, int], bool] | None) -> tuple[array[int], array[int], list[str]]:
+    """The starts, ends and keys of each finished sentence of ``lines`` that ``touches`` (a cut) does
+    not touch, in document order; the key is the sentence without blanks (:func:`squeeze`). Compact:
+    offsets in two arrays, one string for sentences with equal keys (a body pasted twice)."""
+    starts, ends = array("q"), array("q")
+    keys: list[str] = []
+    one: dict[str, str] = {}
     for ln in lines:
         at = ln.start
         text = ln.text
-        split = _line_sentences if len(text) <= _CACHED_LINE else _line_sentences.__wrapped__
-        for a, b, key in split(text):
+        split = _line_sentences(text) if len(text) <= _CACHED_LINE else _iter_line_sentences(text)
+        for a, b, key in split:
             if touches is not None and touches(at + a, at + b):
                 continue  # already cut (a summary box, a glued title): not an original
-            sents.append((at + a, at + b, key))
-    return sents
+            starts.append(at + a)
+            ends.append(at + b)
+            keys.append(one.setdefault(key, key))
+    return starts, ends, keys
 
 
 _CACHED_LINE = 2000  # longer lines are split again, not kept in the cache
 
 
-@lru_cache(maxsize=8192)
-def _line_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, key)`` of each finished sentence of one line, offsets in the line, for
-    :func:`_sentences`; cached per line text (a body pasted twice, the pipeline's second pass)."""
-    out: list[tuple[int, int, str]] = []
+def _iter_line_sentences(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, key)`` of each finished sentence of one line, offsets in the line, one at a time."""
     blanks = _BLANK.search(text) is not None  # (a line without any: its sentences are their keys)
     pos = 0  # where the previous sentence ended
-    for whole, stop in _SENTENCE.findall(text):
+    for m in _SENTENCE.finditer(text):
+        whole = m.group(1)
         if text[pos] in _STOPS:
             # terminators after a closing quote start no sentence: the regex passed over them
             pos = text.find(whole, pos)
         a = pos
         pos += len(whole)
-        if not stop:
+        if not m.group(2):
             continue  # the unfinished rest of the line
         key = squeeze(whole) if blanks else whole
         if key:
-            out.append((a, pos, key))
-    return tuple(out)
+            yield a, pos, key
+
+
+@lru_cache(maxsize=8192)
+def _line_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`_iter_line_sentences`, cached per line text for :func:`_sentences` (a body pasted twice,
+    the pipeline's second pass)."""
+    return tuple(_iter_line_sentences(text))
 
 
 class _Cuts:

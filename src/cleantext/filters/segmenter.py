@@ -231,13 +231,14 @@ class Segmenter(Filter):
 
     @staticmethod
     def _units(doc: Document) -> tuple[list[Unit], int, tuple[Any, ...]]:
-        """:meth:`units`, and what they are made of: the kept lines' texts and which edge units no
-        earlier filter removed (two documents alike in these have the same units, rows and decisions)."""
+        """:meth:`units`, and what they are made of: the kept lines' texts and where in them the edge
+        units no earlier filter removed lie (two documents alike in these have the same units, rows
+        and decisions)."""
         lines = doc.kept_lines()
-        units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1)
-        keep = [not doc.is_removed(u.start, u.end) for u in units]
-        return ([u for u, k in zip(units, keep, strict=True) if k], sum(len(ln) for ln in lines),
-                (tuple(ln.text for ln in lines), tuple(keep)))
+        where: list[tuple[int, int, int]] = []  # (line in ``lines``, start and end in its text) of each unit
+        units = edge_units(lines, PREFIX_UNITS + 1, SUFFIX_UNITS + 1,
+                           (lambda a, b: not doc.is_removed(a, b)) if doc.removals else None, where)
+        return units, sum(len(ln) for ln in lines), (tuple(ln.text for ln in lines), tuple(where))
 
     def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
               first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
