@@ -48,3 +48,32 @@ def test_a_token_that_opens_its_line_takes_its_colon():
     text = "\n".join([b + "：" + LINES[0], LINES[1].replace("原则，", "原则" + b + "，"), b + "：" + LINES[2],
                       LINES[3].replace("施工", "施" + b + "工")])
     assert brand_cuts(text) == [b + "：", b, b + "：", b]
+
+
+def _in_sentences(brand: str) -> str:
+    """``brand`` at a paragraph start, before a comma and after one: no copy splits a word."""
+    return "\n".join([
+        brand + LINES[0],
+        LINES[1].replace("原则，", "原则" + brand + "，"),
+        LINES[2].replace("，建立", "，" + brand + "建立"),
+        LINES[3],
+    ])
+
+
+def test_pure_han_brand_inside_sentences_is_cut_without_a_split_word():
+    """Two copies or more inside sentences of running text, with no neighbour two copies share, stand
+    for the split word a pure-Han candidate needed (``brand_free.removable``)."""
+    brand = "泓澈琰"
+    text = _in_sentences(brand)
+    assert brand_cuts(text) == [brand] * 3
+    occ = [i for i in range(len(text)) if text.startswith(brand, i)]
+    x = brand_free.features(text, brand, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
+    assert x[brand_free.FEATURES.index("splits_word")] == 0
+    assert x[brand_free.FEATURES.index("in_sentence")] == 2 / 3
+
+
+def test_pure_han_string_quoted_in_its_sentences_is_kept():
+    """A copy between quotes is a term or a title of the article, not a token pasted into its sentence."""
+    brand = "泓澈琰"
+    text = _in_sentences(brand).replace(brand + "，", "“" + brand + "”，").replace("，" + brand, "，“" + brand + "”")
+    assert brand_cuts(text) == []

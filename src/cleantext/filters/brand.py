@@ -20,7 +20,8 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
   scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
   removed only when sure, seen three times or more (a mixed invented name: twice, in running text),
-  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word
+  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word or
+  two copies sit inside sentences of running text with no neighbour shared
   (:func:`.brand_free.removable`).
 
 Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
@@ -205,8 +206,7 @@ _COLONS = frozenset("：:")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 # running Chinese text: Han characters and full-width punctuation (not the ideographic space)
-_RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
-                         r"\u201c\u201d\u2018\u2019\u2026\u2014]")
+_RUNNING = brand_free.RUNNING
 
 
 def _at_line_start(text: str, p: int) -> bool:
