@@ -491,6 +491,12 @@ class BrandSpam(Filter):
             why.append("in " + ", ".join(sorted(kinds)))
         if len(occ) >= 3:
             score += 0.5
+        elif len(occ) == 2 and shape and all(brand_free.in_sentence(text, p, p + len(s)) for p in occ) \
+                and not _same_topic(text, occ, len(s)):
+            # two copies, each inside a sentence of running text (neither in a menu, a list line nor
+            # quotes), in passages that do not share their words: pasted into two unrelated sentences
+            score += 0.5
+            why.append("two copies inside sentences of unrelated passages")
         if len(occ) >= 5:
             score += 0.5
         if splits:

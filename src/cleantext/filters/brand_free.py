@@ -351,7 +351,7 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
         if j:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
             joint_seen += 1
-        if running(a) and running(b) and enclose(a) != b:
+        if running(a) and running(b) and enclose(a) != b:  # (:func:`in_sentence`, inlined)
             in_sentence += 1  # in a sentence of running text, neither quoted nor in a menu or a list line
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
@@ -372,6 +372,17 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, joint_seen / k, new,
         object_slot / k, in_sentence / k,
     ]
+
+
+def in_sentence(text: str, p: int, e: int) -> bool:
+    """Does the copy at ``p:e`` sit inside a sentence of running Chinese text: Han characters or
+    full-width punctuation on both sides (not a space, a line end, a Latin letter: a menu, a list
+    line, a label), and not between a pair of quotes or brackets (a title, a term)? (The feature
+    ``in_sentence`` is the share of copies that do.)"""
+    if p <= 0 or e >= len(text):
+        return False
+    a, b = text[p - 1], text[e]
+    return bool(RUNNING.match(a) and RUNNING.match(b)) and _ENCLOSE.get(a) != b
 
 
 #: a pair of the language this common (log2 of its count inside the dictionary's words) is a word of
