@@ -77,3 +77,11 @@ def test_pure_han_string_quoted_in_its_sentences_is_kept():
     brand = "泓澈琰"
     text = _in_sentences(brand).replace(brand + "，", "“" + brand + "”，").replace("，" + brand, "，“" + brand + "”")
     assert brand_cuts(text) == []
+
+
+def test_a_function_character_inside_the_closing_word_is_the_words():
+    """``X在线``: 在 is grammar elsewhere, but here a character of the word the name ends with."""
+    brand = "泓澈在线"
+    assert brand_cuts(_in_sentences(brand)) == [brand] * 3
+    # a function character outside that word is a phrase's (X在改造 is not read)
+    assert brand_cuts(_in_sentences("泓澈在改")) == []

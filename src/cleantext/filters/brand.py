@@ -596,7 +596,9 @@ class BrandSpam(Filter):
         for s in brand_free.han_candidates(text, lang, _HAN_MAX):
             # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
             # name carries no function word, 才发现 is a phrase)
-            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):
+            # (a function character inside the word a name ends with, 在 of 在线, is that word's)
+            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(
+                    s[:-2] if lang.pairs.get(s[-2:], 0) else s):
                 continue
             parts = [s[i : i + 2] for i in range(len(s) - 1)]
             if all(lang.pairs.get(g, 0) for g in parts):
