@@ -85,3 +85,18 @@ def test_a_function_character_inside_the_closing_word_is_the_words():
     assert brand_cuts(_in_sentences(brand)) == [brand] * 3
     # a function character outside that word is a phrase's (X在改造 is not read)
     assert brand_cuts(_in_sentences("泓澈在改")) == []
+
+
+def test_a_copy_before_a_paragraphs_indentation_is_inside_running_text():
+    """Pasted at a line's very start, before the blanks that indent a paragraph of running text, a
+    copy sits where no word of the article does (a word of the paragraph follows the indentation):
+    ``in_sentence`` counts it; not a copy after the indentation, nor one before a short line."""
+    b = "泓澈琰"
+    text = "\n\n".join(["老旧小区改造", b + "  " + LINES[0], "  " + b + LINES[1], b + "  短讯", "  " + LINES[3]])
+    occ = [i for i in range(len(text)) if text.startswith(b, i)]
+    x = brand_free.features(text, b, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
+    assert x[brand_free.FEATURES.index("in_sentence")] == 1 / 3
+    twice = "\n\n".join(["老旧小区改造", b + "  " + LINES[0], "  " + LINES[1], b + "  " + LINES[2]])
+    occ = [i for i in range(len(twice)) if twice.startswith(b, i)]
+    x = brand_free.features(twice, b, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
+    assert x[brand_free.FEATURES.index("in_sentence")] == 1.0

@@ -55,6 +55,9 @@ _HAN = regex.compile(r"\p{Han}")
 #: running Chinese text: Han characters and full-width punctuation (not the ideographic space)
 RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
                         r"\u201c\u201d\u2018\u2019\u2026\u2014]")
+#: the blanks that indent a paragraph (two or more), and the characters of a paragraph of running text
+_BLANKS = frozenset(" \u3000\t")
+_PARAGRAPH = 40
 # opening marks and their closing ones: a copy between a pair is quoted or bracketed (a title, a
 # term, a label), not pasted into the sentence around it
 _ENCLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "【": "】", "（": "）"}
@@ -353,6 +356,13 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             joint_seen += 1
         if running(a) and running(b) and enclose(a) != b:  # (:func:`in_sentence`, inlined)
             in_sentence += 1  # in a sentence of running text, neither quoted nor in a menu or a list line
+        elif a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS:
+            # at a line's very start, before the blanks that indent a paragraph of running text (a
+            # word of the paragraph follows the indentation; a heading or a menu item is short)
+            le = text.find("\n", e)
+            line = text[e : n if le < 0 else le].strip()
+            if len(line) >= _PARAGRAPH and _HAN.match(line) and ("，" in line or "。" in line):
+                in_sentence += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -424,7 +434,8 @@ def removable(x: list[float], key: str) -> bool:
     name (据X, X表示 in half its occurrences or more, as on the suffix path); and, for a pure-Han
     string, when a copy splits a word of the sentence (a name or an idiom of the article never
     does; :func:`han_candidates`), or when two copies or more sit inside sentences of running text
-    (unquoted, neither in a menu nor in a list line) with no neighbour two copies share (a name
+    (unquoted, neither in a menu nor in a list line; or before the indentation of a paragraph)
+    with no neighbour two copies share (a name
     pasted at random into the article's sentences; a place or a person of the story comes back
     with its words: ``X卫生院``, ``X卫生、计生``)."""
     k = math.exp(x[_LOG_OCC])
