@@ -180,3 +180,12 @@ def test_shaped_name_twice_at_line_starts_or_in_one_story_is_kept():
     story = "\n".join([LINES[0].replace("，累计", "，" + b + "累计"), LINES[1], LINES[3],
                        "全市持续推进老旧小区改造工作，" + b + "累计完成改造项目四十个，惠及居民两万户。"])
     assert _cuts(story) == []
+
+
+def test_shaped_brand_twice_before_paragraph_indentation_is_cut():
+    """Before the blanks that indent a paragraph of running text, a copy sits where no word of the
+    article does (``brand_free.in_sentence``); before a short line (a heading, a menu item) it does not."""
+    b = "泓澈娱乐"
+    text = "\n".join(["老旧小区改造", b + "  " + LINES[0], "  " + LINES[1], b + "  " + LINES[2], "  " + LINES[3]])
+    assert _cuts(text) == [b, b]
+    assert _cuts(text.replace(b + "  " + LINES[0], b + "  短讯")) == []

@@ -356,13 +356,10 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             joint_seen += 1
         if running(a) and running(b) and enclose(a) != b:  # (:func:`in_sentence`, inlined)
             in_sentence += 1  # in a sentence of running text, neither quoted nor in a menu or a list line
-        elif a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS:
+        elif a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS and _paragraph(text, e):
             # at a line's very start, before the blanks that indent a paragraph of running text (a
             # word of the paragraph follows the indentation; a heading or a menu item is short)
-            le = text.find("\n", e)
-            line = text[e : n if le < 0 else le].strip()
-            if len(line) >= _PARAGRAPH and _HAN.match(line) and ("，" in line or "。" in line):
-                in_sentence += 1
+            in_sentence += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -385,14 +382,26 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
 
 
 def in_sentence(text: str, p: int, e: int) -> bool:
-    """Does the copy at ``p:e`` sit inside a sentence of running Chinese text: Han characters or
-    full-width punctuation on both sides (not a space, a line end, a Latin letter: a menu, a list
-    line, a label), and not between a pair of quotes or brackets (a title, a term)? (The feature
-    ``in_sentence`` is the share of copies that do.)"""
-    if p <= 0 or e >= len(text):
+    """Does the copy at ``p:e`` sit inside running Chinese text: Han characters or full-width
+    punctuation on both sides (not a space, a line end, a Latin letter: a menu, a list line, a
+    label), and not between a pair of quotes or brackets (a title, a term); or at a line's very
+    start, before the blanks that indent a paragraph of running text? (The feature ``in_sentence``
+    is the share of copies that do.)"""
+    n = len(text)
+    if e >= n:
         return False
-    a, b = text[p - 1], text[e]
-    return bool(RUNNING.match(a) and RUNNING.match(b)) and _ENCLOSE.get(a) != b
+    a, b = (text[p - 1] if p > 0 else "\n"), text[e]
+    if RUNNING.match(a) and RUNNING.match(b):
+        return _ENCLOSE.get(a) != b
+    return a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS and _paragraph(text, e)
+
+
+def _paragraph(text: str, e: int) -> bool:
+    """Is the rest of the line from ``e`` a paragraph of running text (``_PARAGRAPH`` characters or
+    more, opening with Han, with a clause mark)?"""
+    le = text.find("\n", e)
+    line = text[e : len(text) if le < 0 else le].strip()
+    return len(line) >= _PARAGRAPH and bool(_HAN.match(line)) and ("，" in line or "。" in line)
 
 
 #: a pair of the language this common (log2 of its count inside the dictionary's words) is a word of
