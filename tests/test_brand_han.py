@@ -100,3 +100,11 @@ def test_a_copy_before_a_paragraphs_indentation_is_inside_running_text():
     occ = [i for i in range(len(twice)) if twice.startswith(b, i)]
     x = brand_free.features(twice, b, occ, table(), shape=False, left_ctx=(), right_ctx=(), title_end=0)
     assert x[brand_free.FEATURES.index("in_sentence")] == 1.0
+
+
+def test_a_sentence_written_again_is_no_pasted_token():
+    """A phrase opening a sentence that the article writes three times (``X，一季度…`` each time) is a piece
+    of one passage repeated, not a token pasted at random: every copy of a pasted token meets new text."""
+    s = "泓澈琰，一季度全市规模以上工业增加值同比增长，增速高于全省平均水平。"
+    text = "\n".join([LINES[0] + s, LINES[1].replace("原则，", "原则，" + s), LINES[2] + s, LINES[3]])
+    assert brand_cuts(text) == []

@@ -153,6 +153,22 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+_SPLITS = brand_free.FEATURES.index("splits_word")
+
+
+def _one_passage(text: str, occ: list[int], e: int, reach: int = 4) -> bool:
+    """Two copies (of length ``e``) or more are followed, or preceded, by the same ``reach`` characters
+    holding two Han characters or more (``X，一季度``): one passage written again (a sentence
+    repeated, a list line's label), of which the candidate is a piece; a pasted token meets new text
+    at each copy. Asked of a pure-Han candidate that no copy of which splits a word (the running-text
+    gate of :func:`.brand_free.removable`)."""
+    for ctx in ([text[p + e : p + e + reach] for p in occ], [text[max(0, p - reach) : p] for p in occ]):
+        seen = Counter(c for c in ctx if len(_HAN_CHAR.findall(c)) >= 2)
+        if seen and max(seen.values()) >= 2:
+            return True
+    return False
+
+
 def _in_running_text(text: str, p: int, e: int) -> bool:
     """Both neighbours of the copy at ``p:e`` are characters of running Chinese text (Han characters
     or full-width punctuation), not spaces, line ends or Latin letters: the copy sits in a sentence,
@@ -730,7 +746,8 @@ class BrandSpam(Filter):
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
                     sure = p >= m["threshold"] and brand_free.removable(x, key) and (
-                        len(occ) != 2 or _two_copies_sure(text, s, occ))
+                        len(occ) != 2 or _two_copies_sure(text, s, occ)) and (
+                        key != "han" or x[_SPLITS] > 0 or not _one_passage(text, occ, len(s)))
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))
