@@ -83,8 +83,10 @@ def _before_brand():
 
 #: features left out of the fit (weight 0): how a token is spelt, not how it sits. Held out, ``joiner``
 #: taught the mixed model that a middle dot or a bracket is a foreign name's (the generator's real
-#: names), and the bracket family fell to R 0.653; without it 0.786 (``--drop`` to try others)
-DROPPED: tuple[str, ...] = ("joiner",)
+#: names), and the bracket family fell to R 0.653; without it 0.786 (``--drop`` to try others).
+#: ``in_sentence`` is read by ``brand_free.removable`` only (the pure-Han gate), never weighed: as a
+#: weight (branch brand7's ``running``) it moved nothing and the refit cut a term on a shared page
+DROPPED: tuple[str, ...] = ("joiner", "in_sentence")
 
 
 def fit(rows: list[tuple], target: float = 0.999) -> dict:

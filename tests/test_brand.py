@@ -154,3 +154,38 @@ def test_a_mixed_token_seen_twice_in_a_menu_or_one_story_stays():
         LINES[0], "改造工程进展鹏达m6顺利，居民满意度提升。", LINES[1], "居民满意度提升，鹏达m6改造工程进展顺利。",
     ])
     assert _brand_cuts(story) == []
+
+
+def _cuts(text: str) -> list[str]:
+    return [x.text for x in Pipeline([BrandSpam()]).clean(text).report.removals if x.kind == "brand_spam"]
+
+
+def _twice_in_sentences(brand: str) -> str:
+    return "\n".join([LINES[0].replace("，累计", "，" + brand + "累计"), LINES[1],
+                      LINES[2].replace("，确保", "，" + brand + "确保"), LINES[3]])
+
+
+def test_shaped_brand_twice_inside_unrelated_sentences_is_cut():
+    """Two copies of a shaped token, each inside a sentence of running text, in passages that share no
+    words: +0.5 on the suffix path (a domain or `<name><suffix>` pasted twice)."""
+    for brand in ("泓澈娱乐", "qzk2731.vip"):
+        assert _cuts(_twice_in_sentences(brand)) == [brand, brand]
+
+
+def test_shaped_name_twice_at_line_starts_or_in_one_story_is_kept():
+    b = "泓澈娱乐"
+    # at two line starts (a heading, a list): not inside a sentence
+    assert _cuts("\n".join([b + LINES[0], LINES[1], b + LINES[2], LINES[3]])) == []
+    # one story written twice (a headline and its lead): the passages share their words
+    story = "\n".join([LINES[0].replace("，累计", "，" + b + "累计"), LINES[1], LINES[3],
+                       "全市持续推进老旧小区改造工作，" + b + "累计完成改造项目四十个，惠及居民两万户。"])
+    assert _cuts(story) == []
+
+
+def test_shaped_brand_twice_before_paragraph_indentation_is_cut():
+    """Before the blanks that indent a paragraph of running text, a copy sits where no word of the
+    article does (``brand_free.in_sentence``); before a short line (a heading, a menu item) it does not."""
+    b = "泓澈娱乐"
+    text = "\n".join(["老旧小区改造", b + "  " + LINES[0], "  " + LINES[1], b + "  " + LINES[2], "  " + LINES[3]])
+    assert _cuts(text) == [b, b]
+    assert _cuts(text.replace(b + "  " + LINES[0], b + "  短讯")) == []

@@ -20,7 +20,8 @@ an event is always "X体育大会". The filter therefore scores each *repeated* 
   open several runs with a pair no dictionary word holds (read in the text earlier filters kept),
   scored by logistic regressions fitted by ``bench/fit_brand.py`` (``data/models/brand.json``);
   removed only when sure, seen three times or more (a mixed invented name: twice, in running text),
-  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word
+  not tied to its sentences like a name, and, for a pure-Han string, when a copy splits a word or
+  two copies sit inside sentences of running text with no neighbour shared
   (:func:`.brand_free.removable`).
 
 Only the token is removed (with the colon after a copy that opens its line, ``X：``); the sentence
@@ -152,6 +153,22 @@ def _same_word_neighbour(text: str, occ: list[int], e: int) -> bool:
         len(right) == 1 and bool(_WORDISH.match(next(iter(right)))))
 
 
+_SPLITS = brand_free.FEATURES.index("splits_word")
+
+
+def _one_passage(text: str, occ: list[int], e: int, reach: int = 4) -> bool:
+    """Two copies (of length ``e``) or more are followed, or preceded, by the same ``reach`` characters
+    holding two Han characters or more (``X，一季度``): one passage written again (a sentence
+    repeated, a list line's label), of which the candidate is a piece; a pasted token meets new text
+    at each copy. Asked of a pure-Han candidate that no copy of which splits a word (the running-text
+    gate of :func:`.brand_free.removable`)."""
+    for ctx in ([text[p + e : p + e + reach] for p in occ], [text[max(0, p - reach) : p] for p in occ]):
+        seen = Counter(c for c in ctx if len(_HAN_CHAR.findall(c)) >= 2)
+        if seen and max(seen.values()) >= 2:
+            return True
+    return False
+
+
 def _in_running_text(text: str, p: int, e: int) -> bool:
     """Both neighbours of the copy at ``p:e`` are characters of running Chinese text (Han characters
     or full-width punctuation), not spaces, line ends or Latin letters: the copy sits in a sentence,
@@ -205,8 +222,7 @@ _COLONS = frozenset("：:")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 # running Chinese text: Han characters and full-width punctuation (not the ideographic space)
-_RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
-                         r"\u201c\u201d\u2018\u2019\u2026\u2014]")
+_RUNNING = brand_free.RUNNING
 
 
 def _at_line_start(text: str, p: int) -> bool:
@@ -491,6 +507,12 @@ class BrandSpam(Filter):
             why.append("in " + ", ".join(sorted(kinds)))
         if len(occ) >= 3:
             score += 0.5
+        elif len(occ) == 2 and shape and all(brand_free.in_sentence(text, p, p + len(s)) for p in occ) \
+                and not _same_topic(text, occ, len(s)):
+            # two copies, each inside a sentence of running text (neither in a menu, a list line nor
+            # quotes), in passages that do not share their words: pasted into two unrelated sentences
+            score += 0.5
+            why.append("two copies inside sentences of unrelated passages")
         if len(occ) >= 5:
             score += 0.5
         if splits:
@@ -590,7 +612,9 @@ class BrandSpam(Filter):
         for s in brand_free.han_candidates(text, lang, _HAN_MAX):
             # (two Han characters no dictionary holds are as often a new word, 跨界, as a name; a
             # name carries no function word, 才发现 is a phrase)
-            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(s):
+            # (a function character inside the word a name ends with, 在 of 在线, is that word's)
+            if s in skip or len(s) < max(3, self.min_len) or _HAN_FUNCTION.search(
+                    s[:-2] if lang.pairs.get(s[-2:], 0) else s):
                 continue
             parts = [s[i : i + 2] for i in range(len(s) - 1)]
             if all(lang.pairs.get(g, 0) for g in parts):
@@ -722,7 +746,8 @@ class BrandSpam(Filter):
                 p = brand_free.probability(x, m)
                 if p >= m["annotate"]:
                     sure = p >= m["threshold"] and brand_free.removable(x, key) and (
-                        len(occ) != 2 or _two_copies_sure(text, s, occ))
+                        len(occ) != 2 or _two_copies_sure(text, s, occ)) and (
+                        key != "han" or x[_SPLITS] > 0 or not _one_passage(text, occ, len(s)))
                     score = self.threshold + p if sure else self.threshold - 1.0
                     why = [f"fitted evidence without a suffix list p={p:.2f}"]
                     scored.append((score, len(s), s, occ, why))

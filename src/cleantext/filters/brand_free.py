@@ -37,7 +37,7 @@ FEATURES = (
     "log_occ", "line_start", "clause_start", "before_punct", "inside", "n_kinds", "splits_word",
     "edges_foreign", "internal_word", "isolated", "constant_neighbour", "name_context", "shape",
     "opens_with_verb", "latin_or_digit", "joiner", "in_title", "length", "deletion_breaks", "joint_seen",
-    "new_pair", "object_slot",
+    "new_pair", "object_slot", "in_sentence",
 )
 # punctuation no clause opens with: a copy between a clause boundary and one of these leaves, once
 # deleted, a clause that opens with a comma (``，、``): it was a word of its sentence (an item of a
@@ -52,6 +52,15 @@ _J = re.escape(_JOINERS)  # as members of a character class
 _W = rf"[\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]"
 _SPLIT = regex.compile(rf"[^\p{{Han}}\p{{Latin}}\p{{Nd}}{_J}]+")
 _HAN = regex.compile(r"\p{Han}")
+#: running Chinese text: Han characters and full-width punctuation (not the ideographic space)
+RUNNING = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
+                        r"\u201c\u201d\u2018\u2019\u2026\u2014]")
+#: the blanks that indent a paragraph (two or more), and the characters of a paragraph of running text
+_BLANKS = frozenset(" \u3000\t")
+_PARAGRAPH = 40
+# opening marks and their closing ones: a copy between a pair is quoted or bracketed (a title, a
+# term, a label), not pasted into the sentence around it
+_ENCLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "【": "】", "（": "）"}
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _WORD = regex.compile(_W)
 #: grammatical characters: a name does not run across them (X发布的数据显示 is X and a phrase)
@@ -291,7 +300,9 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
     n = len(text)
     k = len(occ)
     line_start = clause_start = before = inside = splits = foreign = attached = in_title = breaks = 0
-    joint_seen = object_slot = 0
+    joint_seen = object_slot = in_sentence = 0
+    running = RUNNING.match
+    enclose = _ENCLOSE.get
     lefts: dict[str, int] = defaultdict(int)
     rights: dict[str, int] = defaultdict(int)
     seen: dict[str, bool] = {}
@@ -343,6 +354,12 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
             object_slot += 1  # the object of a verb (使用X, 有了X): a word its clause needs
         if j:  # deleted, the copy leaves two characters the text writes elsewhere (访X问, 暴力X，)
             joint_seen += 1
+        if running(a) and running(b) and enclose(a) != b:  # (:func:`in_sentence`, inlined)
+            in_sentence += 1  # in a sentence of running text, neither quoted nor in a menu or a list line
+        elif a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS and _paragraph(text, e):
+            # at a line's very start, before the blanks that indent a paragraph of running text (a
+            # word of the paragraph follows the indentation; a heading or a menu item is short)
+            in_sentence += 1
     kinds = sum(1 for c in (line_start, clause_start, before, inside) if c)
     const = 0.0
     for ctr in (lefts, rights):
@@ -360,8 +377,31 @@ def features(text: str, s: str, occ: list[int], lang: LangTable, *, shape: bool,
         foreign / k, internal, isolated, const, attached / k, float(shape),
         float(lang.opens_with_verb(s)), float(bool(_LATIN_OR_DIGIT.search(s))),
         float(any(c in _JOINERS for c in s)), in_title / k, len(s) / 10.0, breaks / k, joint_seen / k, new,
-        object_slot / k,
+        object_slot / k, in_sentence / k,
     ]
+
+
+def in_sentence(text: str, p: int, e: int) -> bool:
+    """Does the copy at ``p:e`` sit inside running Chinese text: Han characters or full-width
+    punctuation on both sides (not a space, a line end, a Latin letter: a menu, a list line, a
+    label), and not between a pair of quotes or brackets (a title, a term); or at a line's very
+    start, before the blanks that indent a paragraph of running text? (The feature ``in_sentence``
+    is the share of copies that do.)"""
+    n = len(text)
+    if e >= n:
+        return False
+    a, b = (text[p - 1] if p > 0 else "\n"), text[e]
+    if RUNNING.match(a) and RUNNING.match(b):
+        return _ENCLOSE.get(a) != b
+    return a == "\n" and b in _BLANKS and e + 1 < n and text[e + 1] in _BLANKS and _paragraph(text, e)
+
+
+def _paragraph(text: str, e: int) -> bool:
+    """Is the rest of the line from ``e`` a paragraph of running text (``_PARAGRAPH`` characters or
+    more, opening with Han, with a clause mark)?"""
+    le = text.find("\n", e)
+    line = text[e : len(text) if le < 0 else le].strip()
+    return len(line) >= _PARAGRAPH and bool(_HAN.match(line)) and ("，" in line or "。" in line)
 
 
 #: a pair of the language this common (log2 of its count inside the dictionary's words) is a word of
@@ -390,8 +430,9 @@ def model_key(s: str, free: str) -> str:
     return "mixed" if _MIXED.search(s) else "han"
 
 
-_LOG_OCC, _SPLITS, _NAME_CTX, _NEW_PAIR, _VERB = (
-    FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context", "new_pair", "opens_with_verb"))
+_LOG_OCC, _SPLITS, _NAME_CTX, _NEW_PAIR, _VERB, _CONST, _IN_SENTENCE = (
+    FEATURES.index(f) for f in ("log_occ", "splits_word", "name_context", "new_pair", "opens_with_verb",
+                                "constant_neighbour", "in_sentence"))
 
 
 def removable(x: list[float], key: str) -> bool:
@@ -401,7 +442,11 @@ def removable(x: list[float], key: str) -> bool:
     a verb (an invented name, not an everyday word or a phrase); not tied to its sentences like a
     name (据X, X表示 in half its occurrences or more, as on the suffix path); and, for a pure-Han
     string, when a copy splits a word of the sentence (a name or an idiom of the article never
-    does; :func:`han_candidates`)."""
+    does; :func:`han_candidates`), or when two copies or more sit inside sentences of running text
+    (unquoted, neither in a menu nor in a list line; or before the indentation of a paragraph)
+    with no neighbour two copies share (a name
+    pasted at random into the article's sentences; a place or a person of the story comes back
+    with its words: ``X卫生院``, ``X卫生、计生``)."""
     k = math.exp(x[_LOG_OCC])
     if k < (2 if key == "mixed" else 3) - 1e-9:
         return False
@@ -410,7 +455,9 @@ def removable(x: list[float], key: str) -> bool:
     tied = x[_NAME_CTX] * k
     if tied >= 2 - 1e-9 and x[_NAME_CTX] >= 0.5:
         return False
-    return key != "han" or x[_SPLITS] > 0
+    if key != "han" or x[_SPLITS] > 0:
+        return True
+    return x[_IN_SENTENCE] * k >= 2 - 1e-9 and x[_CONST] == 0
 
 
 @cache
