@@ -603,3 +603,19 @@ def test_chrome_reads_a_source_or_editor_label_with_its_own_head():
     for line in ("发文字号：某政发〔2022〕1号", "图片来源：某某摄影网"):
         text = "老旧小区改造惠及两万户\n" + line + "\n" + BODY
         assert Pipeline([PageChrome()]).clean(text).text == text, line
+
+
+def test_footer_removes_a_call_to_follow_at_the_top_and_the_bottom():
+    top = "阅读之前，请您先点击上方蓝字关注我们，每天都有新内容推送。"
+    end = "喜欢这篇文章的话，请大家多多点赞和转发，小编会继续努力！"
+    text = "老旧小区改造惠及两万户\n" + top + P1 + "\n\n" + P2 + "\n\n" + P3 + end + "\n"
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert [x.code for x in removed(r)] == ["footer.call", "footer.call"]
+    assert r.text == "老旧小区改造惠及两万户\n" + P1 + "\n\n" + P2 + "\n\n" + P3 + "\n"
+
+
+def test_footer_keeps_an_article_about_calls_to_follow_and_a_closing_question():
+    about = "很多公众号会在文章开头提醒读者点击蓝字关注、点赞和转发，这种做法效果如何？"
+    question = "对于小区改造，你怎么看？欢迎在评论区留言讨论。"  # a closing question, no account speaking
+    text = "公众号运营观察\n" + about + P1 + "\n\n" + P2 + question + "\n"
+    assert Pipeline([ScraperFooter()]).clean(text).text == text

@@ -53,6 +53,9 @@ class ScraperFooter(Filter):
         for entry in lexicon("footer_vocabulary"):
             topic, _, pattern = entry.partition("=")
             self._vocabulary[topic.strip()] = regex.compile(pattern.strip(), regex.IGNORECASE)
+        calls = dict(e.partition("=")[::2] for e in lexicon("footer_calls"))
+        self._call = regex.compile(calls["call "].strip())
+        self._reader = regex.compile(calls["reader "].strip())
         # each list as one alternation, searched first: most lines hold none of them (one search, not 40)
         self._any_marker = regex.compile("|".join(f"(?:{m.pattern})" for m in self._markers))
         self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
@@ -154,12 +157,43 @@ class ScraperFooter(Filter):
         for ln, hits in block:
             out.append(self.span(doc, ln.start, ln.end, _reason(hits), 0.9 if hits else 0.7,
                                  code="footer.marker" if hits else "footer.block_line"))
+        # a call to follow the account, opening the article under its title or closing it
+        out.extend(self.span(doc, a, b, "a call to follow, like or share the account", 0.9,
+                             code="footer.call") for a, b in self.calls(lines[: len(lines) - len(block)]))
         # the line above the block (or the last line): a footer glued after its last sentence
         above = lines[len(lines) - len(block) - 1]
         if (at := self.glued_start(above.text)) > 0:
             why = _reason(self.classify(above.text[at:])[1])
             why = why.replace("footer line", "footer after the last sentence", 1)
             out.append(self.span(doc, above.start + at, above.end, why, 0.9, code="footer.glued"))
+        return out
+
+    def calls(self, lines: list[Line]) -> list[tuple[int, int]]:
+        """Spans of calls to follow (``data/footer_calls.txt``) at the article's two edges: the run of
+        sentences that opens the line under the title, and the run that closes the last line. Each
+        sentence of a run names a call, two kinds of call or one and the reader or the account; one of
+        them names two kinds and the reader or the account. Sentences of up to 120 characters."""
+        if len(lines) < 2:
+            return []
+        out: list[tuple[int, int]] = []
+        for ln, forward in ((lines[1], True), (lines[-1], False)):
+            taken = out[0][1] - ln.start if out and out[0][0] >= ln.start else 0  # (one line: both edges)
+            sents = [(m.start(), m.end()) for m in _SENTENCES.finditer(ln.text, taken) if m.group().strip()]
+            if not forward:
+                sents.reverse()
+            run, strict = [], False
+            for a, b in sents:
+                piece = ln.text[a:b]
+                kinds = len(set(self._call.findall(piece)))
+                who = self._reader.search(piece) is not None
+                if len(piece) > 120 or not (kinds >= 2 or kinds and who):
+                    break
+                run.append((a, b))
+                strict = strict or (kinds >= 2 and who)
+            if run and strict and len(run) < len(sents):  # (never a whole line of the article)
+                a, b = min(r[0] for r in run), max(r[1] for r in run)
+                a += len(ln.text[a:b]) - len(ln.text[a:b].lstrip())
+                out.append((ln.start + a, ln.start + len(ln.text[:b].rstrip())))
         return out
 
     def glued_start(self, text: str) -> int:
@@ -182,6 +216,7 @@ class ScraperFooter(Filter):
 
 
 _SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
+_SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
 
 
