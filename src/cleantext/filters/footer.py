@@ -177,8 +177,12 @@ class ScraperFooter(Filter):
             return []
         out: list[tuple[int, int]] = []
         for ln, forward in ((lines[1], True), (lines[-1], False)):
+            text = ln.text
             taken = out[0][1] - ln.start if out and out[0][0] >= ln.start else 0  # (one line: both edges)
-            sents = [(m.start(), m.end()) for m in _SENTENCES.finditer(ln.text, taken) if m.group().strip()]
+            # (a window of the line at that edge: a run is a few short sentences, however long the line)
+            lo, hi = (taken, min(len(text), taken + _CALL_WINDOW)) if forward else (
+                max(taken, len(text) - _CALL_WINDOW), len(text))
+            sents = [(m.start(), m.end()) for m in _SENTENCES.finditer(text, lo, hi) if m.group().strip()]
             if not forward:
                 sents.reverse()
             run, strict = [], False
@@ -186,11 +190,12 @@ class ScraperFooter(Filter):
                 piece = ln.text[a:b]
                 kinds = len(set(self._call.findall(piece)))
                 who = self._reader.search(piece) is not None
-                if len(piece) > 120 or not (kinds >= 2 or kinds and who):
+                if len(piece) > _CALL_MAX or not (kinds >= 2 or kinds and who):
                     break
                 run.append((a, b))
                 strict = strict or (kinds >= 2 and who)
-            if run and strict and len(run) < len(sents):  # (never a whole line of the article)
+            # never a whole line of the article, nor a run reaching the window's cut
+            if run and strict and len(run) < len(sents):
                 a, b = min(r[0] for r in run), max(r[1] for r in run)
                 a += len(ln.text[a:b]) - len(ln.text[a:b].lstrip())
                 out.append((ln.start + a, ln.start + len(ln.text[:b].rstrip())))
@@ -216,6 +221,8 @@ class ScraperFooter(Filter):
 
 
 _SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
+_CALL_MAX = 120  # the longest sentence of a call
+_CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
 

@@ -211,7 +211,8 @@ class UnrelatedTail(Filter):
             return []
         at, items, numbered = found
         at += off
-        head_from = max((m.end() for m in _OPEN.finditer(last.text, 0, at)), default=0)
+        low = max(0, at - _ITEM_MAX)
+        head_from = max((m.end() for m in _OPEN.finditer(last.text, low, at)), default=low)
         head = last.text[head_from:at].strip(" \t\u3000\xa0" + _BULLETS)
         if head and len(head) <= _HEAD_MAX and self._is_heading_text(head):
             at = head_from
