@@ -19,11 +19,10 @@ not data the rule never saw); nothing is taken from any evaluation set.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-from pathlib import Path
+
+from restyle_tails import run  # (bench/, next to this script)
 
 STYLES = ("bullet", "number", "stamp")
 _DATE = re.compile(r"\s*(?:19|20)\d\d[-/年]\d\d?[-/月]\d\d?日?(?:\s+\d\d:\d\d(?::\d\d)?)?\s*")
@@ -79,23 +78,7 @@ def glue(case: dict, style: str, rng: random.Random) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("path")
-    ap.add_argument("-o", "--out", required=True)
-    ap.add_argument("--style", choices=(*STYLES, "all"), default="all")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args(argv)
-    rng = random.Random(a.seed)
-    n = 0
-    with open(a.out, "w", encoding="utf-8") as fh:
-        for line in Path(a.path).read_text(encoding="utf-8").splitlines():
-            case = json.loads(line)
-            style = rng.choice(STYLES) if a.style == "all" else a.style
-            new = glue(case, style, rng)
-            n += new is not case
-            fh.write(json.dumps(new, ensure_ascii=False) + "\n")
-    print(f"{n} cases glued -> {a.out}")
-    return 0
+    return run(argv, __doc__.split("\n\n")[0], STYLES, glue, "glued")
 
 
 if __name__ == "__main__":

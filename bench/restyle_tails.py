@@ -23,6 +23,7 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 STYLES = ("none", "relative", "month_day", "slash", "glued")
@@ -96,11 +97,14 @@ def restyle(case: dict, style: str, rng: random.Random) -> dict:
     return {**case, "input": "".join(out), "removals": removals, "restyle": style}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run(argv: list[str] | None, description: str, styles: tuple[str, ...],
+        rewrite: Callable[[dict, str, random.Random], dict], verb: str) -> int:
+    """The command line of a case rewriter (this script, ``glue_tails.py``): every case of a JSONL
+    file rewritten in one style (drawn per case, or fixed), written to ``-o``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("path")
     ap.add_argument("-o", "--out", required=True)
-    ap.add_argument("--style", choices=(*STYLES, "all"), default="all")
+    ap.add_argument("--style", choices=(*styles, "all"), default="all")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
     rng = random.Random(a.seed)
@@ -108,12 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     with open(a.out, "w", encoding="utf-8") as fh:
         for line in Path(a.path).read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
-            style = rng.choice(STYLES) if a.style == "all" else a.style
-            new = restyle(case, style, rng)
+            style = rng.choice(styles) if a.style == "all" else a.style
+            new = rewrite(case, style, rng)
             n += new is not case
             fh.write(json.dumps(new, ensure_ascii=False) + "\n")
-    print(f"{n} cases restyled -> {a.out}")
+    print(f"{n} cases {verb} -> {a.out}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(argv, __doc__.split("\n\n")[0], STYLES, restyle, "restyled")
 
 
 if __name__ == "__main__":
