@@ -619,3 +619,7 @@ def test_footer_keeps_an_article_about_calls_to_follow_and_a_closing_question():
     question = "对于小区改造，你怎么看？欢迎在评论区留言讨论。"  # a closing question, no account speaking
     text = "公众号运营观察\n" + about + P1 + "\n\n" + P2 + question + "\n"
     assert Pipeline([ScraperFooter()]).clean(text).text == text
+    # an organisation's closing words ask for support, not for a follow on the platform
+    closing = "希望大家继续关注和支持我们的工作。"
+    text = "老旧小区改造惠及两万户\n" + P1 + "\n\n" + P2 + closing + "\n"
+    assert Pipeline([ScraperFooter()]).clean(text).text == text

@@ -56,6 +56,7 @@ class ScraperFooter(Filter):
         calls = dict(e.partition("=")[::2] for e in lexicon("footer_calls"))
         self._call = regex.compile(calls["call "].strip())
         self._reader = regex.compile(calls["reader "].strip())
+        self._platform = regex.compile(calls["action "].strip() + "|" + calls["account "].strip())
         # each list as one alternation, searched first: most lines hold none of them (one search, not 40)
         self._any_marker = regex.compile("|".join(f"(?:{m.pattern})" for m in self._markers))
         self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
@@ -172,7 +173,8 @@ class ScraperFooter(Filter):
         """Spans of calls to follow (``data/footer_calls.txt``) at the article's two edges: the run of
         sentences that opens the line under the title, and the run that closes the last line. Each
         sentence of a run names a call, two kinds of call or one and the reader or the account; one of
-        them names two kinds and the reader or the account. Sentences of up to 120 characters."""
+        them names two kinds, the reader or the account, and an action on the platform (点赞, 转发,
+        扫码, …) or the account itself (小编). Sentences of up to 120 characters."""
         if len(lines) < 2:
             return []
         out: list[tuple[int, int]] = []
@@ -193,7 +195,7 @@ class ScraperFooter(Filter):
                 if len(piece) > _CALL_MAX or not (kinds >= 2 or kinds and who):
                     break
                 run.append((a, b))
-                strict = strict or (kinds >= 2 and who)
+                strict = strict or (kinds >= 2 and who and self._platform.search(piece) is not None)
             # never a whole line of the article, nor a run reaching the window's cut
             if run and strict and len(run) < len(sents):
                 a, b = min(r[0] for r in run), max(r[1] for r in run)
