@@ -303,6 +303,7 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 
 Rows = tuple[list[int], list[list[float]]]
 Row = tuple[int, list[float]]  # a candidate and its features
+State = tuple[int, tuple]  # a candidate and the state its features are made of (SUFFIX_STATE, PREFIX_STATE)
 
 
 def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
@@ -393,3 +394,85 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
                   math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                   float(u.line == tline), float(e < n and units[e].line == tline),
                   math.log1p(len(units[0]))]
+
+
+# The same rows, for a scorer that reads only some of their features (:func:`cleantext.trees.compiled`
+# with ``exprs``): a candidate is given as the state its row is made of (``SUFFIX_STATE`` /
+# ``PREFIX_STATE``, a tuple), and each feature as a Python expression over that state
+# (``SUFFIX_EXPRS`` / ``PREFIX_EXPRS``, in the order of ``SUFFIX_NAMES`` / ``PREFIX_NAMES``): the same
+# operations on the same numbers as :func:`iter_suffix_rows` / :func:`iter_prefix_rows`, so the same
+# values (tests/test_fast_paths.py holds them equal). The segmenter's trees read under half of the
+# features: the others are never computed, and no row list is built.
+_K = len(UNIT)
+#: The state of a suffix candidate: running sums and maxima, its first unit's row, the kept unit's
+#: row, the count of units taken, their characters, the kept text's length (``total or 1``), the
+#: count of prose units and the kept unit's length.
+SUFFIX_STATE = "sm, mx, x, kx, cnt, chars, tot, prose, kept"
+SUFFIX_EXPRS = (*(f"sm[{i}] / cnt" for i in range(_K)), *(f"mx[{i}]" for i in range(_K)),
+                *(f"x[{i}]" for i in range(_K)), *(f"kx[{i}]" for i in range(_K)),
+                "log1p(cnt)", "log1p(chars)", "chars / tot", "log1p(tot - chars)", "prose / cnt",
+                "float(prose > 0)", "log1p(kept)")
+#: The state of a prefix candidate: as a suffix's (``x`` the last unit taken, ``kx`` the next unit's
+#: row), the title's row, the title likeness so far, whether the last unit taken and the next one
+#: are on the title's line, and the title's length.
+PREFIX_STATE = "sm, mx, x, kx, tx, cnt, chars, tot, prose, like, on, nxt, tlen"
+PREFIX_EXPRS = (*(f"sm[{i}] / cnt" for i in range(_K)), *(f"mx[{i}]" for i in range(_K)),
+                *(f"x[{i}]" for i in range(_K)), *(f"kx[{i}]" for i in range(_K)),
+                *(f"tx[{i}]" for i in range(_K)),
+                "log1p(cnt)", "log1p(chars)", "chars / tot", "prose / cnt", "float(prose > 0)", "like",
+                "float(on)", "float(nxt)", "log1p(tlen)")
+#: What the expressions call.
+EXPR_SCOPE = {"log1p": math.log1p}
+
+
+def iter_suffix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+                       most: float = math.inf) -> Iterator[State]:
+    """:func:`iter_suffix_rows` as states (:data:`SUFFIX_STATE`), without the candidates whose share
+    of the kept text (the "share" feature) is over ``most``. A state holds the running sums and
+    maxima themselves: it is read before the next one is made."""
+    n = len(units)
+    tot = total or 1
+    sm = [0.0] * _K
+    mx = [0.0] * _K
+    cnt = chars = prose = 0
+    for s in suffix_candidates(n):
+        x = sh[s]
+        u = units[s]
+        m = u.end - u.start
+        cnt += 1
+        chars += m
+        _grow(sm, mx, x)
+        prose += _prose(m, x)
+        if chars / tot <= most:
+            k = units[s - 1]
+            yield s, (sm, mx, x, sh[s - 1], cnt, chars, tot, prose, k.end - k.start)
+
+
+def iter_prefix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+                       most: float = math.inf) -> Iterator[State]:
+    """:func:`iter_prefix_rows` as states (:data:`PREFIX_STATE`), as :func:`iter_suffix_states`."""
+    n = len(units)
+    if n < 2:
+        return
+    tot = total or 1
+    sm = [0.0] * _K
+    mx = [0.0] * _K
+    cnt = chars = prose = 0
+    t = units[0]
+    title, tline, tlen = t.text, t.line, t.end - t.start
+    like = 0.0
+    zeros = (0.0,) * _K
+    tx = sh[0]
+    for e in prefix_candidates(n):
+        u = units[e - 1]
+        x = sh[e - 1]
+        m = u.end - u.start
+        cnt += 1
+        chars += m
+        _grow(sm, mx, x)
+        prose += _prose(m, x)
+        like = max(like, _title_like(u.text, title))
+        if chars / tot <= most:
+            nxt = e < n
+            yield e, (sm, mx, x, sh[e] if nxt else zeros, tx, cnt, chars, tot, prose, like,
+                      u.line == tline, nxt and units[e].line == tline, tlen)

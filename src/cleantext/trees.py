@@ -31,7 +31,8 @@ def log_odds(model: dict[str, Any], x: Sequence[float]) -> float:
     return total
 
 
-def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
+def compiled(model: dict[str, Any], exprs: Sequence[str] | None = None, state: str = "",
+             scope: dict[str, Any] | None = None) -> Callable[[Any], float]:
     """A function computing :func:`log_odds` of ``model``, its trees turned into nested ``if``s.
 
     Interpreting node lists costs a loop step per node; the generated code costs one comparison,
@@ -43,12 +44,24 @@ def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
     >>> f = compiled({"base": -1.0, "trees": [tree]})
     >>> f([1.0]), f([0.5]) == log_odds({"base": -1.0, "trees": [tree]}, [0.5])
     (2.0, True)
+
+    With ``exprs`` the function reads no feature row: it is given a tuple unpacked into the names of
+    ``state`` (comma-separated), and feature ``i`` is the value of the Python expression ``exprs[i]``
+    over them (``scope``: what the expressions call); only the features the trees read are computed,
+    each once, before the first tree.
+
+    >>> g = compiled({"base": -1.0, "trees": [tree]}, ["a / b"], "a, b")
+    >>> g((2.0, 4)), g((3.0, 2))
+    (-3.0, 2.0)
     """
     # the features the trees read, each read once into a local (a comparison then costs no subscript)
     used = sorted({int(feat[i]) for feat, _, left, _, _ in model["trees"]
                    for i in range(len(left)) if left[i] >= 0})
     lines = ["def f(x):"]
-    if used:  # (one C call fetches them all: ``_get`` is ``itemgetter(*used)``, a tuple when two or more)
+    if exprs is not None:
+        lines.append(f"    {state}, = x")
+        lines.extend(f"    x{i} = {exprs[i]}" for i in used)
+    elif used:  # (one C call fetches them all: ``_get`` is ``itemgetter(*used)``, a tuple when two or more)
         lines.append(f"    {', '.join(f'x{i}' for i in used)}{',' if len(used) > 1 else ''} = _get(x)")
     lines.append(f"    t = {float(model['base'])!r}")
     for feat, thr, left, right, value in model["trees"]:
@@ -63,9 +76,11 @@ def compiled(model: dict[str, Any]) -> Callable[[Sequence[float]], float]:
             emit(right[i], depth + 1)
         emit(0, 1)
     lines.append("    return t")
-    scope: dict[str, Any] = {"_get": operator.itemgetter(*used)} if used else {}
-    exec(compile("\n".join(lines), "<cleantext.trees>", "exec"), scope)  # noqa: S102 - numbers only
-    return scope["f"]
+    env: dict[str, Any] = dict(scope or {})
+    if used and exprs is None:
+        env["_get"] = operator.itemgetter(*used)
+    exec(compile("\n".join(lines), "<cleantext.trees>", "exec"), env)  # noqa: S102 - numbers, given expressions
+    return env["f"]
 
 
 def _num(v: float) -> str:
