@@ -18,7 +18,7 @@ from __future__ import annotations
 import collections
 import math
 import operator
-from collections.abc import Iterator
+from collections.abc import ItemsView, Iterator
 from functools import cache, lru_cache
 from itertools import chain, compress, repeat
 
@@ -150,24 +150,24 @@ def unit_novelty(page: collections.Counter[int], text: str) -> float:
     own = _own_pairs(text)
     if own is None:
         return 0.0
-    keys, counts, distinct = own
-    new = sum(map(operator.eq, map(page.get, keys, repeat(0)), counts))
-    return new / distinct
+    items, distinct = own
+    # the pairs the page holds exactly as often as the text: (key, count) items both hold (one C-level
+    # intersection; a count is >= 1, so a key the page lacks, or holds at 0, is no match)
+    return len(items & page.items()) / distinct
 
 
 @lru_cache(maxsize=4096)
-def _own_pairs(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int] | None:
-    """What :func:`unit_novelty` reads of ``text`` whatever the page: the pair keys and counts of its
-    Han runs joined by ``_GAP`` (in the order :func:`_pair_counts` finds them) and the number of its
-    distinct Han bigrams (None without any). Cached: the pipeline's second pass reads the same edge
-    units against another page."""
+def _own_pairs(text: str) -> tuple[ItemsView[int, int], int] | None:
+    """What :func:`unit_novelty` reads of ``text`` whatever the page: the (key, count) items of the pair
+    counts of its Han runs joined by ``_GAP`` and the number of its distinct Han bigrams (None without
+    any). Cached: the pipeline's second pass reads the same edge units against another page."""
     runs = _HAN_PAIR.findall(text)
     if not runs:
         return None
     own = _pair_counts(_GAP.join(runs))
     # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
     across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
-    return tuple(own), tuple(own.values()), len(own) - across
+    return dict(own).items(), len(own) - across
 
 
 def novelty(lines: list[str], texts: list[str]) -> list[float]:
