@@ -475,3 +475,33 @@ def _segmenter_trees():
 
     m = load(None)
     return [*m["suffix"]["trees"], *m["prefix"]["trees"]]
+
+
+def test_compiled_trees_sharing_splits_give_the_interpreted_log_odds():
+    """The compiled trees share the comparisons of nodes that split alike and add the leaf values at
+    the end in the trees' order: exactly the log-odds of the node-list interpreter, ties included."""
+    rng = random.Random(19)
+    splits = [(f, t) for f in range(4) for t in (-1.0, 0.0, 0.5, 2.0)]
+
+    def tree(depth: int) -> list[list]:
+        feat, thr, left, right, value = [], [], [], [], []
+
+        def node(d: int) -> int:
+            i = len(feat)
+            feat.append(0), thr.append(0.0), left.append(-1), right.append(-1)
+            value.append(rng.uniform(-3, 3))
+            if d < depth and rng.random() < 0.8:
+                feat[i], thr[i] = rng.choice(splits[:6] if rng.random() < 0.6 else splits)  # shared often
+                left[i] = node(d + 1)
+                right[i] = node(d + 1)
+            return i
+        node(0)
+        return [feat, thr, left, right, value]
+
+    for _ in range(60):
+        model = {"base": rng.uniform(-2, 2), "trees": [tree(rng.randint(0, 5)) for _ in range(rng.randint(0, 30))]}
+        f = trees.compiled(model)
+        g = trees.compiled(model, [f"x[{i}]" for i in range(4)], "x")
+        for _ in range(50):
+            x = [rng.choice([-1.0, 0.0, 0.5, 2.0, rng.uniform(-3, 3)]) for _ in range(4)]
+            assert f(x) == g((x,)) == trees.log_odds(model, x)
