@@ -131,8 +131,9 @@ def _written_in_han(units: list[Unit], edge: list[bool]) -> bool:
     for u, e in zip(units, edge, strict=True):
         if e:
             h, la = script_shares(u.text)
-            han += h * len(u)
-            latin += la * len(u)
+            n = u.end - u.start  # len(u), without a call
+            han += h * n
+            latin += la * n
     return han >= latin
 
 
