@@ -6,6 +6,7 @@ import math
 import random
 import re
 
+import docgen
 import pytest
 
 from cleantext import trees
@@ -400,3 +401,107 @@ def test_pair_counts_are_the_counts_of_adjacent_pairs():
         codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
         want = Counter(a | b << 16 for a, b in zip(codes, codes[1:], strict=False))
         assert dict(features._pair_counts(text)) == dict(want), repr(text)
+
+
+def _full_rows_and_states(units, sh, total):
+    from cleantext import features as ft
+
+    for rows, states, exprs, names in (
+            (ft.iter_suffix_rows, ft.iter_suffix_states, ft.SUFFIX_EXPRS, ft.SUFFIX_STATE),
+            (ft.iter_prefix_rows, ft.iter_prefix_states, ft.PREFIX_EXPRS, ft.PREFIX_STATE)):
+        # every expression over the state, as one function: the full row the compact scorer reads from
+        env = dict(ft.EXPR_SCOPE)
+        exec(f"def row(st):\n    {names}, = st\n    return [{', '.join(exprs)}]", env)  # noqa: S102
+        yield rows(units, sh, total), states(units, sh, total), env["row"], states(units, sh, total, 0.6)
+
+
+def _assert_compact_rows_agree(seg, units, sh, total) -> int:
+    """The segmenter's trees over candidate states (only the features they read, computed from the
+    state) give exactly the log-odds of the plain trees over the full rows; each expression gives
+    exactly the full row's value; the share filter drops exactly the rows whose share is over 0.6."""
+    from cleantext import features as ft
+    from cleantext.filters.segmenter import MAX_SHARE, load
+
+    m = load(None)
+    checked = 0
+    for (full, states, row, kept), model, tree, name in zip(
+            _full_rows_and_states(units, sh, total), (m["suffix"], m["prefix"]), (seg._suffix, seg._prefix),
+            (ft.SUFFIX_NAMES, ft.PREFIX_NAMES), strict=True):
+        share = name.index("share")
+        want = []
+        for (c, x), (c2, st) in zip(full, states, strict=True):
+            assert c == c2 and row(st) == x and len(x) == len(name)
+            assert tree(st) == trees.log_odds(model, x)
+            if x[share] <= MAX_SHARE:
+                want.append((c, trees.log_odds(model, x)))
+            checked += 1
+        assert [(c, tree(st)) for c, st in kept] == want
+    return checked
+
+
+def test_compact_candidate_states_give_the_full_rows_probabilities():
+    """The segmenter scores candidate states with trees compiled over the features they read (fewer
+    than half of a row's): the same log-odds as the plain trees over iter_suffix_rows/iter_prefix_rows."""
+    from cleantext import features as ft
+
+    seg = Segmenter()
+    rng = random.Random(17)
+    checked = 0
+    # random unit rows: any value at any feature (zeros, negatives, ties with thresholds)
+    thresholds = sorted({t for tr in _segmenter_trees() for t in tr[1]})
+    for _ in range(150):
+        n = rng.randint(1, 50)
+        lengths = rng.choices(range(1, 200), k=n)
+        starts = [sum(lengths[:i]) + i for i in range(n)]
+        units = [Unit(i, rng.choice([0, 0, 1, i]), starts[i], starts[i] + k, "".join(rng.choices(_HAN, k=k)))
+                 for i, k in enumerate(lengths)]
+        sh = [tuple(rng.choice([0.0, 0.0, 1.0, rng.random(), -rng.random(), rng.choice(thresholds)])
+                    for _ in ft.UNIT) for _ in range(n)]
+        checked += _assert_compact_rows_agree(seg, units, sh, rng.choice([sum(lengths), 3 * sum(lengths)]))
+    # real-shaped: generated pages, their edge units and rows as the segmenter makes them
+    for _ in range(40):
+        doc = Document(docgen.document(rng))
+        units, total = seg.units(doc)
+        if len(units) < 2:
+            continue
+        suf, pre, sh = seg.edges(units, total, doc.kept_lines())
+        rows = [sh[i] if sh.edge[i] else () for i in range(len(units))]
+        checked += _assert_compact_rows_agree(seg, units, rows, total)
+    assert checked > 3000
+
+
+def _segmenter_trees():
+    from cleantext.filters.segmenter import load
+
+    m = load(None)
+    return [*m["suffix"]["trees"], *m["prefix"]["trees"]]
+
+
+def test_compiled_trees_sharing_splits_give_the_interpreted_log_odds():
+    """The compiled trees share the comparisons of nodes that split alike and add the leaf values at
+    the end in the trees' order: exactly the log-odds of the node-list interpreter, ties included."""
+    rng = random.Random(19)
+    splits = [(f, t) for f in range(4) for t in (-1.0, 0.0, 0.5, 2.0)]
+
+    def tree(depth: int) -> list[list]:
+        feat, thr, left, right, value = [], [], [], [], []
+
+        def node(d: int) -> int:
+            i = len(feat)
+            feat.append(0), thr.append(0.0), left.append(-1), right.append(-1)
+            value.append(rng.uniform(-3, 3))
+            if d < depth and rng.random() < 0.8:
+                feat[i], thr[i] = rng.choice(splits[:6] if rng.random() < 0.6 else splits)  # shared often
+                left[i] = node(d + 1)
+                right[i] = node(d + 1)
+            return i
+        node(0)
+        return [feat, thr, left, right, value]
+
+    for _ in range(60):
+        model = {"base": rng.uniform(-2, 2), "trees": [tree(rng.randint(0, 5)) for _ in range(rng.randint(0, 30))]}
+        f = trees.compiled(model)
+        g = trees.compiled(model, [f"x[{i}]" for i in range(4)], "x")
+        for _ in range(50):
+            x = [rng.choice([-1.0, 0.0, 0.5, 2.0, rng.uniform(-3, 3)]) for _ in range(4)]
+            assert f(x) == g((x,)) == trees.log_odds(model, x)

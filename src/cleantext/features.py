@@ -18,7 +18,7 @@ from __future__ import annotations
 import collections
 import math
 import operator
-from collections.abc import Iterator
+from collections.abc import ItemsView, Iterator
 from functools import cache, lru_cache
 from itertools import chain, compress, repeat
 
@@ -150,24 +150,24 @@ def unit_novelty(page: collections.Counter[int], text: str) -> float:
     own = _own_pairs(text)
     if own is None:
         return 0.0
-    keys, counts, distinct = own
-    new = sum(map(operator.eq, map(page.get, keys, repeat(0)), counts))
-    return new / distinct
+    items, distinct = own
+    # the pairs the page holds exactly as often as the text: (key, count) items both hold (one C-level
+    # intersection; a count is >= 1, so a key the page lacks, or holds at 0, is no match)
+    return len(items & page.items()) / distinct
 
 
 @lru_cache(maxsize=4096)
-def _own_pairs(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int] | None:
-    """What :func:`unit_novelty` reads of ``text`` whatever the page: the pair keys and counts of its
-    Han runs joined by ``_GAP`` (in the order :func:`_pair_counts` finds them) and the number of its
-    distinct Han bigrams (None without any). Cached: the pipeline's second pass reads the same edge
-    units against another page."""
+def _own_pairs(text: str) -> tuple[ItemsView[int, int], int] | None:
+    """What :func:`unit_novelty` reads of ``text`` whatever the page: the (key, count) items of the pair
+    counts of its Han runs joined by ``_GAP`` and the number of its distinct Han bigrams (None without
+    any). Cached: the pipeline's second pass reads the same edge units against another page."""
     runs = _HAN_PAIR.findall(text)
     if not runs:
         return None
     own = _pair_counts(_GAP.join(runs))
     # the pairs across _GAP: in no page, so never counted new (the page holds them 0 times)
     across = len({r[-1] for r in runs[:-1]}) + len({r[0] for r in runs[1:]})
-    return tuple(own), tuple(own.values()), len(own) - across
+    return dict(own).items(), len(own) - across
 
 
 def novelty(lines: list[str], texts: list[str]) -> list[float]:
@@ -303,6 +303,7 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 
 Rows = tuple[list[int], list[list[float]]]
 Row = tuple[int, list[float]]  # a candidate and its features
+State = tuple[int, tuple]  # a candidate and the state its features are made of (SUFFIX_STATE, PREFIX_STATE)
 
 
 def _grow(sm: list[float], mx: list[float], x: tuple[float, ...]) -> None:
@@ -393,3 +394,85 @@ def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
                   math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
                   float(u.line == tline), float(e < n and units[e].line == tline),
                   math.log1p(len(units[0]))]
+
+
+# The same rows, for a scorer that reads only some of their features (:func:`cleantext.trees.compiled`
+# with ``exprs``): a candidate is given as the state its row is made of (``SUFFIX_STATE`` /
+# ``PREFIX_STATE``, a tuple), and each feature as a Python expression over that state
+# (``SUFFIX_EXPRS`` / ``PREFIX_EXPRS``, in the order of ``SUFFIX_NAMES`` / ``PREFIX_NAMES``): the same
+# operations on the same numbers as :func:`iter_suffix_rows` / :func:`iter_prefix_rows`, so the same
+# values (tests/test_fast_paths.py holds them equal). The segmenter's trees read under half of the
+# features: the others are never computed, and no row list is built.
+_K = len(UNIT)
+#: The state of a suffix candidate: running sums and maxima, its first unit's row, the kept unit's
+#: row, the count of units taken, their characters, the kept text's length (``total or 1``), the
+#: count of prose units and the kept unit's length.
+SUFFIX_STATE = "sm, mx, x, kx, cnt, chars, tot, prose, kept"
+SUFFIX_EXPRS = (*(f"sm[{i}] / cnt" for i in range(_K)), *(f"mx[{i}]" for i in range(_K)),
+                *(f"x[{i}]" for i in range(_K)), *(f"kx[{i}]" for i in range(_K)),
+                "log1p(cnt)", "log1p(chars)", "chars / tot", "log1p(tot - chars)", "prose / cnt",
+                "float(prose > 0)", "log1p(kept)")
+#: The state of a prefix candidate: as a suffix's (``x`` the last unit taken, ``kx`` the next unit's
+#: row), the title's row, the title likeness so far, whether the last unit taken and the next one
+#: are on the title's line, and the title's length.
+PREFIX_STATE = "sm, mx, x, kx, tx, cnt, chars, tot, prose, like, on, nxt, tlen"
+PREFIX_EXPRS = (*(f"sm[{i}] / cnt" for i in range(_K)), *(f"mx[{i}]" for i in range(_K)),
+                *(f"x[{i}]" for i in range(_K)), *(f"kx[{i}]" for i in range(_K)),
+                *(f"tx[{i}]" for i in range(_K)),
+                "log1p(cnt)", "log1p(chars)", "chars / tot", "prose / cnt", "float(prose > 0)", "like",
+                "float(on)", "float(nxt)", "log1p(tlen)")
+#: What the expressions call.
+EXPR_SCOPE = {"log1p": math.log1p}
+
+
+def iter_suffix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+                       most: float = math.inf) -> Iterator[State]:
+    """:func:`iter_suffix_rows` as states (:data:`SUFFIX_STATE`), without the candidates whose share
+    of the kept text (the "share" feature) is over ``most``. A state holds the running sums and
+    maxima themselves: it is read before the next one is made."""
+    n = len(units)
+    tot = total or 1
+    sm = [0.0] * _K
+    mx = [0.0] * _K
+    cnt = chars = prose = 0
+    for s in suffix_candidates(n):
+        x = sh[s]
+        u = units[s]
+        m = u.end - u.start
+        cnt += 1
+        chars += m
+        _grow(sm, mx, x)
+        prose += _prose(m, x)
+        if chars / tot <= most:
+            k = units[s - 1]
+            yield s, (sm, mx, x, sh[s - 1], cnt, chars, tot, prose, k.end - k.start)
+
+
+def iter_prefix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+                       most: float = math.inf) -> Iterator[State]:
+    """:func:`iter_prefix_rows` as states (:data:`PREFIX_STATE`), as :func:`iter_suffix_states`."""
+    n = len(units)
+    if n < 2:
+        return
+    tot = total or 1
+    sm = [0.0] * _K
+    mx = [0.0] * _K
+    cnt = chars = prose = 0
+    t = units[0]
+    title, tline, tlen = t.text, t.line, t.end - t.start
+    like = 0.0
+    zeros = (0.0,) * _K
+    tx = sh[0]
+    for e in prefix_candidates(n):
+        u = units[e - 1]
+        x = sh[e - 1]
+        m = u.end - u.start
+        cnt += 1
+        chars += m
+        _grow(sm, mx, x)
+        prose += _prose(m, x)
+        like = max(like, _title_like(u.text, title))
+        if chars / tot <= most:
+            nxt = e < n
+            yield e, (sm, mx, x, sh[e] if nxt else zeros, tx, cnt, chars, tot, prose, like,
+                      u.line == tline, nxt and units[e].line == tline, tlen)

@@ -32,14 +32,19 @@ import regex
 from .. import metadata, trees
 from ..document import Document, Line
 from ..features import (
+    EXPR_SCOPE,
+    PREFIX_EXPRS,
     PREFIX_NAMES,
+    PREFIX_STATE,
     PREFIX_UNITS,
     SHALLOW,
+    SUFFIX_EXPRS,
     SUFFIX_NAMES,
+    SUFFIX_STATE,
     SUFFIX_UNITS,
-    Row,
-    iter_prefix_rows,
-    iter_suffix_rows,
+    State,
+    iter_prefix_states,
+    iter_suffix_states,
     ngram_score,
     page_pairs,
     page_pairs_after,
@@ -126,8 +131,9 @@ def _written_in_han(units: list[Unit], edge: list[bool]) -> bool:
     for u, e in zip(units, edge, strict=True):
         if e:
             h, la = script_shares(u.text)
-            han += h * len(u)
-            latin += la * len(u)
+            n = u.end - u.start  # len(u), without a call
+            han += h * n
+            latin += la * n
     return han >= latin
 
 
@@ -182,7 +188,6 @@ _PAGE = "segmenter.page_pairs"  # (the kept lines' texts, their page_pairs), in 
 # (the segmenter, what its units were made of, whether it read metadata) when it found nothing
 _QUIET = "segmenter.found_nothing"
 _WORD_AT = tuple((SHALLOW.index(name), w) for name, w in _WORDS.items())
-_SUFFIX_SHARE, _PREFIX_SHARE = SUFFIX_NAMES.index("share"), PREFIX_NAMES.index("share")
 
 
 def _evidence(row: tuple[float, ...]) -> str:
@@ -209,8 +214,10 @@ class Segmenter(Filter):
         if names != (list(SUFFIX_NAMES), list(PREFIX_NAMES)):
             raise ValueError("segmenter model was fitted on other features: "
                              "refit with bench/fit_segmenter.py")
-        self._suffix = trees.compiled(m["suffix"])
-        self._prefix = trees.compiled(m["prefix"])
+        # the trees read a candidate's state (features.iter_suffix_states), computing only the features
+        # they use (fewer than half) with the row builders' own operations: the same probabilities
+        self._suffix = trees.compiled(m["suffix"], SUFFIX_EXPRS, SUFFIX_STATE, EXPR_SCOPE)
+        self._prefix = trees.compiled(m["prefix"], PREFIX_EXPRS, PREFIX_STATE, EXPR_SCOPE)
         ngram: dict[str, float] = m.get("ngram", {})  # the fitted wording of chrome and footers
 
         @lru_cache(maxsize=4096)  # the pipeline's second pass sees the same edge units again
@@ -241,9 +248,10 @@ class Segmenter(Filter):
         return units, sum(len(ln) for ln in lines), (tuple(ln.text for ln in lines), tuple(where))
 
     def edges(self, units: list[Unit], total: int, lines: list[Line], hints: dict[str, Any] | None = None,
-              first: dict[str, Any] | None = None) -> tuple[Iterator[Row], Iterator[Row], _Rows]:
-        """Suffix and prefix candidates with their feature rows, in order and built as they are read
-        (by :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
+              first: dict[str, Any] | None = None) -> tuple[Iterator[State], Iterator[State], _Rows]:
+        """Suffix and prefix candidates with the states their feature rows are made of
+        (:func:`~cleantext.features.iter_suffix_states`), in order and made as they are read (by
+        :meth:`_best`, which scores them), and the unit rows used (shallow features, n-gram score,
         novelty against the document's kept ``lines``; ``hints`` and ``first``: see :class:`_Rows`)."""
         n = len(units)
         edge = [False] * n
@@ -252,13 +260,12 @@ class Segmenter(Filter):
         sh = _Rows(self._row, edge, units, lines, hints, first)
         # furniture never takes most of a page: an edge that would remove more than MAX_SHARE of the
         # kept text (a page that is one long list) is not a candidate, whatever the model says
-        suf = ((s, x) for s, x in iter_suffix_rows(units, sh, total) if x[_SUFFIX_SHARE] <= MAX_SHARE)
-        pre = ((e, x) for e, x in iter_prefix_rows(units, sh, total) if x[_PREFIX_SHARE] <= MAX_SHARE)
-        return suf, pre, sh
+        suf = iter_suffix_states(units, sh, total, MAX_SHARE)
+        return suf, iter_prefix_states(units, sh, total, MAX_SHARE), sh
 
     @staticmethod
-    def _best(cands: Iterable[Row], order: Sequence[int], units: list[Unit], offset: int, t: float,
-              model: Callable[[list[float]], float]) -> tuple[int, dict[int, float]]:
+    def _best(cands: Iterable[State], order: Sequence[int], units: list[Unit], offset: int, t: float,
+              model: Callable[[Any], float]) -> tuple[int, dict[int, float]]:
         """The candidate maximising the summed gain of the units it takes (-1: none gains), and the
         probabilities of the candidates up to it (the only ones used). ``cands`` come in the order of
         ``order`` (the candidates before the share filter).
