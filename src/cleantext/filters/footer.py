@@ -57,6 +57,9 @@ class ScraperFooter(Filter):
         self._call = regex.compile(calls["call "].strip())
         self._reader = regex.compile(calls["reader "].strip())
         self._platform = regex.compile(calls["action "].strip() + "|" + calls["account "].strip())
+        # the markers without their anchors: one search over a line's end finds any a piece of it holds
+        self._loose_marker = regex.compile("|".join(
+            f"(?:{m.pattern.removeprefix('^').removesuffix('$')})" for m in self._markers))
         # each list as one alternation, searched first: most lines hold none of them (one search, not 40)
         self._any_marker = regex.compile("|".join(f"(?:{m.pattern})" for m in self._markers))
         self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
@@ -211,6 +214,9 @@ class ScraperFooter(Filter):
         if len(text) <= self.short_line:
             return 0
         low = max(0, len(text) - self.max_line)
+        # a firm footer holds a marker or the site speaking of itself (see classify)
+        if not self._loose_marker.search(text, low) and not self._vocabulary["self"].search(text, low):
+            return 0
         starts = [m.end() for m in _SENTENCE.finditer(text, low) if m.end() < len(text)]
         for at in starts:
             rest = text[at:].strip()

@@ -99,11 +99,13 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
             k -= 1
         if nums[k].group(1) == "1" and len(nums) - k >= 3 and (best is None or nums[k].start() < best[0]):
             best = (nums[k].start(), len(nums) - k, True)
-    for closer, skip, least in ((_STAMP_RUN, 2, 3), (_CUT_SHORT, 1, _CUT_ITEMS)):
+    end = text.rstrip(" \t\u3000\xa0)）]】")
+    for closer, skip, least, ends in ((_STAMP_RUN, 2, 3, end[-1:] in _STAMP_ENDS),
+                                      (_CUT_SHORT, 1, _CUT_ITEMS, end.endswith(".."))):
         # items each closed by a mark: the items after the run's first mark (where the first item's
         # headline begins is not known); after its second for stamps (the first may be the article's
-        # own byline time)
-        marks = list(closer.finditer(text)) if len(text) > 3 * _ITEM_MIN else []
+        # own byline time). The text must end on a mark (every stamp ends in one of _STAMP_ENDS).
+        marks = list(closer.finditer(text)) if ends and len(text) > 3 * _ITEM_MIN else []
         if len(marks) < 3 or text[marks[-1].end() :].strip(" \t\u3000\xa0)）]】"):
             continue
         k = len(marks) - 1
