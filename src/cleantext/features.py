@@ -345,55 +345,24 @@ def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
     ``sh`` holds the unit rows (:data:`UNIT`: :func:`shallow` and the n-gram score) of the last
     ``SUFFIX_UNITS + 1`` units at least, ``total`` is the length of the document's kept lines. Unit 0
     (the title) is never a candidate. Linear in the number of candidates: the aggregates grow one
-    unit at a time.
+    unit at a time (:func:`iter_suffix_states`; each row is made before the next state).
     """
-    n = len(units)
-    tot = total or 1
-    k = len(UNIT)
-    sm = [0.0] * k
-    mx = [0.0] * k
-    cnt = chars = prose = 0
-    for s in suffix_candidates(n):
-        x = sh[s]
-        u = units[s]
-        m = u.end - u.start  # len(u), without a call
-        cnt += 1
-        chars += m
-        _grow(sm, mx, x)
-        prose += _prose(m, x)
-        yield s, [*[v / cnt for v in sm], *mx, *x, *sh[s - 1],
-                  math.log1p(cnt), math.log1p(chars), chars / tot, math.log1p(tot - chars), prose / cnt,
-                  float(prose > 0), math.log1p(len(units[s - 1]))]
+    log1p = math.log1p
+    for s, (sm, mx, x, kx, cnt, chars, tot, prose, kept) in iter_suffix_states(units, sh, total):
+        yield s, [*[v / cnt for v in sm], *mx, *x, *kx,
+                  log1p(cnt), log1p(chars), chars / tot, log1p(tot - chars), prose / cnt,
+                  float(prose > 0), log1p(kept)]
 
 
 def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
     """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features,
-    one at a time."""
-    n = len(units)
-    if n < 2:
-        return
-    tot = total or 1
-    k = len(UNIT)
-    sm = [0.0] * k
-    mx = [0.0] * k
-    cnt = chars = prose = 0
-    title = units[0].text
-    tline = units[0].line
-    like = 0.0
-    zeros = [0.0] * k
-    for e in prefix_candidates(n):
-        u = units[e - 1]
-        x = sh[e - 1]
-        m = u.end - u.start  # len(u), without a call
-        cnt += 1
-        chars += m
-        _grow(sm, mx, x)
-        prose += _prose(m, x)
-        like = max(like, _title_like(u.text, title))
-        yield e, [*[v / cnt for v in sm], *mx, *x, *(sh[e] if e < n else zeros), *sh[0],
-                  math.log1p(cnt), math.log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
-                  float(u.line == tline), float(e < n and units[e].line == tline),
-                  math.log1p(len(units[0]))]
+    one at a time (:func:`iter_prefix_states`)."""
+    log1p = math.log1p
+    for e, (sm, mx, x, kx, tx, cnt, chars, tot, prose, like, on, nxt, tlen) in iter_prefix_states(
+            units, sh, total):
+        yield e, [*[v / cnt for v in sm], *mx, *x, *kx, *tx,
+                  log1p(cnt), log1p(chars), chars / tot, prose / cnt, float(prose > 0), like,
+                  float(on), float(nxt), log1p(tlen)]
 
 
 # The same rows, for a scorer that reads only some of their features (:func:`cleantext.trees.compiled`
