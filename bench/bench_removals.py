@@ -137,7 +137,9 @@ def noise_case(sizes: list[str], repeat: int) -> bool:
     for label in sizes:
         doc = mostly_noise(parse_size(label))
         mb = len(doc.encode("utf-8")) / 1e6
-        inner = max(1, int(200_000 / max(parse_size(label), 1)))
+        # about 1 MB of documents a timing at every size: 20 documents of 10 KB were too few to time
+        # (one run in four came out over 3x on a quiet machine)
+        inner = max(1, int(1_000_000 / max(parse_size(label), 1)))
         best = float("inf")
         r = None
         for _ in range(repeat):
