@@ -1,4 +1,5 @@
-"""Scraper footers: snapshot, crawler, repost, disclaimer and copyright blocks at the end of an article.
+"""Scraper footers: snapshot, crawler, repost, disclaimer and copyright blocks at the end of an article,
+a footer glued after its last sentence, and calls to follow the account at either edge.
 
 Structure beats phrases: the filter walks back from the end of the kept text over lines that carry
 footer markers (``data/footer_markers.txt``: crawler/snapshot wording, 如有侵权, 版权归…所有,
@@ -53,10 +54,10 @@ class ScraperFooter(Filter):
         for entry in lexicon("footer_vocabulary"):
             topic, _, pattern = entry.partition("=")
             self._vocabulary[topic.strip()] = regex.compile(pattern.strip(), regex.IGNORECASE)
-        calls = dict(e.partition("=")[::2] for e in lexicon("footer_calls"))
-        self._call = regex.compile(calls["call "].strip())
-        self._reader = regex.compile(calls["reader "].strip())
-        self._platform = regex.compile(calls["action "].strip() + "|" + calls["account "].strip())
+        calls = {k.strip(): v.strip() for k, _, v in (e.partition("=") for e in lexicon("footer_calls"))}
+        self._call = regex.compile(calls["call"])
+        self._reader = regex.compile(calls["reader"])
+        self._platform = regex.compile(calls["action"] + "|" + calls["account"])
         # the markers without their anchors: one search over a line's end finds any a piece of it holds
         self._loose_marker = regex.compile("|".join(
             f"(?:{m.pattern.removeprefix('^').removesuffix('$')})" for m in self._markers))
