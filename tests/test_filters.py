@@ -555,11 +555,14 @@ def test_tail_removes_a_list_glued_into_one_line():
 def test_tail_keeps_glued_steps_and_the_articles_own_points():
     steps = "".join(f"{i}、{s}" for i, s in enumerate(["登录政务服务网提交申请；", "街道办事处三个工作日内审核；",
                                                        "审核通过后签订改造协议。"], 1))
+    # the same steps behind bullets: no heading is needed there, the clauses' semicolons keep them
+    bulleted = "".join("■ " + s for s in ["登录政务服务网提交申请；", "街道办事处三个工作日内审核；",
+                                          "审核通过后签订改造协议。"])
     numbered = "".join(f"{i}、{h}" for i, h in enumerate(GLUED_ITEMS, 1))  # no list heading before it
     points = "".join("■ " + p for p in ["老旧小区改造惠及两万户", "加装电梯意见征集完成", "改造项目年内开工"])
     # a chat trailing off in short phrases, not headlines cut at one width
     chat = "今天就先写到这里吧...大家晚安啦...明天继续更新哦...记得点赞收藏...下次再见面...拜拜啦朋友们..."
-    for ending in (steps, numbered, points, chat):
+    for ending in (steps, bulleted, numbered, points, chat):
         text = "老旧小区改造惠及两万户\n" + BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending
 

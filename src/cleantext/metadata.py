@@ -17,6 +17,10 @@ from .textutil import ends_sentence, han_count, is_date_line, lexicon, parse_dat
 _CLAUSE_IN_VALUE = regex.compile(r"[：，,;；]|(?<!\d):(?!\d)")  # a colon between digits is a time
 
 
+#: Labels one or two Han characters may open (内容来源, 值班编辑, 本文作者): see :func:`_labels`.
+_HEADED = ("来源", "编辑", "作者", "记者")
+
+
 @cache
 def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
     keys: dict[str, str] = {}
@@ -31,8 +35,6 @@ def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
     head = rf"(?:(?![图照视])\p{{Han}}{{1,2}}(?=(?:{headed})\s*[:：]))?"
     return regex.compile(rf"(?:^|(?<=\s)){head}({alternation})\s*[:：]"), keys
 
-
-_HEADED = ("来源", "编辑", "作者", "记者")
 
 
 def parse_header(text: str) -> dict[str, str] | None:

@@ -11,6 +11,8 @@ import regex
 
 #: Sentence-final punctuation, full-width and ASCII alike.
 TERMINAL = frozenset("。！？!?…；;」』”\"'）)")
+#: Where a sentence ends: its marks and the closing quotes or brackets after them.
+SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
 #: Any punctuation or symbol that ends a clause (used to find "before punctuation" positions).
 CLAUSE_PUNCT = frozenset("，,。．、；;：:！!？?…“”‘’\"'（）()《》〈〉【】[]「」『』—–-·•|/\\~～")
 

@@ -114,31 +114,14 @@ def _may_split(text: str) -> bool:
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`_scan`'s pieces, without the scan for a line none of ``_SPLIT``'s alternatives can match."""
     if not _may_split(text):
-        out: list[tuple[int, int]] = []
-        _emit(out, text, 0, len(text))
-        return tuple(out)
+        p = _piece(text, 0, len(text))
+        return (p,) if p is not None else ()
     return _scan(text)
 
 
 def _scan(text: str) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SPLIT.finditer(text):
-        if m.group("cut") is not None:
-            _emit(out, text, pos, m.start())
-            pos = m.end()
-        elif m.group("after") is not None:
-            _emit(out, text, pos, m.end())
-            pos = m.end()
-        else:
-            if _HEAD.fullmatch(text, pos, m.start()):
-                # one or two Han characters before a label are the label's own head
-                # ("责任编辑：", "值班编辑：" after a blank): not a unit of their own
-                continue
-            _emit(out, text, pos, m.start())
-            pos = m.start()
-    _emit(out, text, pos, len(text))
-    return tuple(out)
+    """Every piece of ``text`` (:func:`_iter_scan`, read to the end)."""
+    return tuple(_iter_scan(text))
 
 
 _cached_pieces = lru_cache(maxsize=4096)(_split)
@@ -269,7 +252,7 @@ class _Split:
 
 
 def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """:func:`_emit`'s piece of ``text[a:b]`` (blanks trimmed), or None when it is blank."""
+    """The piece ``text[a:b]`` with its blanks trimmed, or None when it is blank."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -289,6 +272,8 @@ def _iter_scan(text: str) -> Iterator[tuple[int, int]]:
             pos = m.end()
         else:
             if _HEAD.fullmatch(text, pos, m.start()):
+                # one or two Han characters before a label are the label's own head
+                # ("责任编辑：", "值班编辑：" after a blank): not a unit of their own
                 continue
             p = _piece(text, pos, m.start())
             pos = m.start()
@@ -372,12 +357,3 @@ def _iter_back(text: str) -> Iterator[tuple[int, int]]:
         if sync >= 0:
             stop = sync
         hi, width = q, width * 2
-
-
-def _emit(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        out.append((a, b))

@@ -21,7 +21,7 @@ from ..document import Document, Line
 from ..leaks import code_spans
 from ..metadata import _is_prose, parse_header
 from ..report import Removal
-from ..textutil import ends_sentence, is_date_line, lexicon_regex, parse_datetime
+from ..textutil import SENTENCE_END, ends_sentence, is_date_line, lexicon_regex, parse_datetime
 from ..titles import labelled_copy, site_suffix, title_cores
 from .base import Filter
 
@@ -166,8 +166,6 @@ def _glued_header(text: str, doc: Document) -> int:
     return best
 
 
-#: the end of a sentence (its mark and any closing quotes or brackets after it)
-_SENTENCE_END = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")
 
 
 def _glued_end(text: str, doc: Document) -> int:
@@ -179,7 +177,7 @@ def _glued_end(text: str, doc: Document) -> int:
     their values are recorded as a header line's are.
     """
     last = None
-    for last in _SENTENCE_END.finditer(text):  # noqa: B007 (the last one is wanted)
+    for last in SENTENCE_END.finditer(text):  # noqa: B007 (the last one is wanted)
         pass
     if last is None or last.end() >= len(text):
         return -1

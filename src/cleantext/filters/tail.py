@@ -26,7 +26,7 @@ import regex
 from ..document import Document, Line
 from ..features import novelty
 from ..report import Removal
-from ..textutil import DATE_RE, ends_sentence, is_date_line, lexicon_regex
+from ..textutil import DATE_RE, SENTENCE_END, ends_sentence, is_date_line, lexicon_regex
 from .base import Filter
 from .footer import ScraperFooter
 
@@ -60,8 +60,8 @@ _BULLETS = "■□▼▲●◆◇★☆▶►•※"
 _NUMBER = regex.compile(r"(?<![\d.])([1-9]\d?)[、.．](?=\D)")
 _STAMP_RUN = regex.compile(_STAMP)
 _CUT_SHORT = regex.compile(r"(?<=[^\s.])\.{2,3}(?!\.)")  # a headline cut short: "政协委.."
+_AFTER_MARK = " \t\u3000\xa0)）]】"  # what may follow an item's closing mark at the line's end
 _CUT_ITEMS, _CUT_MEDIAN = 5, 8  # (dots also trail off a chat's phrases: more and longer items needed)
-_OPEN = regex.compile(r"[。！？!?…]+[”」』\"'’）)】]*")  # where a sentence (the article's last) ends
 _ITEM_MIN, _ITEM_MAX = 4, 60  # a headline's length
 _WINDOW = 50 * _ITEM_MAX  # the end of a line read for one
 _HEADING_MARKS = "[]【】〔〕()（）<>《》「」『』|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"
@@ -99,14 +99,14 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
             k -= 1
         if nums[k].group(1) == "1" and len(nums) - k >= 3 and (best is None or nums[k].start() < best[0]):
             best = (nums[k].start(), len(nums) - k, True)
-    end = text.rstrip(" \t\u3000\xa0)）]】")
-    for closer, skip, least, ends in ((_STAMP_RUN, 2, 3, end[-1:] in _STAMP_ENDS),
-                                      (_CUT_SHORT, 1, _CUT_ITEMS, end.endswith(".."))):
+    end = text.rstrip(_AFTER_MARK)
+    for closer, skip, least, ends_on_mark in ((_STAMP_RUN, 2, 3, end[-1:] in _STAMP_ENDS),
+                                              (_CUT_SHORT, 1, _CUT_ITEMS, end.endswith(".."))):
         # items each closed by a mark: the items after the run's first mark (where the first item's
         # headline begins is not known); after its second for stamps (the first may be the article's
         # own byline time). The text must end on a mark (every stamp ends in one of _STAMP_ENDS).
-        marks = list(closer.finditer(text)) if ends and len(text) > 3 * _ITEM_MIN else []
-        if len(marks) < 3 or text[marks[-1].end() :].strip(" \t\u3000\xa0)）]】"):
+        marks = list(closer.finditer(text)) if ends_on_mark and len(text) > 3 * _ITEM_MIN else []
+        if len(marks) < 3 or text[marks[-1].end() :].strip(_AFTER_MARK):
             continue
         k = len(marks) - 1
         while k > 0 and _headline(text[marks[k - 1].end() : marks[k].start()]):
@@ -114,9 +114,10 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
         items = len(marks) - k - skip
         if closer is _CUT_SHORT and items >= least:
             # headlines cut at one display width, not a chat's short trailing-off phrases
-            ends = [m.end() for m in marks[k + skip - 1 : -1]]
-            sizes = sorted(m.start() - e for e, m in zip(ends, marks[k + skip :], strict=True))
-            items *= sizes[len(sizes) // 2] >= _CUT_MEDIAN
+            closes = [m.end() for m in marks[k + skip - 1 : -1]]
+            sizes = sorted(m.start() - c for c, m in zip(closes, marks[k + skip :], strict=True))
+            if sizes[len(sizes) // 2] < _CUT_MEDIAN:
+                continue
         if items >= least and (best is None or marks[k + skip - 1].end() < best[0]):
             best = (marks[k + skip - 1].end(), items, False)
     return best
@@ -214,7 +215,7 @@ class UnrelatedTail(Filter):
         at, items, numbered = found
         at += off
         low = max(0, at - _ITEM_MAX)
-        head_from = max((m.end() for m in _OPEN.finditer(last.text, low, at)), default=low)
+        head_from = max((m.end() for m in SENTENCE_END.finditer(last.text, low, at)), default=low)
         head = last.text[head_from:at].strip(" \t\u3000\xa0" + _BULLETS)
         if head and len(head) <= _HEAD_MAX and self._is_heading_text(head):
             at = head_from
