@@ -567,6 +567,41 @@ def test_tail_keeps_glued_steps_and_the_articles_own_points():
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending
 
 
+# another article a scraper glued after the article's last sentence (its own words: other stories)
+OTHER = ("近日，市消防支队在城东商业街开展夜间消防安全检查，共检查商铺三十余家，发现并督促整改火灾隐患十二处。"
+         "检查中，消防员向商户讲解了灭火器的使用方法和初起火灾的扑救要领，提醒大家不要私拉乱接电线。"
+         "支队负责人介绍，今冬明春火灾防控期间，检查将延伸到各个乡镇和农贸市场。")
+# (a glued article is looked for after 200 characters of the article: a page's first header is its own)
+LONG_BODY = "\n\n".join([P1, "据介绍，今年的改造项目涉及六个街道，总投资约三亿元，资金由财政补助、社会投资和居民自筹三部分组成。",
+                           P2, P3])
+
+
+def test_tail_cuts_another_article_glued_after_the_last_sentence():
+    for glued in ("相关新闻" + OTHER,                                       # a related heading, no colon
+                  "【延伸阅读】" + OTHER,                                     # set in brackets
+                  "消防检查走进商业街 某某发布 01-23 14:47" + OTHER):         # its headline and byline stamp
+        text = "老旧小区改造惠及两万户\n" + LONG_BODY + glued + "\n"
+        r = Pipeline([UnrelatedTail()]).clean(text)
+        assert [x.code for x in removed(r)] == ["tail.glued_article"], glued
+        assert r.text.rstrip() == text[: text.index(P3) + len(P3)], glued  # the last sentence stays
+
+
+def test_tail_keeps_glued_text_that_is_the_articles_own():
+    timeline = ("当天下午，值班人员于01-23 14:47接到报警电话，随即通知消防、医疗和社区工作人员赶赴现场，"
+                "并在现场设置警戒线。" + OTHER)
+    # a digest sets its own sections in the same marks: the later ones are not a related block
+    digest = "【今日要闻】" + P1 + "【延伸阅读】" + OTHER
+    own = "相关新闻" + P2 + P3  # the article's own words after the heading: not another story
+    for ending in (timeline, own):
+        text = "老旧小区改造惠及两万户\n" + LONG_BODY + ending + "\n"
+        assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending[:10]
+    text = "老旧小区改造惠及两万户\n" + LONG_BODY + "\n" + digest + "\n"
+    assert Pipeline([UnrelatedTail()]).clean(text).text == text
+    # the page's own headline and byline stamp above its first sentence are not glued after its end
+    header = "老旧小区改造惠及两万户\n导读：两万户居民受益。市住建局发布 01-23 14:47" + P1 + P2 + P3 + "\n"
+    assert Pipeline([UnrelatedTail()]).clean(header).text == header
+
+
 def test_tail_reads_a_heading_set_in_brackets():
     for heading in ("[热点新闻]", "【相关阅读】", "▍猜你喜欢"):
         text = "老旧小区改造惠及两万户\n" + BODY + "\n" + heading + "\n" + "\n".join(GLUED_ITEMS[:3]) + "\n"

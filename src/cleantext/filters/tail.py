@@ -19,6 +19,7 @@ timeline followed by more prose) never reaches the end, so it stays.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
@@ -26,7 +27,7 @@ import regex
 from ..document import Document, Line
 from ..features import novelty
 from ..report import Removal
-from ..textutil import DATE_RE, SENTENCE_END, ends_sentence, is_date_line, lexicon_regex
+from ..textutil import DATE_RE, SENTENCE_END, ends_sentence, is_date_line, lexicon, lexicon_regex
 from .base import Filter
 from .footer import ScraperFooter
 
@@ -123,6 +124,21 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
     return best
 
 
+# Another article glued after the article's end (a scraper joined the page's "related" block to the
+# body): where a sentence or a bracket closes, either a related-list heading begins, or a short headline
+# runs into a machine time stamp (``01-23 14:47``, ``2019-01-23 14:47``: a byline printed by a page,
+# not a date written in a sentence). Shapes and the heading lexicon only; no words of any page.
+_CLOSE = "。！？!?…）)】」”』"
+_BLANK = " \t\u3000\xa0"
+# (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至")
+_BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
+                              r"(?:0[1-9]|[12]\d|3[01])\s{0,3}\d{1,2}:\d{2}(?!\d)(?!\s{0,3}[至到起止前后—~～\-,，、])")
+_HEADLINE_MIN, _HEADLINE_MAX = 4, 60
+_BEFORE_MIN = 200  # the article's own text before the glued one: a page's first header is its own
+_BLOCK_MIN = 100  # an article, not a line
+_BLOCK_WINDOW = 4000  # how much of the document's end is read for a glued article
+
+
 def _is_dated(ln: Line) -> bool:
     """A bare date line, or a short headline ending in a date (with its year or without)."""
     text = ln.text
@@ -163,6 +179,14 @@ class UnrelatedTail(Filter):
         self.max_gap = max_gap
         self.max_item_line = max_item_line
         self._heading = lexicon_regex("tail_headings")
+        # headings without a free-text part, read where a sentence closes: one with one ("X热点",
+        # "更多…新闻") matches ordinary words once it is glued inside a sentence rather than set on a
+        # line of its own
+        named = "|".join(f"(?:{p.lstrip('^').rstrip('$')})" for p in lexicon("tail_headings") if "{" not in p)
+        # (stdlib re: it tries this alternation at each closing mark about four times faster than regex)
+        self._glued_heading = re.compile(
+            r"[" + _CLOSE + r"][" + _BLANK + r"]{0,4}(?P<h>[" + regex.escape(_HEADING_MARKS) + r"]{0,4}(?:"
+            + named + "))", re.IGNORECASE)
         self._footer = lexicon_regex("footer_markers")
         self._footer_filter = ScraperFooter()
 
@@ -193,7 +217,7 @@ class UnrelatedTail(Filter):
             if start is not None:
                 reason = f"'{lines[start].text[:20]}' heading followed by headlines to the end"
         if start is None:
-            return self._glued(doc, lines)
+            return self._glued(doc, lines) or self._glued_article(doc, lines)
         # a heading directly above the block belongs to it
         while start > 0 and self.is_heading(lines[start - 1]):
             start -= 1
@@ -228,6 +252,70 @@ class UnrelatedTail(Filter):
         a = last.start + at + (len(run) - len(run.lstrip()))
         return [self.span(doc, a, last.end, f"{items} headlines glued into one line to the end", 0.9,
                           code="tail.glued_list")]
+
+    def _glued_article(self, doc: Document, lines: list[Line]) -> list[Removal]:
+        """Another article glued after this one's end, to the end of the document: from a related-list
+        heading glued after a closing sentence (``…。相关新闻近日，…``), or from a headline glued there
+        that runs into a machine time stamp (another article's title and byline), when at least
+        ``_BEFORE_MIN`` characters of the article come before it and the block's wording is mostly new
+        to the page. A heading set in marks that the page also used before it is the page's own
+        section, as in a digest."""
+        if len(lines) < 2:
+            return []
+        first, size = len(lines), 0
+        while first > 1 and size < _BLOCK_WINDOW:
+            first -= 1
+            size += len(lines[first])
+        a, b = lines[first].start, lines[-1].end
+        text = doc.text
+        if not (self._glued_heading.search(text, a, b) or _BYLINE_STAMP.search(text, a, b)):
+            return []  # (one scan of the window: most pages have neither)
+        before = sum(len(ln) for ln in lines[:first])
+        for k in range(first, len(lines)):
+            ln = lines[k]
+            found = self._glue_point(ln.text, before)
+            if found is not None:
+                at, why = found
+                rest = [ln.text[at:]] + [x.text for x in lines[k + 1:]]
+                block = "\n".join(rest)
+                others = [x.text for x in lines[:k]] + [ln.text[:at]]
+                if len(block) < _BLOCK_MIN or novelty(others + [block], [block])[0] < _MIN_NOVELTY:
+                    return []  # (the first point only: one novelty per page keeps this linear)
+                why += " glued after the article's end"
+                return [self.span(doc, ln.start + at, lines[-1].end, why, 0.9, code="tail.glued_article")]
+            before += len(ln)
+        return []
+
+    def _glue_point(self, text: str, before: int) -> tuple[int, str] | None:
+        """The first offset in ``text`` where a glued article begins (see :meth:`_glued_article`) with
+        at least ``_BEFORE_MIN`` characters before it (``before`` of them in earlier lines)."""
+        lo = max(0, _BEFORE_MIN - before)
+        best: tuple[int, str] | None = None
+        first_mark: dict[str, int] = {}
+        for m in self._glued_heading.finditer(text, lo):
+            at, head = m.start("h"), m.group("h")
+            mark = head[0]
+            if mark in _HEADING_MARKS and mark.strip():
+                if mark not in first_mark:
+                    first_mark[mark] = text.find(mark)
+                if first_mark[mark] < at:
+                    continue  # a mark the page sets its own sections in
+            best = (at, f"'{head.strip(_HEADING_MARKS)}' heading and another article")
+            break
+        for m in _BYLINE_STAMP.finditer(text, lo, best[0] if best else len(text)):
+            # its headline: back from the stamp to where a sentence closes, on the same line
+            s = m.start()
+            k = s - 1
+            while k >= max(lo, s - _HEADLINE_MAX - 1) and text[k] not in _CLOSE and text[k] != "\n":
+                k -= 1
+            if k < lo or text[k] not in _CLOSE:
+                continue
+            at = k + 1
+            while at < s and text[at] in _BLANK:
+                at += 1
+            if s - at >= _HEADLINE_MIN:
+                return at, "another article's headline and time stamp"
+        return best
 
     def _dated_block(self, lines: list[Line]) -> int | None:
         n = len(lines)
