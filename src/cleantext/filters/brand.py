@@ -743,13 +743,13 @@ class BrandSpam(Filter):
                 m = models.get(key)
                 if m is None:
                     continue
-                p = brand_free.probability(x, m)
-                if p >= m["annotate"]:
-                    sure = p >= m["threshold"] and brand_free.removable(x, key) and (
+                prob = brand_free.probability(x, m)
+                if prob >= m["annotate"]:
+                    sure = prob >= m["threshold"] and brand_free.removable(x, key) and (
                         len(occ) != 2 or _two_copies_sure(text, s, occ)) and (
                         key != "han" or x[_SPLITS] > 0 or not _one_passage(text, occ, len(s)))
-                    score = self.threshold + p if sure else self.threshold - 1.0
-                    why = [f"fitted evidence without a suffix list p={p:.2f}"]
+                    score = self.threshold + prob if sure else self.threshold - 1.0
+                    why = [f"fitted evidence without a suffix list p={prob:.2f}"]
                     scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = bytearray(len(text))  # (a byte a character: a list of bools took eight)
