@@ -10,7 +10,7 @@ with the runtime dependencies, e.g.::
 
     python -m venv /tmp/mypyc-venv
     /tmp/mypyc-venv/bin/pip install mypy setuptools regex rapidfuzz beautifulsoup4 chardet lxml
-    nice /tmp/mypyc-venv/bin/python bench/build_mypyc.py            # about 5 minutes on 2 CPUs
+    nice /tmp/mypyc-venv/bin/python bench/build_mypyc.py            # about 60 s (one gcc job)
     PYTHONPATH=$PWD/src /tmp/mypyc-venv/bin/python bench/bench_ratio.py ../shared/eval/dev.jsonl --repeat 3
     /tmp/mypyc-venv/bin/python bench/build_mypyc.py --clean
 
