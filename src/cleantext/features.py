@@ -21,6 +21,7 @@ import operator
 from collections.abc import ItemsView, Iterator
 from functools import cache, lru_cache
 from itertools import chain, compress, repeat
+from typing import Protocol
 
 import regex
 
@@ -303,6 +304,12 @@ def _prose(n: int, row: tuple[float, ...]) -> bool:
 
 Rows = tuple[list[int], list[list[float]]]
 Row = tuple[int, list[float]]  # a candidate and its features
+
+
+class UnitRows(Protocol):
+    """Unit rows read by index: a list, or rows built when first read (the segmenter's)."""
+
+    def __getitem__(self, i: int, /) -> tuple[float, ...]: ...
 State = tuple[int, tuple]  # a candidate and the state its features are made of (SUFFIX_STATE, PREFIX_STATE)
 
 
@@ -326,19 +333,19 @@ def prefix_candidates(n: int) -> range:
     return range(2, min(n, PREFIX_UNITS) + 1)
 
 
-def suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+def suffix_rows(units: list[Unit], sh: UnitRows, total: int) -> Rows:
     """Suffix candidates and their features: all of :func:`iter_suffix_rows`."""
     pairs = list(iter_suffix_rows(units, sh, total))
     return [s for s, _ in pairs], [x for _, x in pairs]
 
 
-def prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Rows:
+def prefix_rows(units: list[Unit], sh: UnitRows, total: int) -> Rows:
     """Prefix candidates and their features: all of :func:`iter_prefix_rows`."""
     pairs = list(iter_prefix_rows(units, sh, total))
     return [e for e, _ in pairs], [x for _, x in pairs]
 
 
-def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+def iter_suffix_rows(units: list[Unit], sh: UnitRows, total: int) -> Iterator[Row]:
     """Suffix candidates ``s`` (remove ``units[s:]``), nearest the end first, and their features, one
     at a time (a caller that stops early builds no more rows).
 
@@ -354,7 +361,7 @@ def iter_suffix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int)
                   float(prose > 0), log1p(kept)]
 
 
-def iter_prefix_rows(units: list[Unit], sh: list[tuple[float, ...]], total: int) -> Iterator[Row]:
+def iter_prefix_rows(units: list[Unit], sh: UnitRows, total: int) -> Iterator[Row]:
     """Prefix candidates ``e`` (remove ``units[1:e]``, the title ``units[0]`` stays) and their features,
     one at a time (:func:`iter_prefix_states`)."""
     log1p = math.log1p
@@ -394,7 +401,7 @@ PREFIX_EXPRS = (*(f"sm[{i}] / cnt" for i in range(_K)), *(f"mx[{i}]" for i in ra
 EXPR_SCOPE = {"log1p": math.log1p}
 
 
-def iter_suffix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+def iter_suffix_states(units: list[Unit], sh: UnitRows, total: int,
                        most: float = math.inf) -> Iterator[State]:
     """:func:`iter_suffix_rows` as states (:data:`SUFFIX_STATE`), without the candidates whose share
     of the kept text (the "share" feature) is over ``most``. A state holds the running sums and
@@ -417,7 +424,7 @@ def iter_suffix_states(units: list[Unit], sh: list[tuple[float, ...]], total: in
             yield s, (sm, mx, x, sh[s - 1], cnt, chars, tot, prose, k.end - k.start)
 
 
-def iter_prefix_states(units: list[Unit], sh: list[tuple[float, ...]], total: int,
+def iter_prefix_states(units: list[Unit], sh: UnitRows, total: int,
                        most: float = math.inf) -> Iterator[State]:
     """:func:`iter_prefix_rows` as states (:data:`PREFIX_STATE`), as :func:`iter_suffix_states`."""
     n = len(units)

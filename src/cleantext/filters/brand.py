@@ -743,24 +743,24 @@ class BrandSpam(Filter):
                 m = models.get(key)
                 if m is None:
                     continue
-                p = brand_free.probability(x, m)
-                if p >= m["annotate"]:
-                    sure = p >= m["threshold"] and brand_free.removable(x, key) and (
+                prob = brand_free.probability(x, m)
+                if prob >= m["annotate"]:
+                    sure = prob >= m["threshold"] and brand_free.removable(x, key) and (
                         len(occ) != 2 or _two_copies_sure(text, s, occ)) and (
                         key != "han" or x[_SPLITS] > 0 or not _one_passage(text, occ, len(s)))
-                    score = self.threshold + p if sure else self.threshold - 1.0
-                    why = [f"fitted evidence without a suffix list p={p:.2f}"]
+                    score = self.threshold + prob if sure else self.threshold - 1.0
+                    why = [f"fitted evidence without a suffix list p={prob:.2f}"]
                     scored.append((score, len(s), s, occ, why))
         scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
         taken = bytearray(len(text))  # (a byte a character: a list of bools took eight)
         out: list[Removal] = []
         if self.promo:
-            for s0, e0, seg, code, why in self._promo(text):
+            for s0, e0, seg, code, pwhy in self._promo(text):
                 if any(taken[s0:e0]):
                     continue
                 taken[s0:e0] = b"\x01" * (e0 - s0)
                 if not doc.is_removed(s0, e0):
-                    reason = f"promotional insertion {seg!r}: {why}"
+                    reason = f"promotional insertion {seg!r}: {pwhy}"
                     out.append(self.span(doc, s0, e0, reason, 1.0, code=code))
         for score, _, s, occ, why in scored:
             free = [p for p in occ if not any(taken[p : p + len(s)])]
@@ -773,8 +773,8 @@ class BrandSpam(Filter):
                     e = p + len(s)
                     if e < len(text) and text[e] in _COLONS and not taken[e] and _at_line_start(text, p):
                         e += 1  # the token was a line's label (X：…): the line opens with no colon left alone
-                    for x in range(p, e):
-                        taken[x] = 1
+                    for q in range(p, e):
+                        taken[q] = 1
                     if not doc.is_removed(p, e):
                         out.append(self.span(doc, p, e, reason, conf, code="brand.recurring_token"))
             elif score >= self.threshold - 1.5:

@@ -78,13 +78,14 @@ def match_text(text: str) -> str:
     if not _FOLDABLE.search(text):
         return text
     found = _FOLDABLE.findall(text)
-    table = {}
+    table: dict[int, str] = {}
     for ch in set(found):
         o = ord(ch)
         if o not in _fold:
             _fold[o] = _folded(ch)
-        if _fold[o] is not None:
-            table[o] = _fold[o]
+        f = _fold[o]
+        if f is not None:
+            table[o] = f
     # one replace per folded character (a few, each a scan at C speed) rather than translate(), which
     # looks every character up; the same result, as no folded form is itself foldable (NFKC is idempotent)
     for o, plain in table.items():

@@ -35,7 +35,7 @@ import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -708,5 +708,5 @@ def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:
 _NEAR_WINDOW = 32
 
 
-def _ends_window(js: list[int]) -> list[int]:
+def _ends_window(js: Sequence[int]) -> Sequence[int]:
     return js if len(js) <= 2 * _NEAR_WINDOW else [*js[:_NEAR_WINDOW], *js[-_NEAR_WINDOW:]]
