@@ -584,6 +584,9 @@ def test_tail_cuts_another_article_glued_after_the_last_sentence():
         r = Pipeline([UnrelatedTail()]).clean(text)
         assert [x.code for x in removed(r)] == ["tail.glued_article"], glued
         assert r.text.rstrip() == text[: text.index(P3) + len(P3)], glued  # the last sentence stays
+    # a closing quote before the heading is the article's, not the heading's
+    quoted = "老旧小区改造惠及两万户\n" + LONG_BODY + "居民说：「终于住得舒心了。」相关新闻" + OTHER + "\n"
+    assert Pipeline([UnrelatedTail()]).clean(quoted).text.rstrip().endswith("终于住得舒心了。」")
 
 
 def test_tail_keeps_glued_text_that_is_the_articles_own():

@@ -66,6 +66,7 @@ _CUT_ITEMS, _CUT_MEDIAN = 5, 8  # (dots also trail off a chat's phrases: more an
 _ITEM_MIN, _ITEM_MAX = 4, 60  # a headline's length
 _WINDOW = 50 * _ITEM_MAX  # the end of a line read for one
 _HEADING_MARKS = "[]【】〔〕()（）<>《》「」『』|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"
+_OPENING_MARKS = "[【〔(（<《「『|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"  # what may open a heading
 _HEAD_MAX = 12  # a heading glued before the first item ("热文推荐", "往期精选▼")
 _MIN_NOVELTY = 0.5  # share of the list's word pairs found nowhere else in the page: other stories
 
@@ -185,7 +186,7 @@ class UnrelatedTail(Filter):
         named = "|".join(f"(?:{p.lstrip('^').rstrip('$')})" for p in lexicon("tail_headings") if "{" not in p)
         # (stdlib re: it tries this alternation at each closing mark about four times faster than regex)
         self._glued_heading = re.compile(
-            r"[" + _CLOSE + r"][" + _BLANK + r"]{0,4}(?P<h>[" + regex.escape(_HEADING_MARKS) + r"]{0,4}(?:"
+            r"[" + _CLOSE + r"][" + _BLANK + r"]{0,4}(?P<h>[" + regex.escape(_OPENING_MARKS) + r"]{0,4}(?:"
             + named + "))", re.IGNORECASE)
         self._footer = lexicon_regex("footer_markers")
         self._footer_filter = ScraperFooter()
@@ -258,8 +259,8 @@ class UnrelatedTail(Filter):
         heading glued after a closing sentence (``…。相关新闻近日，…``), or from a headline glued there
         that runs into a machine time stamp (another article's title and byline), when at least
         ``_BEFORE_MIN`` characters of the article come before it and the block's wording is mostly new
-        to the page. A heading set in marks that the page also used before it is the page's own
-        section, as in a digest."""
+        to the page. A heading set in a mark that its line already used is one of the page's own
+        sections, as in a digest."""
         if len(lines) < 2:
             return []
         first, size = len(lines), 0
@@ -295,11 +296,11 @@ class UnrelatedTail(Filter):
         for m in self._glued_heading.finditer(text, lo):
             at, head = m.start("h"), m.group("h")
             mark = head[0]
-            if mark in _HEADING_MARKS and mark.strip():
+            if mark in _OPENING_MARKS and mark.strip():
                 if mark not in first_mark:
                     first_mark[mark] = text.find(mark)
                 if first_mark[mark] < at:
-                    continue  # a mark the page sets its own sections in
+                    continue  # a mark the line sets its own sections in
             best = (at, f"'{head.strip(_HEADING_MARKS)}' heading and another article")
             break
         for m in _BYLINE_STAMP.finditer(text, lo, best[0] if best else len(text)):
