@@ -310,6 +310,8 @@ class UnitRows(Protocol):
     """Unit rows read by index: a list, or rows built when first read (the segmenter's)."""
 
     def __getitem__(self, i: int, /) -> tuple[float, ...]: ...
+
+
 State = tuple[int, tuple]  # a candidate and the state its features are made of (SUFFIX_STATE, PREFIX_STATE)
 
 

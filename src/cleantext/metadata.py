@@ -36,7 +36,6 @@ def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile(rf"(?:^|(?<=\s)){head}({alternation})\s*[:：]"), keys
 
 
-
 def parse_header(text: str) -> dict[str, str] | None:
     """``label: value`` pairs if they make up the whole line (a date may lead), else None.
 

@@ -166,8 +166,6 @@ def _glued_header(text: str, doc: Document) -> int:
     return best
 
 
-
-
 def _glued_end(text: str, doc: Document) -> int:
     """Where ``label: value`` fields glued after the last sentence of a line start (-1: none):
     ``…案件仍在进一步侦办中。（来源：某报、某网）``, ``…罚款3400元。责任编辑：某某``.

@@ -57,22 +57,23 @@ _STAMP_ENDS = frozenset("0123456789日前天刚)）]】o")
 # A related list glued into one line (a scraper joined its items): items split by one recurring bullet,
 # by numbers counting up from 1, or each closed by its time stamp or by the dots of a headline cut short.
 # Shapes only; no words of any page.
+_BLANK = " \t\u3000\xa0"
 _BULLETS = "■□▼▲●◆◇★☆▶►•※"
 _NUMBER = regex.compile(r"(?<![\d.])([1-9]\d?)[、.．](?=\D)")
 _STAMP_RUN = regex.compile(_STAMP)
 _CUT_SHORT = regex.compile(r"(?<=[^\s.])\.{2,3}(?!\.)")  # a headline cut short: "政协委.."
-_AFTER_MARK = " \t\u3000\xa0)）]】"  # what may follow an item's closing mark at the line's end
+_AFTER_MARK = _BLANK + ")）]】"  # what may follow an item's closing mark at the line's end
 _CUT_ITEMS, _CUT_MEDIAN = 5, 8  # (dots also trail off a chat's phrases: more and longer items needed)
 _ITEM_MIN, _ITEM_MAX = 4, 60  # a headline's length
 _WINDOW = 50 * _ITEM_MAX  # the end of a line read for one
-_HEADING_MARKS = "[]【】〔〕()（）<>《》「」『』|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"
-_OPENING_MARKS = "[【〔(（<《「『|｜▍▌■□●◆▶►★☆ \t\u3000\xa0"  # what may open a heading
+_HEADING_MARKS = "[]【】〔〕()（）<>《》「」『』|｜▍▌■□●◆▶►★☆" + _BLANK
+_OPENING_MARKS = "[【〔(（<《「『|｜▍▌■□●◆▶►★☆" + _BLANK  # what may open a heading
 _HEAD_MAX = 12  # a heading glued before the first item ("热文推荐", "往期精选▼")
 _MIN_NOVELTY = 0.5  # share of the list's word pairs found nowhere else in the page: other stories
 
 
 def _headline(s: str) -> bool:
-    s = s.strip(" \t\u3000\xa0")
+    s = s.strip(_BLANK)
     # a full stop may close a headline, not stand inside one; a clause of steps ends in a semicolon
     return _ITEM_MIN <= len(s) <= _ITEM_MAX and "。" not in s[:-1] and s[-1] not in ";；"
 
@@ -130,7 +131,6 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
 # runs into a machine time stamp (``01-23 14:47``, ``2019-01-23 14:47``: a byline printed by a page,
 # not a date written in a sentence). Shapes and the heading lexicon only; no words of any page.
 _CLOSE = "。！？!?…）)】」”』"
-_BLANK = " \t\u3000\xa0"
 # (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至")
 _BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
                               r"(?:0[1-9]|[12]\d|3[01])\s{0,3}\d{1,2}:\d{2}(?!\d)(?!\s{0,3}[至到起止前后—~～\-,，、])")
@@ -138,6 +138,12 @@ _HEADLINE_MIN, _HEADLINE_MAX = 4, 60
 _BEFORE_MIN = 200  # the article's own text before the glued one: a page's first header is its own
 _BLOCK_MIN = 100  # an article, not a line
 _BLOCK_WINDOW = 4000  # how much of the document's end is read for a glued article
+
+
+def _mostly_new(others: list[str], block: str) -> bool:
+    """Whether ``block``'s wording is mostly new to the page made of ``others`` and itself (other
+    stories, not the article's own points)."""
+    return novelty([*others, block], [block])[0] >= _MIN_NOVELTY
 
 
 def _is_dated(ln: Line) -> bool:
@@ -241,14 +247,13 @@ class UnrelatedTail(Filter):
         at += off
         low = max(0, at - _ITEM_MAX)
         head_from = max((m.end() for m in SENTENCE_END.finditer(last.text, low, at)), default=low)
-        head = last.text[head_from:at].strip(" \t\u3000\xa0" + _BULLETS)
+        head = last.text[head_from:at].strip(_BLANK + _BULLETS)
         if head and len(head) <= _HEAD_MAX and self._is_heading_text(head):
             at = head_from
         elif numbered:
             return []  # numbered lines without a list's heading may be the article's own steps
         run = last.text[at:]
-        others = [ln.text for ln in lines[:-1]] + [last.text[:at]]
-        if novelty(others + [run], [run])[0] < _MIN_NOVELTY:
+        if not _mostly_new([ln.text for ln in lines[:-1]] + [last.text[:at]], run):
             return []
         a = last.start + at + (len(run) - len(run.lstrip()))
         return [self.span(doc, a, last.end, f"{items} headlines glued into one line to the end", 0.9,
@@ -273,19 +278,19 @@ class UnrelatedTail(Filter):
             return []  # (one scan of the window: most pages have neither)
         before = sum(len(ln) for ln in lines[:first])
         for k in range(first, len(lines)):
-            ln = lines[k]
-            found = self._glue_point(ln.text, before)
+            found = self._glue_point(lines[k].text, before)
             if found is not None:
-                at, why = found
-                rest = [ln.text[at:]] + [x.text for x in lines[k + 1:]]
-                block = "\n".join(rest)
-                others = [x.text for x in lines[:k]] + [ln.text[:at]]
-                if len(block) < _BLOCK_MIN or novelty(others + [block], [block])[0] < _MIN_NOVELTY:
-                    return []  # (the first point only: one novelty per page keeps this linear)
-                why += " glued after the article's end"
-                return [self.span(doc, ln.start + at, lines[-1].end, why, 0.9, code="tail.glued_article")]
-            before += len(ln)
-        return []
+                break
+            before += len(lines[k])
+        else:
+            return []
+        ln, (at, why) = lines[k], found
+        block = "\n".join([ln.text[at:]] + [x.text for x in lines[k + 1 :]])
+        others = [x.text for x in lines[:k]] + [ln.text[:at]]
+        if len(block) < _BLOCK_MIN or not _mostly_new(others, block):
+            return []  # (the first point only: one novelty per page keeps this linear)
+        why += " glued after the article's end"
+        return [self.span(doc, ln.start + at, lines[-1].end, why, 0.9, code="tail.glued_article")]
 
     def _glue_point(self, text: str, before: int) -> tuple[int, str] | None:
         """The first offset in ``text`` where a glued article begins (see :meth:`_glued_article`) with
