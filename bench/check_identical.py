@@ -15,6 +15,7 @@ those filters' statistics). The dump holds evaluation texts: keep it in /tmp, ne
 from __future__ import annotations
 
 import argparse
+import collections
 import glob
 import json
 import sys
@@ -96,7 +97,9 @@ def main() -> None:
                       for i, (w, g) in enumerate(zip(want, got, strict=True)) if w != g]
         elif got is not None and want != got:
             diffs.append(f"{k}: differs")
-    print("IDENTICAL" if not diffs else f"{len(diffs)} differences: " + "; ".join(diffs[:10]))
+    where = collections.Counter(d.split("[")[0].split(":")[0] for d in diffs)
+    per = ", ".join(f"{k} {n}" for k, n in where.items())
+    print("IDENTICAL" if not diffs else f"{len(diffs)} differences ({per}): " + "; ".join(diffs[:10]))
     sys.exit(1 if diffs else 0)
 
 

@@ -512,6 +512,42 @@ def test_footer_never_takes_a_paragraph_for_the_disclaimer_glued_to_its_end():
     assert Pipeline([ScraperFooter()]).clean(alone).text.rstrip().endswith(P3)
 
 
+def test_footer_cuts_the_link_labels_that_end_the_article():
+    # LABELS.md: `返回X，查看更多` is a footer; the page's link labels, found by what they are (a fixed
+    # label such as 查看更多/阅读全文, standing apart or beside another), never the sentence before them
+    cases = {
+        "\n返回网易，查看更多\n": "返回网易，查看更多",      # a line of its own
+        "返回凤凰网，查看更多 责任编辑：\n": "返回凤凰网，查看更多 责任编辑：",  # after the mark, a bare sign-off
+        "\n阅读全文\n": "阅读全文",
+    }
+    for ending, cut in cases.items():
+        text = "标题\n" + BODY + ending
+        r = Pipeline([ScraperFooter()]).clean(text)
+        assert [(x.code, x.text.strip()) for x in removed(r)] == [("footer.nav", cut)], ending
+        assert r.text.rstrip().endswith(P3)
+    # glued to the last sentence without a mark: two labels say what they are
+    r = Pipeline([ScraperFooter()]).clean("标题\n" + BODY.removesuffix("。") + "返回新浪，查看更多 \n")
+    assert [x.text.strip() for x in removed(r)] == ["返回新浪，查看更多"]
+    assert r.text.rstrip().endswith(P3.removesuffix("。"))
+
+
+def test_footer_keeps_link_words_that_are_the_sentences_own():
+    for ending in ("会后，代表们乘车返回北京\n",              # "back to X" without a fixed label
+                   "寒假结束后，同学们陆续返回校园，返回课堂\n",  # two of them
+                   "居民可以在社区公众号查看更多\n",          # one label glued to the sentence
+                   "随着改造推进，小区里的变化会有更多精彩\n"):
+        text = "标题\n" + BODY + "\n" + ending
+        assert Pipeline([ScraperFooter()]).clean(text).text == text, ending
+
+
+def test_footer_glued_in_brackets_after_the_last_sentence():
+    # a disclaimer set in brackets after the last sentence: its closing bracket is no sentence of its own
+    text = "标题\n" + BODY + "（图片来源于网络，如有侵权，请与作者联系删除。）\n"
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert [x.code for x in removed(r)] == ["footer.glued"]
+    assert r.text.rstrip().endswith(P3)
+
+
 def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
     and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""

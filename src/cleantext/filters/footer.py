@@ -58,6 +58,13 @@ class ScraperFooter(Filter):
         self._call = regex.compile(calls["call"])
         self._reader = regex.compile(calls["reader"])
         self._platform = regex.compile(calls["action"] + "|" + calls["account"])
+        nav = {k.strip(): v.strip() for k, _, v in (e.partition("=") for e in lexicon("nav_labels"))}
+        self._nav_fixed = regex.compile(nav["fixed"])
+        # a run of labels ending the line, then perhaps an empty sign-off (`… 责任编辑：`)
+        self._nav_run = regex.compile(
+            rf"(?:(?:{nav['fixed']}|{nav['open']})[\s，,、|｜/·•>»]*){{1,3}}"
+            r"(?:(?:责任编辑|编辑|责编)\s*[:：]\s*\S{0,12})?\s*$")
+        self._nav_one = regex.compile(rf"{nav['fixed']}|{nav['open']}")
         # the markers without their anchors: one search over a line's end finds any a piece of it holds
         self._loose_marker = regex.compile("|".join(
             f"(?:{m.pattern.removeprefix('^').removesuffix('$')})" for m in self._markers))
@@ -165,9 +172,14 @@ class ScraperFooter(Filter):
         # a call to follow the account, opening the article under its title or closing it
         out.extend(self.span(doc, a, b, "a call to follow, like or share the account", 0.9,
                              code="footer.call") for a, b in self.calls(lines[: len(lines) - len(block)]))
-        # the line above the block (or the last line): a footer glued after its last sentence
+        # the line above the block (or the last line): the page's link labels that end it, else a
+        # footer glued after its last sentence (the next pass reads what the labels stood after)
         above = lines[len(lines) - len(block) - 1]
-        if (at := self.glued_start(above.text)) > 0:
+        if (at := self.nav_start(above.text)) >= 0:
+            out.append(self.span(doc, above.start + at, above.end,
+                                 "the page's link labels (view more, back to …) ending the article", 0.9,
+                                 code="footer.nav"))
+        elif (at := self.glued_start(above.text)) > 0:
             why = _reason(self.classify(above.text[at:])[1])
             why = why.replace("footer line", "footer after the last sentence", 1)
             out.append(self.span(doc, above.start + at, above.end, why, 0.9, code="footer.glued"))
@@ -207,6 +219,28 @@ class ScraperFooter(Filter):
                 out.append((ln.start + a, ln.start + len(ln.text[:b].rstrip())))
         return out
 
+    def nav_start(self, text: str) -> int:
+        """Where a run of link labels (``data/nav_labels.txt``) that ends ``text`` starts (-1: none).
+
+        The run holds a fixed label (查看更多, 阅读全文, …; "back to X" alone is a sentence's), and
+        either stands apart (the line's start, a space or a closing mark before it) or holds two
+        labels: glued to a sentence without a mark, one label could be the sentence's own words.
+        """
+        tail = len(text) - _NAV_WINDOW
+        if not self._nav_fixed.search(text, max(0, tail)):
+            return -1
+        for m in _NAV_STARTS.finditer(text, max(0, tail)):
+            at = m.start()
+            run = self._nav_run.match(text, at)
+            if run is None or not self._nav_fixed.search(text, at, run.end()):
+                continue
+            before = text[:at].rstrip()
+            apart = not before or len(before) < at or before[-1] in _NAV_APART
+            if apart or len(self._nav_one.findall(text, at, run.end())) >= 2:
+                return at
+            return -1  # the earliest run is the whole run: a later start is a piece of it
+        return -1
+
     def glued_start(self, text: str) -> int:
         """Where a footer glued after a line's last sentences starts (0: none): the earliest sentence
         start in the line's last ``max_line`` characters from which the rest is one footer line
@@ -223,7 +257,8 @@ class ScraperFooter(Filter):
             rest = text[at:].strip()
             if len(rest) < 8 or self.classify(rest)[0] != "firm":
                 continue
-            pieces = [p for p in _PIECES.split(rest) if p.strip()]
+            # (a closing bracket left alone by the split is no sentence)
+            pieces = [p for p in _PIECES.split(rest) if _WORDY.search(p)]
             if all(self._marker_hits(p) or [t for t in self.topics(p) if t != "speech"] for p in pieces):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
@@ -234,6 +269,10 @@ _CALL_MAX = 120  # the longest sentence of a call
 _CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
+_NAV_WINDOW = 48  # the longest run of link labels read at a line's end
+_NAV_STARTS = regex.compile(r"(?:点击|查看|阅读|浏览|展开|加载|更多|返回)")  # where a label may start
+_NAV_APART = frozenset("。！？!?；;…”」』）)]】>»|｜:：")
 
 
 def _prose_before(text: str, at: int) -> bool:
