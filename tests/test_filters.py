@@ -548,6 +548,19 @@ def test_footer_glued_in_brackets_after_the_last_sentence():
     assert r.text.rstrip().endswith(P3)
 
 
+def test_footer_glued_under_its_own_head_goes_whole():
+    # a footer that names itself (免责声明：, 【版权声明】) after the last sentence goes from its head,
+    # though its later sentences name no footer topic
+    for footer in ("免责声明：本号旨在交流行业研究信息，不代表任何机构。本号内容仅供参考，读者不应以此作为决策依据。",
+                   "【版权声明】本文为城市日报原创稿件，转载请注明出处。欢迎读者朋友们积极参与讨论。"):
+        text = "标题\n" + BODY + footer + "\n"
+        r = Pipeline([ScraperFooter()]).clean(text)
+        assert [(x.code, x.text.strip()) for x in removed(r)] == [("footer.glued", footer)], footer
+    # the word in the article's own sentence, no head: the sentence stays
+    text = "标题\n" + BODY + "法院认为，经营者的免责声明不能免除其应当承担的责任，消费者可以依法维权。\n"
+    assert Pipeline([ScraperFooter()]).clean(text).text == text
+
+
 def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
     and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""

@@ -255,7 +255,12 @@ class ScraperFooter(Filter):
         starts = [m.end() for m in _SENTENCE.finditer(text, low) if m.end() < len(text)]
         for at in starts:
             rest = text[at:].strip()
-            if len(rest) < 8 or self.classify(rest)[0] != "firm":
+            if len(rest) < 8:
+                continue
+            kind = self.classify(rest)[0]
+            if kind and self._headed(rest):  # the footer names itself: 免责声明：…, 【版权声明】…
+                return at + (len(text[at:]) - len(text[at:].lstrip()))
+            if kind != "firm":
                 continue
             # (a closing bracket left alone by the split is no sentence)
             pieces = [p for p in _PIECES.split(rest) if _WORDY.search(p)]
@@ -263,12 +268,23 @@ class ScraperFooter(Filter):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
 
+    def _headed(self, text: str) -> bool:
+        """Whether ``text`` opens with a footer marker written as a label: followed by a colon, or
+        set in brackets (``免责声明：``, ``【版权声明】``); then what follows is what it names."""
+        lo = 1 if text[:1] in _HEAD_OPEN else 0
+        for rx in self._markers:
+            if (m := rx.match(text, lo)) and m.end() > lo and m.end() < len(text) and text[m.end()] in (
+                    _HEAD_CLOSE if lo else ":："):
+                return True
+        return False
+
 
 _SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
 _CALL_MAX = 120  # the longest sentence of a call
 _CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
+_HEAD_OPEN, _HEAD_CLOSE = "【[（(", "】]）)"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAV_WINDOW = 48  # the longest run of link labels read at a line's end
 _NAV_STARTS = regex.compile(r"(?:点击|查看|阅读|浏览|展开|加载|更多|返回)")  # where a label may start
