@@ -561,6 +561,20 @@ def test_footer_glued_under_its_own_head_goes_whole():
     assert Pipeline([ScraperFooter()]).clean(text).text == text
 
 
+def test_footer_under_its_own_head_inside_the_last_line_goes_and_what_follows_stays():
+    # a self-named footer with other text after it in the same line: only its own sentences go
+    footer = "免责声明：重在分享，版权属原作者所有，如有侵权请告知，我们将及时删除。"
+    after = "更多热文：小区加装电梯怎么申请"
+    body = BODY.removesuffix("。")
+    text = "标题\n" + body + footer + after + "\n"  # glued to the last words, two markers
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert [(x.code, x.text) for x in removed(r)] == [("footer.headed", footer)]
+    assert r.text == "标题\n" + body + after + "\n"
+    # glued to a sentence with one marker, the head may be the sentence's object: it stays
+    quoted = "标题\n" + BODY + "该公司发布免责声明：本公司从未授权任何个人代收费用。警方提醒市民提高警惕。\n"
+    assert Pipeline([ScraperFooter()]).clean(quoted).text == quoted
+
+
 def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
     and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""

@@ -70,6 +70,11 @@ class ScraperFooter(Filter):
             f"(?:{m.pattern.removeprefix('^').removesuffix('$')})" for m in self._markers))
         # each list as one alternation, searched first: most lines hold none of them (one search, not 40)
         self._any_marker = regex.compile("|".join(f"(?:{m.pattern})" for m in self._markers))
+        # a marker that may stand anywhere, written as a label: the head of a footer that names itself
+        free = [m.pattern for m in self._markers
+                if not m.pattern.startswith("^") and not m.pattern.endswith("$")]
+        self._head_inline = regex.compile(
+            "|".join(f"(?:{p})\\s*[:：]|[【\\[]\\s*(?:{p})\\s*[】\\]]" for p in free))
         self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
                                         regex.IGNORECASE)
 
@@ -102,6 +107,11 @@ class ScraperFooter(Filter):
         if hits and _prose_before(text, min(at for _, at in found)):
             # finished sentences before the first marker: a paragraph with a footer glued to its end.
             # Never the whole paragraph for a phrase inside it: the segmenter cuts from where it starts
+            return "", []
+        if hits and (head := self._head_inline.search(text)) and 20 <= head.start() <= min(
+                at for _, at in found) and len(_CLAUSES.findall(text, 0, head.start())) >= 2:
+            # clauses without a marker, then a footer that names itself: a last sentence scraped
+            # without its full stop (…，…，…惠及居民群众免责声明：…); the footer goes from its head
             return "", []
         topics = self.topics(text)
         furniture = _FURNITURE.match(text.strip())
@@ -183,6 +193,11 @@ class ScraperFooter(Filter):
             why = _reason(self.classify(above.text[at:])[1])
             why = why.replace("footer line", "footer after the last sentence", 1)
             out.append(self.span(doc, above.start + at, above.end, why, 0.9, code="footer.glued"))
+        elif run := self.headed_inside(above.text):
+            why = _reason(self.classify(above.text[run[0]:run[1]])[1])
+            why = why.replace("footer line", "footer under its own head inside the last line", 1)
+            out.append(self.span(doc, above.start + run[0], above.start + run[1], why, 0.9,
+                                 code="footer.headed"))
         return out
 
     def calls(self, lines: list[Line]) -> list[tuple[int, int]]:
@@ -268,6 +283,34 @@ class ScraperFooter(Filter):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
 
+    def headed_inside(self, text: str) -> tuple[int, int] | None:
+        """The footer that names itself (``免责声明：``, ``【版权声明】``: :meth:`_headed`) inside the
+        last ``2 * max_line`` characters of ``text``, with other text after it (a list, an
+        advertisement): from its head over the sentences that each hold a marker or speak of a
+        footer topic, and no further; the text after the run stays. Glued to a sentence without a
+        mark, the head could be the sentence's object (公司发布免责声明：…): then a second marker."""
+        lo = max(0, len(text) - 2 * self.max_line)
+        for m in self._head_inline.finditer(text, lo):
+            at = m.start()
+            end = at
+            for piece in _SENTENCES.finditer(text, at, min(len(text), at + self.max_line)):
+                p = piece.group()
+                if not _WORDY.search(p):
+                    end = piece.end()
+                    continue
+                if not (self._marker_hits(p) or [t for t in self.topics(p) if t != "speech"]):
+                    break
+                end = piece.end()
+            run = text[at:end].rstrip()
+            if len(run) < 8 or not self.classify(run)[0] or not self._headed(run):
+                continue
+            before = text[:at].rstrip()
+            apart = not before or len(before) < at or before[-1] in _NAV_APART
+            # glued to a sentence, the head could be its object (公司发布免责声明：…): a second marker
+            if apart or len(self._marker_hits(run)) >= 2:
+                return at, at + len(run)
+        return None
+
     def _headed(self, text: str) -> bool:
         """Whether ``text`` opens with a footer marker written as a label: followed by a colon, or
         set in brackets (``免责声明：``, ``【版权声明】``); then what follows is what it names."""
@@ -285,6 +328,7 @@ _CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
 _HEAD_OPEN, _HEAD_CLOSE = "【[（(", "】]）)"
+_CLAUSES = regex.compile(r"[，,；;](?=\p{Han})")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAV_WINDOW = 48  # the longest run of link labels read at a line's end
 _NAV_STARTS = regex.compile(r"(?:点击|查看|阅读|浏览|展开|加载|更多|返回)")  # where a label may start
@@ -294,7 +338,7 @@ _NAV_APART = frozenset("。！？!?；;…”」』）)]】>»|｜:：")
 def _prose_before(text: str, at: int) -> bool:
     """Whether ``text[:at]`` holds a finished sentence of 20+ characters."""
     head = text[:at]
-    return len(head) >= 20 and _SENTENCE.search(head) is not None
+    return len(head) >= 20 and (_SENTENCE.search(head) is not None )
 
 
 _PATTERN_CHARS = frozenset("()|[]{}.*+?\\^$")
