@@ -575,6 +575,16 @@ def test_footer_under_its_own_head_inside_the_last_line_goes_and_what_follows_st
     assert Pipeline([ScraperFooter()]).clean(quoted).text == quoted
 
 
+def test_footer_never_takes_a_last_sentence_scraped_without_its_full_stop():
+    # clauses that speak of no footer topic, then a footer glued without a mark: where the sentence
+    # ends is unknown, so the line stays (precision first); the old whole-line cut took the sentence
+    body = BODY.removesuffix("。")
+    for footer in ("版权归原作者所有，如有侵权请联系删除", "本文来源于网络，如有侵权请联系删除"):
+        text = "标题\n" + body + footer + "\n"
+        r = Pipeline([ScraperFooter()]).clean(text)
+        assert P3.removesuffix("。") in r.text, footer
+
+
 def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
     and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""

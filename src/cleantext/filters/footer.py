@@ -108,10 +108,12 @@ class ScraperFooter(Filter):
             # finished sentences before the first marker: a paragraph with a footer glued to its end.
             # Never the whole paragraph for a phrase inside it: the segmenter cuts from where it starts
             return "", []
-        if hits and (head := self._head_inline.search(text)) and 20 <= head.start() <= min(
-                at for _, at in found) and len(_CLAUSES.findall(text, 0, head.start())) >= 2:
-            # clauses without a marker, then a footer that names itself: a last sentence scraped
-            # without its full stop (…，…，…惠及居民群众免责声明：…); the footer goes from its head
+        if hits and _clauses_before(text, first := min(at for _, at in found)) and (
+                (head := self._head_inline.search(text)) and head.start() == first
+                or not [t for t in self.topics(text[:first]) if t != "speech"]):
+            # clauses, then the footer: a last sentence scraped without its full stop (…，…，…惠及
+            # 居民群众版权归原作者所有…): before a footer that names itself, or clauses that speak of no
+            # footer topic. The footer goes from its head (headed_inside) or stays
             return "", []
         topics = self.topics(text)
         furniture = _FURNITURE.match(text.strip())
@@ -333,6 +335,11 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAV_WINDOW = 48  # the longest run of link labels read at a line's end
 _NAV_STARTS = regex.compile(r"(?:点击|查看|阅读|浏览|展开|加载|更多|返回)")  # where a label may start
 _NAV_APART = frozenset("。！？!?；;…”」』）)]】>»|｜:：")
+
+
+def _clauses_before(text: str, at: int) -> bool:
+    """Whether ``text[:at]`` is 20+ characters in two clauses or more (a sentence without its stop)."""
+    return at >= 20 and len(_CLAUSES.findall(text, 0, at)) >= 2
 
 
 def _prose_before(text: str, at: int) -> bool:
