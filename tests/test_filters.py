@@ -585,6 +585,15 @@ def test_footer_never_takes_a_last_sentence_scraped_without_its_full_stop():
         assert P3.removesuffix("。") in r.text, footer
 
 
+def test_footer_takes_a_disclaimer_set_above_the_article_and_keeps_an_opening_on_copyright():
+    text = "标题\n本文来源网络，版权归原作者所有，如有侵权请联系删除\n" + BODY + "\n"
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert [x.code for x in removed(r)] == ["footer.top"] and r.text == "标题\n" + BODY + "\n"
+    # one marker at the top: an article may open on copyright
+    opening = "标题\n未经授权转载他人作品属于侵权行为，记者从市版权局获悉。\n" + BODY + "\n"
+    assert Pipeline([ScraperFooter()]).clean(opening).text == opening
+
+
 def test_chrome_keeps_a_slash_date_under_the_title_and_a_divider_line():
     """A date written with slashes is a dateline, not a breadcrumb (its parts are numbers, not pages),
     and a line of dots between paragraphs is a divider, not a menu item: both stay; the date is recorded."""

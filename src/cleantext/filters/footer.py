@@ -181,6 +181,10 @@ class ScraperFooter(Filter):
         for ln, hits in block:
             out.append(self.span(doc, ln.start, ln.end, _reason(hits), 0.9 if hits else 0.7,
                                  code="footer.marker" if hits else "footer.block_line"))
+        # a disclaimer or copyright line above the article, under its title (two markers: firm)
+        for ln, hits in self.top_lines(lines[: max(0, len(lines) - len(block) - 1)]):
+            why = _reason(hits).replace("footer line", "disclaimer above the article", 1)
+            out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="footer.top"))
         # a call to follow the account, opening the article under its title or closing it
         out.extend(self.span(doc, a, b, "a call to follow, like or share the account", 0.9,
                              code="footer.call") for a, b in self.calls(lines[: len(lines) - len(block)]))
@@ -200,6 +204,21 @@ class ScraperFooter(Filter):
             why = why.replace("footer line", "footer under its own head inside the last line", 1)
             out.append(self.span(doc, above.start + run[0], above.start + run[1], why, 0.9,
                                  code="footer.headed"))
+        return out
+
+    def top_lines(self, lines: list[Line]) -> list[tuple[Line, list[str]]]:
+        """The short lines among the three under the title (``lines[1:4]``) that hold two distinct
+        markers and read as a footer line (:meth:`classify` firm): a repost notice or copyright line
+        set above the article (``版权归原作者所有，如有侵权请联系删除``). One marker is not enough at
+        the top: an article may open on a sentence about copyright."""
+        out = []
+        for ln in lines[1:4]:
+            text = ln.text.strip()
+            if not text or len(text) > _TOP_MAX or not self._any_marker.search(text):
+                continue
+            kind, hits = self.classify(text)
+            if kind == "firm" and len({p for p, _ in self._marker_hits(text)}) >= 2:
+                out.append((ln, hits))
         return out
 
     def calls(self, lines: list[Line]) -> list[tuple[int, int]]:
@@ -326,6 +345,7 @@ class ScraperFooter(Filter):
 
 _SENTENCE = regex.compile(r"[。！？!?](?:[”」』\"'’）)]*)")
 _CALL_MAX = 120  # the longest sentence of a call
+_TOP_MAX = 100  # the longest footer line read above the article
 _CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
