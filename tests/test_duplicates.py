@@ -258,3 +258,33 @@ def test_html_paragraph_opening_with_the_title_words_stays():
 def test_a_possessive_after_an_english_title_opens_the_sentence():
     text = f"Jane Doe\nJane Doe's committee met again. {EN1}\n{EN2}"
     assert clean(text).text == text
+
+
+def test_items_of_a_numbered_list_written_alike_are_not_copies():
+    # the articles of a regulation are written alike on purpose; each opens on its own number
+    items = [
+        "第十二条　城市商业银行申请设立分行，由所在地银监局受理并初步审查，银监会审查并决定，自受理之日起六个月内作出书面决定。",
+        "第十三条　城市商业银行申请设立支行，由所在地银监局受理并初步审查，银监会审查并决定，自受理之日起四个月内作出书面决定。",
+        "第十四条　农村商业银行申请设立支行，由所在地银监局受理并初步审查，银监会审查并决定，自受理之日起四个月内作出书面决定。",
+    ]
+    text = TITLE + "\n\n" + "\n\n".join([P1, *items, P3]) + "\n"
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text == text and not r.report.removals
+    # items pasted again, each with its own number, are still copies
+    again = [items[0].replace("六个月", "6个月"), items[1].replace("四个月", "4个月")]
+    pasted = TITLE + "\n\n" + "\n\n".join([P1, *items, *again, P3]) + "\n"
+    got = [x.code for x in Pipeline([Duplicates()]).clean(pasted).report.removals]
+    assert got == ["duplicate.near_copy"] * 2
+
+
+def test_numbered_items_glued_in_one_line_are_not_sentence_copies():
+    # two articles of a regulation on one line, written alike sentence by sentence: the second opens
+    # on its own number, so its sentences are not a run pasted again
+    def article(n, what, months):
+        return (f"第{n}条　城市商业银行申请设立{what}，由所在地银监局受理并初步审查。"
+                f"银监会自受理之日起{months}个月内审查并作出批准或者不批准的书面决定。"
+                f"决定不批准的，应当说明理由，并书面告知申请人享有依法申请行政复议的权利。")
+    line = article("十一", "分行", "六") + article("十二", "支行", "四")
+    text = TITLE + "\n\n" + P1 + "\n\n" + line + "\n\n" + P3 + "\n"
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text == text and not r.report.removals

@@ -357,6 +357,9 @@ class Duplicates(Filter):
             if not fuzzy or len(k) < 12 or (shared[k[:10]] < 2 and shared[k[-10:]] < 2):
                 continue
             near = self._near(k, keys, i, ends)
+            if near is not None and _renumbered(keys[near[0]], k):
+                # the next item of a numbered list (第三十五条 / 第三十六条), not the line pasted again
+                near = None
             if near is not None:
                 j, score = near
                 if shape is not None and shape[j] == shape[i]:
@@ -445,7 +448,7 @@ class Duplicates(Filter):
             if cands:
                 best = process.extractOne(key, {j: keys[j] for j in cands}, scorer=fuzz.ratio,
                                           score_cutoff=self.near)
-                if best is not None:
+                if best is not None and not _renumbered(keys[best[2]], key):  # (see _line_copies)
                     orig[k], fuzzy_orig[k] = best[2], True
         out: list[Removal] = []
         k = 0
@@ -464,7 +467,8 @@ class Duplicates(Filter):
                 if orig[nxt] == want:
                     near = near or fuzzy_orig[nxt]
                     end += 1
-                elif fuzz.ratio(keys[nxt], keys[want]) >= self.near:
+                elif (fuzz.ratio(keys[nxt], keys[want]) >= self.near
+                      and not _renumbered(keys[want], keys[nxt])):
                     near = True
                     end += 1
                 else:
@@ -523,8 +527,10 @@ class Duplicates(Filter):
 
     def _contained(self, keys: list[str], match: list) -> None:
         """Mark long lines next to a copied run that are made of earlier text (a glued description)."""
+        # (an item of a numbered list is written like its neighbours on purpose: _renumbered)
         todo = [i for i, k in enumerate(keys) if match[i] is None and len(k) >= 30 and (
-            (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))]
+            (i + 1 < len(keys) and match[i + 1] is not None) or (i > 0 and match[i - 1] is not None))
+            and not _ITEM.match(k)]
         if not todo:
             return
         # Each piece is first looked up in the earlier lines joined (no piece spans a join: keys hold
@@ -687,6 +693,20 @@ class _Cuts:
     def touches(self, a: int, b: int) -> bool:
         i = self._at(a, b)
         return i >= 0 and self.ends[i] > a
+
+
+#: an item's number at the start of a line or sentence key (keys hold no whitespace): 第三十五条, （二）
+_ITEM = re.compile(r"(?:第[一二三四五六七八九十百千零〇两0-9]+[条章节款项篇]"
+                   r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+                   r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}[、．)）])")
+
+
+def _renumbered(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two items of one numbered list (第三十五条 / 第三十六条, （一） /
+    （二）): they open on item numbers that differ. Such items are written alike on purpose (the
+    articles of a regulation); a paragraph pasted again keeps its number."""
+    ma, mb = _ITEM.match(a), _ITEM.match(b)
+    return ma is not None and mb is not None and ma.group() != mb.group()
 
 
 def _diff_tokens(a: str, b: str, out: Counter[str]) -> None:
