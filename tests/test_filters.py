@@ -677,7 +677,9 @@ def test_tail_keeps_glued_text_that_is_the_articles_own():
     # a digest sets its own sections in the same marks: the later ones are not a related block
     digest = "【今日要闻】" + P1 + "【延伸阅读】" + OTHER
     own = "相关新闻" + P2 + P3  # the article's own words after the heading: not another story
-    for ending in (timeline, own):
+    # the article pointing to another page of the paper: a cross-reference, not a heading
+    see = "相关报道见A06版" + OTHER
+    for ending in (timeline, own, see):
         text = "老旧小区改造惠及两万户\n" + LONG_BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending[:10]
     text = "老旧小区改造惠及两万户\n" + LONG_BODY + "\n" + digest + "\n"

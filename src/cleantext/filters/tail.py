@@ -132,6 +132,8 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
 # not a date written in a sentence). Shapes and the heading lexicon only; no words of any page.
 _CLOSE = "。！？!?…）)】」”』"
 # (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至")
+# a heading word followed by "see …": a cross-reference in the article's own sentence
+_SEE = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见)")
 _BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
                               r"(?:0[1-9]|[12]\d|3[01])\s{0,3}\d{1,2}:\d{2}(?!\d)(?!\s{0,3}[至到起止前后—~～\-,，、])")
 _HEADLINE_MIN, _HEADLINE_MAX = 4, 60
@@ -300,6 +302,8 @@ class UnrelatedTail(Filter):
         first_mark: dict[str, int] = {}
         for m in self._glued_heading.finditer(text, lo):
             at, head = m.start("h"), m.group("h")
+            if _SEE.match(text, m.end("h")):
+                continue  # 相关报道见A06版: the article pointing to another page, not a heading
             mark = head[0]
             if mark in _OPENING_MARKS and mark.strip():
                 if mark not in first_mark:
