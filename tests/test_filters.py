@@ -679,7 +679,9 @@ def test_tail_keeps_glued_text_that_is_the_articles_own():
     own = "相关新闻" + P2 + P3  # the article's own words after the heading: not another story
     # the article pointing to another page of the paper: a cross-reference, not a heading
     see = "相关报道见A06版" + OTHER
-    for ending in (timeline, own, see):
+    # a digest's numbered items: the bracket after 3 closes no sentence (今日头条 is a company here)
+    items = "1）" + P1 + "2）" + P2 + "\n3）今日头条起诉一家公司，称对方屏蔽和拦截用户。\n4）" + OTHER
+    for ending in (timeline, own, see, items):
         text = "老旧小区改造惠及两万户\n" + LONG_BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending[:10]
     text = "老旧小区改造惠及两万户\n" + LONG_BODY + "\n" + digest + "\n"

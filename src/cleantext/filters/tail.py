@@ -133,6 +133,8 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
 _CLOSE = "。！？!?…）)】」”』"
 # (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至")
 # a heading word followed by "see …": a cross-reference in the article's own sentence
+# the bracket after an item's number (a line's start, a space or a closed sentence before it): 3）
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。！？；;]))[0-9一二三四五六七八九十]{1,3}[)）]$", re.MULTILINE)
 _SEE = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见)")
 _BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
                               r"(?:0[1-9]|[12]\d|3[01])\s{0,3}\d{1,2}:\d{2}(?!\d)(?!\s{0,3}[至到起止前后—~～\-,，、])")
@@ -304,6 +306,8 @@ class UnrelatedTail(Filter):
             at, head = m.start("h"), m.group("h")
             if _SEE.match(text, m.end("h")):
                 continue  # 相关报道见A06版: the article pointing to another page, not a heading
+            if _ITEM_NUMBER.search(text, max(0, m.start() - 5), m.start() + 1):
+                continue  # 3）今日头条起诉…: an item's number, not a sentence closing before a heading
             mark = head[0]
             if mark in _OPENING_MARKS and mark.strip():
                 if mark not in first_mark:
