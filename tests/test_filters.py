@@ -681,7 +681,12 @@ def test_tail_keeps_glued_text_that_is_the_articles_own():
     see = "相关报道见A06版" + OTHER
     # a digest's numbered items: the bracket after 3 closes no sentence (今日头条 is a company here)
     items = "1）" + P1 + "2）" + P2 + "\n3）今日头条起诉一家公司，称对方屏蔽和拦截用户。\n4）" + OTHER
-    for ending in (timeline, own, see, items):
+    # an academic article's keywords after its abstract open its next part, not another article
+    keywords = "关键词：城市更新/老旧小区/居民参与\u3000\u3000" + OTHER
+    # a range's second stamp ends the range; a list names a product and describes it after a dash
+    event = "活动时间：2025-04-29 09:30 - 2025-04-30 17:00" + OTHER
+    described = "热点专题-最前沿的专题，最独特的视角。" + OTHER
+    for ending in (timeline, own, see, items, keywords, event, described):
         text = "老旧小区改造惠及两万户\n" + LONG_BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending[:10]
     text = "老旧小区改造惠及两万户\n" + LONG_BODY + "\n" + digest + "\n"

@@ -131,12 +131,15 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
 # runs into a machine time stamp (``01-23 14:47``, ``2019-01-23 14:47``: a byline printed by a page,
 # not a date written in a sentence). Shapes and the heading lexicon only; no words of any page.
 _CLOSE = "。！？!?…）)】」”』"
-# (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至")
-# a heading word followed by "see …": a cross-reference in the article's own sentence
 # the bracket after an item's number (a line's start, a space or a closed sentence before it): 3）
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。！？；;]))[0-9一二三四五六七八九十]{1,3}[)）]$", re.MULTILINE)
-_SEE = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见)")
-_BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
+# after a heading word: "see …" (a cross-reference in the article's own sentence), or a dash (a name
+# being described in a list: 热点专题-最前沿的专题…)
+_SEE = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见|[-—–])")
+# (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至",
+# or ends a range: "09:30 - 2018-04-30 17:00")
+_BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?<![-—~～/.]\s{0,3})"
+                              r"(?:(?:19|20)\d\d[-/.])?(?:0[1-9]|1[0-2])[-/.]"
                               r"(?:0[1-9]|[12]\d|3[01])\s{0,3}\d{1,2}:\d{2}(?!\d)(?!\s{0,3}[至到起止前后—~～\-,，、])")
 _HEADLINE_MIN, _HEADLINE_MAX = 4, 60
 _BEFORE_MIN = 200  # the article's own text before the glued one: a page's first header is its own
@@ -193,7 +196,10 @@ class UnrelatedTail(Filter):
         # headings without a free-text part, read where a sentence closes: one with one ("X热点",
         # "更多…新闻") matches ordinary words once it is glued inside a sentence rather than set on a
         # line of its own
-        named = "|".join(f"(?:{p.lstrip('^').rstrip('$')})" for p in lexicon("tail_headings") if "{" not in p)
+        # Tags and keywords name the article's own subject: glued after a sentence they open its next
+        # part (an academic article's keywords after its abstract), not another article.
+        named = "|".join(f"(?:{p.lstrip('^').rstrip('$')})" for p in lexicon("tail_headings")
+                         if "{" not in p and "关键词" not in p)
         # (stdlib re: it tries this alternation at each closing mark about four times faster than regex)
         self._glued_heading = re.compile(
             r"[" + _CLOSE + r"][" + _BLANK + r"]{0,4}(?P<h>[" + regex.escape(_OPENING_MARKS) + r"]{0,4}(?:"
@@ -305,7 +311,7 @@ class UnrelatedTail(Filter):
         for m in self._glued_heading.finditer(text, lo):
             at, head = m.start("h"), m.group("h")
             if _SEE.match(text, m.end("h")):
-                continue  # 相关报道见A06版: the article pointing to another page, not a heading
+                continue  # 相关报道见A06版, 热点专题-…: a reference or a name described, not a heading
             if _ITEM_NUMBER.search(text, max(0, m.start() - 5), m.start() + 1):
                 continue  # 3）今日头条起诉…: an item's number, not a sentence closing before a heading
             mark = head[0]
