@@ -686,7 +686,9 @@ def test_tail_keeps_glued_text_that_is_the_articles_own():
     # a range's second stamp ends the range; a list names a product and describes it after a dash
     event = "活动时间：2025-04-29 09:30 - 2025-04-30 17:00" + OTHER
     described = "热点专题-最前沿的专题，最独特的视角。" + OTHER
-    for ending in (timeline, own, see, items, keywords, event, described):
+    # the heading's words as the sentence's subject: a platform whose users are quoted, a report
+    quoted = "今日头条网友“小区业主”：收了物业费，还收公摊电费！" + OTHER
+    for ending in (timeline, own, see, items, keywords, event, described, quoted):
         text = "老旧小区改造惠及两万户\n" + LONG_BODY + ending + "\n"
         assert Pipeline([UnrelatedTail()]).clean(text).text == text, ending[:10]
     text = "老旧小区改造惠及两万户\n" + LONG_BODY + "\n" + digest + "\n"

@@ -133,9 +133,11 @@ def _glued_items(text: str) -> tuple[int, int, bool] | None:
 _CLOSE = "。！？!?…）)】」”』"
 # the bracket after an item's number (a line's start, a space or a closed sentence before it): 3）
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。！？；;]))[0-9一二三四五六七八九十]{1,3}[)）]$", re.MULTILINE)
-# after a heading word: "see …" (a cross-reference in the article's own sentence), or a dash (a name
-# being described in a list: 热点专题-最前沿的专题…)
-_SEE = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见|[-—–])")
+# after a heading word, what makes it a word of the sentence rather than a heading: "see …" (相关报道见
+# A06版, a cross-reference), a dash (热点专题-…, a name described in a list), or the sentence going on
+# with the word as its subject or modifier (今日头条网友…, 相关报道称…: a platform, a report)
+_NOT_A_HEADING = re.compile(r"[" + _BLANK + r"]{0,2}(?:详见|请见|参见|请看|见|[-—–])"
+                            r"|网友|用户|平台|客户端|的|上的|号|称|显示|指出|表示", re.IGNORECASE)
 # (a stamp a sentence writes is led by a preposition or runs on into a range or a clause: "于…", "…至",
 # or ends a range: "09:30 - 2018-04-30 17:00")
 _BYLINE_STAMP = regex.compile(r"(?<![\d于在至到从自截止前])(?<![-—~～/.]\s{0,3})"
@@ -310,8 +312,8 @@ class UnrelatedTail(Filter):
         first_mark: dict[str, int] = {}
         for m in self._glued_heading.finditer(text, lo):
             at, head = m.start("h"), m.group("h")
-            if _SEE.match(text, m.end("h")):
-                continue  # 相关报道见A06版, 热点专题-…: a reference or a name described, not a heading
+            if _NOT_A_HEADING.match(text, m.end("h")):
+                continue  # 相关报道见A06版, 热点专题-…, 今日头条网友…: a word of the sentence
             if _ITEM_NUMBER.search(text, max(0, m.start() - 5), m.start() + 1):
                 continue  # 3）今日头条起诉…: an item's number, not a sentence closing before a heading
             mark = head[0]
