@@ -27,7 +27,8 @@ REAL = ROOT.parent / "shared" / "eval" / "real"
 MARKERS = ("返回搜狐", "查看更多", "如有侵权", "免责声明")
 
 
-def pages(cache: str) -> list[str]:
+def labelled_free_pages(cache: str) -> list[str]:
+    """The source package's pages but the labelled ones, in the package's order."""
     sys.path.insert(0, str(REAL))
     from build import inews_docs  # type: ignore[import-not-found]  # the eval's own loader
 
@@ -37,7 +38,11 @@ def pages(cache: str) -> list[str]:
         labelled = {json.loads(line)["input"] for line in cases.open(encoding="utf-8") if line.strip()}
     else:
         print(f"warning: {cases} missing, labelled pages not excluded (run build.py)", file=sys.stderr)
-    return [d for d in inews_docs(cache) if d not in labelled and any(m in d for m in MARKERS)]
+    return [d for d in inews_docs(cache) if d not in labelled]
+
+
+def pages(cache: str) -> list[str]:
+    return [d for d in labelled_free_pages(cache) if any(m in d for m in MARKERS)]
 
 
 def half(text: str) -> int:
