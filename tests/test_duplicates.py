@@ -288,3 +288,16 @@ def test_numbered_items_glued_in_one_line_are_not_sentence_copies():
     text = TITLE + "\n\n" + P1 + "\n\n" + line + "\n\n" + P3 + "\n"
     r = Pipeline([Duplicates()]).clean(text)
     assert r.text == text and not r.report.removals
+
+
+def test_a_regulations_formulas_repeated_article_by_article_stay():
+    # three numbered articles or more: a regulation repeats its formulas sentence for sentence
+    formula = ("未能按期筹建的，申请人应当在筹建期限届满前1个月向受理机关提交筹建延期报告。"
+               "筹建延期不得超过一次，筹建延期的最长期限为3个月。"
+               "申请人应当在前款规定的期限届满前提交开业申请，逾期未提交的，筹建批准文件失效。")
+    line = ("第一条　为规范银行机构的行政许可，制定本办法。"
+            "第二条　分行的筹建期为批准决定之日起6个月。" + formula
+            + "第三条　支行的筹建期为批准决定之日起9个月。" + formula)
+    text = TITLE + "\n\n" + P1 + "\n\n" + line + "\n\n" + P3 + "\n"
+    r = Pipeline([Duplicates()]).clean(text)
+    assert r.text == text and not r.report.removals

@@ -418,7 +418,7 @@ class Duplicates(Filter):
         first or last 8 characters (a bounded window), so the search stays linear.
         """
         # cheap gate: without a repeated sentence opening or ending there is nothing to find
-        if not _repeats_an_end(lines):
+        if not _repeats_an_end(lines) or _is_regulation(lines):
             return []
         # (nothing cut: no question)
         first_at, last_at, keys = _sentences(lines, skip.touches if skip.starts else None)
@@ -698,7 +698,24 @@ class _Cuts:
 #: an item's number at the start of a line or sentence key (keys hold no whitespace): 第三十五条, （二）
 _ITEM = re.compile(r"(?:第[一二三四五六七八九十百千零〇两0-9]+[条章节款项篇]"
                    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
-                   r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}[、．)）])")
+                   r"|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}(?:[、．)）]|\.(?!\d)))")
+
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两0-9]{1,6}条")
+
+
+def _is_regulation(lines: list[Line]) -> bool:
+    """Whether ``lines`` hold three numbered articles or more (第一条, 第二条, …): a regulation's
+    articles repeat their formulas sentence for sentence on purpose (未能按期筹建的，…; the same list
+    of conditions for each kind of institution), so runs of sentences there are no pasted copy. A
+    regulation pasted again whole is still the line pass's."""
+    seen: set[str] = set()
+    for ln in lines:
+        for m in _ARTICLE.finditer(ln.text):
+            seen.add(m.group())
+            if len(seen) >= 3:
+                return True
+    return False
 
 
 def _renumbered(a: str, b: str) -> bool:
