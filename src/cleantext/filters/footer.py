@@ -59,12 +59,12 @@ class ScraperFooter(Filter):
         self._reader = regex.compile(calls["reader"])
         self._platform = regex.compile(calls["action"] + "|" + calls["account"])
         nav = {k.strip(): v.strip() for k, _, v in (e.partition("=") for e in lexicon("nav_labels"))}
+        label = f"{nav['fixed']}|{nav['open']}"
         self._nav_fixed = regex.compile(nav["fixed"])
+        self._nav_one = regex.compile(label)
         # a run of labels ending the line, then perhaps an empty sign-off (`… 责任编辑：`)
         self._nav_run = regex.compile(
-            rf"(?:(?:{nav['fixed']}|{nav['open']})[\s，,、|｜/·•>»]*){{1,3}}"
-            r"(?:(?:责任编辑|编辑|责编)\s*[:：]\s*\S{0,12})?\s*$")
-        self._nav_one = regex.compile(rf"{nav['fixed']}|{nav['open']}")
+            rf"(?:(?:{label})[\s，,、|｜/·•>»]*){{1,3}}(?:(?:责任编辑|编辑|责编)\s*[:：]\s*\S{{0,12}})?\s*$")
         # the markers without their anchors: one search over a line's end finds any a piece of it holds
         self._loose_marker = regex.compile("|".join(
             f"(?:{m.pattern.removeprefix('^').removesuffix('$')})" for m in self._markers))
@@ -216,9 +216,8 @@ class ScraperFooter(Filter):
             text = ln.text.strip()
             if not text or len(text) > _TOP_MAX or not self._any_marker.search(text):
                 continue
-            kind, hits = self.classify(text)
-            if kind == "firm" and len({p for p, _ in self._marker_hits(text)}) >= 2:
-                out.append((ln, hits))
+            if len(self._marker_hits(text)) >= 2 and (found := self.classify(text))[0] == "firm":
+                out.append((ln, found[1]))
         return out
 
     def calls(self, lines: list[Line]) -> list[tuple[int, int]]:
@@ -265,14 +264,13 @@ class ScraperFooter(Filter):
         tail = len(text) - _NAV_WINDOW
         if not self._nav_fixed.search(text, max(0, tail)):
             return -1
-        for m in _NAV_STARTS.finditer(text, max(0, tail)):
+        # (every place a label starts: the lexicon's own alternation, overlapping)
+        for m in self._nav_one.finditer(text, max(0, tail), overlapped=True):
             at = m.start()
             run = self._nav_run.match(text, at)
             if run is None or not self._nav_fixed.search(text, at, run.end()):
                 continue
-            before = text[:at].rstrip()
-            apart = not before or len(before) < at or before[-1] in _NAV_APART
-            if apart or len(self._nav_one.findall(text, at, run.end())) >= 2:
+            if _stands_apart(text, at) or len(self._nav_one.findall(text, at, run.end())) >= 2:
                 return at
             return -1  # the earliest run is the whole run: a later start is a piece of it
         return -1
@@ -299,8 +297,7 @@ class ScraperFooter(Filter):
             if kind != "firm":
                 continue
             # (a closing bracket left alone by the split is no sentence)
-            pieces = [p for p in _PIECES.split(rest) if _WORDY.search(p)]
-            if all(self._marker_hits(p) or [t for t in self.topics(p) if t != "speech"] for p in pieces):
+            if all(self._footer_sentence(p) for p in _PIECES.split(rest) if _WORDY.search(p)):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
 
@@ -319,18 +316,20 @@ class ScraperFooter(Filter):
                 if not _WORDY.search(p):
                     end = piece.end()
                     continue
-                if not (self._marker_hits(p) or [t for t in self.topics(p) if t != "speech"]):
+                if not self._footer_sentence(p):
                     break
                 end = piece.end()
             run = text[at:end].rstrip()
             if len(run) < 8 or not self.classify(run)[0] or not self._headed(run):
                 continue
-            before = text[:at].rstrip()
-            apart = not before or len(before) < at or before[-1] in _NAV_APART
             # glued to a sentence, the head could be its object (公司发布免责声明：…): a second marker
-            if apart or len(self._marker_hits(run)) >= 2:
+            if _stands_apart(text, at) or len(self._marker_hits(run)) >= 2:
                 return at, at + len(run)
         return None
+
+    def _footer_sentence(self, piece: str) -> bool:
+        """Whether a sentence of a glued footer holds a marker or speaks of a footer topic."""
+        return bool(self._marker_hits(piece) or [t for t in self.topics(piece) if t != "speech"])
 
     def _headed(self, text: str) -> bool:
         """Whether ``text`` opens with a footer marker written as a label: followed by a colon, or
@@ -353,8 +352,14 @@ _HEAD_OPEN, _HEAD_CLOSE = "【[（(", "】]）)"
 _CLAUSES = regex.compile(r"[，,；;](?=\p{Han})")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAV_WINDOW = 48  # the longest run of link labels read at a line's end
-_NAV_STARTS = regex.compile(r"(?:点击|查看|阅读|浏览|展开|加载|更多|返回)")  # where a label may start
-_NAV_APART = frozenset("。！？!?；;…”」』）)]】>»|｜:：")
+_APART = frozenset("。！？!?；;…”」』）)]】>»|｜:：")
+
+
+def _stands_apart(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` stands apart from what comes before: the line's start, a space or a
+    closing mark before it (not glued to a sentence's last word)."""
+    before = text[:at].rstrip()
+    return not before or len(before) < at or before[-1] in _APART
 
 
 def _clauses_before(text: str, at: int) -> bool:
@@ -365,7 +370,7 @@ def _clauses_before(text: str, at: int) -> bool:
 def _prose_before(text: str, at: int) -> bool:
     """Whether ``text[:at]`` holds a finished sentence of 20+ characters."""
     head = text[:at]
-    return len(head) >= 20 and (_SENTENCE.search(head) is not None )
+    return len(head) >= 20 and _SENTENCE.search(head) is not None
 
 
 _PATTERN_CHARS = frozenset("()|[]{}.*+?\\^$")

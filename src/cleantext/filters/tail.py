@@ -195,11 +195,10 @@ class UnrelatedTail(Filter):
         self.max_gap = max_gap
         self.max_item_line = max_item_line
         self._heading = lexicon_regex("tail_headings")
-        # headings without a free-text part, read where a sentence closes: one with one ("X热点",
+        # Headings without a free-text part, read where a sentence closes: one with one ("X热点",
         # "更多…新闻") matches ordinary words once it is glued inside a sentence rather than set on a
-        # line of its own
-        # Tags and keywords name the article's own subject: glued after a sentence they open its next
-        # part (an academic article's keywords after its abstract), not another article.
+        # line of its own. Nor tags and keywords: they name the article's own subject, and glued after
+        # a sentence they open its next part (an academic article's body after its abstract).
         named = "|".join(f"(?:{p.lstrip('^').rstrip('$')})" for p in lexicon("tail_headings")
                          if "{" not in p and "关键词" not in p)
         # (stdlib re: it tries this alternation at each closing mark about four times faster than regex)
