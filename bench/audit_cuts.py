@@ -18,10 +18,11 @@ import argparse
 import collections
 import random
 import sys
+from pathlib import Path
 
 import cleantext
 
-sys.path.insert(0, __import__("os").path.dirname(__file__))
+sys.path.insert(0, str(Path(__file__).parent))  # the sibling script's page loader
 from marker_check import labelled_free_pages  # noqa: E402
 
 
