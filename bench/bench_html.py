@@ -95,6 +95,8 @@ def base_package(rev: str) -> Any:
         s = f.read_text(encoding="utf-8")
         t = s.replace('files("cleantext")', 'files("cleantext_base")')
         t = t.replace("cleantext-count", "cleantext-base-count")
+        # the registry names its filters' modules by string: the copy's, not the installed tree's
+        t = t.replace('"cleantext.filters.', '"cleantext_base.filters.')
         if t != s:
             f.write_text(t, encoding="utf-8")
     sys.path.insert(0, str(tmp))
