@@ -301,3 +301,60 @@ def test_a_regulations_formulas_repeated_article_by_article_stay():
     text = TITLE + "\n\n" + P1 + "\n\n" + line + "\n\n" + P3 + "\n"
     r = Pipeline([Duplicates()]).clean(text)
     assert r.text == text and not r.report.removals
+
+
+# -- formulas: the same sentences for each item of a series ----------------------------------
+
+def _notice(area, n, size, name, day):
+    return (f"{area}治违办公布本批{n}宗限期拆除的违法建筑名单，合计占地面积{size}平方米。"
+            "这些违法建筑责令改正期限已满，执法部门要求当事人在名单公布之日起七日内自行拆除。"
+            "逾期仍未拆除的，执法部门将依法予以强制拆除，所需费用由当事人承担。"
+            f"当事人如有异议，请于{day}日前向{area}治违办提出书面申请，联系人：{name}。")
+
+
+def test_a_notice_written_for_each_district_in_one_line_stays():
+    # one formula per district, glued in one line: the refrain is said three times and more, between
+    # sentences that change a name and a number; a paste says it twice
+    line = "".join(_notice(*x) for x in (("城东区", 8, 570, "林一鸣", 18), ("城西区", 5, 71, "陈晓东", 19),
+                                          ("高新区", 3, 260, "黄志强", 20), ("江北新区", 6, 95, "吴敏", 21)))
+    text = TITLE + "\n\n" + P1 + "\n\n" + line + "\n\n" + P3 + "\n"
+    r = clean(text)
+    assert r.text == text and not r.report.removals
+    assert any(a.code == "duplicate.kept_repeat" for a in r.report.annotations)
+
+
+def test_a_paragraph_pasted_three_times_with_junk_glued_in_still_goes():
+    # the same sentences three times, but the copies differ by text inserted or shuffled, not by values
+    # (a word swapped for a piece of the same sentence is shuffled junk, not a new value)
+    para = P1 + P2 + "各区还将每月通报进展情况，接受居民群众监督评议。" + P3
+    junk = [para.replace("先民生", "加装电梯"), para.replace("长效管理", "推广试点")]
+    text = TITLE + "\n\n" + "".join([para, *junk]) + "\n"
+    r = clean(text)
+    assert r.report.removals and r.text.count(P3) == 1
+
+
+def test_alike_lines_of_a_list_stay():
+    # three lines or more in a row written alike, each changing a name and a post: a list, not a copy
+    people = [("王立军", "交通运输"), ("李红梅", "自然资源"), ("赵志刚", "生态环境"), ("孙海燕", "城市管理")]
+    lines = [f"经市政府常务会议研究决定，任命{n}同志为市{p}局副局长，试用期一年，期满后经考核合格再正式任职。"
+             for n, p in people]
+    text = TITLE + "\n\n" + P1 + "\n\n" + "\n".join(lines) + "\n\n" + P3 + "\n"
+    r = clean(text)
+    assert r.text == text and not r.report.removals
+
+
+def test_two_lines_pasted_again_with_values_changed_are_still_a_near_copy():
+    # a paste makes two alike lines each: the copies, with a few characters changed, go
+    a = "经研究决定，任命王立军同志为市交通运输局副局长，试用期一年，自公布之日起执行。"
+    b = "会议强调，各部门要严格执行干部任用各项规定，切实加强对新任干部的日常管理和监督。"
+    copies = [a.replace("王立军", "王利军"), b.replace("各项", "有关")]
+    text = TITLE + "\n\n" + P1 + "\n\n" + "\n".join([a, b, *copies]) + "\n\n" + P3 + "\n"
+    assert codes(clean(text)) == ["duplicate.near_copy"] * 2
+
+
+def test_alike_lines_of_markup_are_no_list():
+    # style rules a scraper read as text repeat with a value changed; markup, not a list: they go
+    rules = [f".news_box .item_bg{k}{{background: url(/images/content_pic{k}.jpg) no-repeat 15px 4px #fff;}}"
+             for k in range(1, 5)]
+    text = TITLE + "\n\n" + P1 + "\n\n" + "\n".join(rules) + "\n\n" + P3 + "\n"
+    assert len(clean(text).report.removals) == 3

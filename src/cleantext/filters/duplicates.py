@@ -368,6 +368,7 @@ class Duplicates(Filter):
                 match[i] = ("near", j, score / 100)
                 _diff_tokens(keys[j], k, inserted)
         if any(m is not None for m in match):
+            self._series(doc, lines, keys, match, lineno)
             self._contained(keys, match)
         out: list[Removal] = []
         prefix: list[int] | None = None  # characters before each line, for "the body pasted again"
@@ -401,6 +402,37 @@ class Duplicates(Filter):
                                       code="duplicate.kept_repeat")
             i = j
         return out
+
+    def _series(self, doc: Document, lines: list[Line], keys: list[str], match: list,
+                lineno: _LineNo) -> None:
+        """Keep three alike lines in a row or more: a list written to a formula (``任命X为Y。`` for
+        each person, the same notice for each district), not a line pasted again, which makes two.
+        A block of lines in a row, each after the first a near copy of one of the two lines before it
+        inside the block, is a series when it holds three lines or more. Each copy must change values
+        (a name, a number: :func:`_changes`) and read as text (markup repeats its rules and
+        attributes: :func:`_text_like`). Such near matches are annotated, not cut."""
+        def link(i: int) -> int:  # the line before i (one of two) that line i copies, changing values
+            m = match[i]
+            if m is None or m[0] != "near" or not i - 2 <= m[1] < i or not _text_like(keys[i]):
+                return -1
+            values, others = _changes(keys[m[1]], keys[i])
+            return m[1] if values > 0 and values >= others else -1
+
+        def close(start: int, end: int) -> None:  # lines start..end - 1, each after the first linked
+            if end - start >= 3:
+                for i in range(start + 1, end):
+                    match[i] = None
+                    self.annotate(doc, lines[i].start, lines[i].end,
+                                  f"line written like the lines around it kept (one of a series from line "
+                                  f"{lineno(lines[start].start)})", 0.3, code="duplicate.kept_repeat")
+
+        start = 0
+        for i in range(1, len(match)):
+            j = link(i)
+            if j < start:  # not linked into the block so far: it ends, a new one may start
+                close(start, i)
+                start = i - 1 if j == i - 1 else i
+        close(start, len(match))
 
     def _structure_repeat(self, doc: Document, line: Line, orig: Line, lineno: _LineNo) -> None:
         self.annotate(doc, line.start, line.end,
@@ -451,6 +483,7 @@ class Duplicates(Filter):
                 if best is not None and not _renumbered(keys[best[2]], key):  # (see _line_copies)
                     orig[k], fuzzy_orig[k] = best[2], True
         out: list[Removal] = []
+        counts: Counter[str] | None = None  # each sentence's number of exact occurrences, when asked
         k = 0
         while k < n:
             if orig[k] < 0:
@@ -475,7 +508,13 @@ class Duplicates(Filter):
                     break
             a, b = first_at[k], last_at[end - 1]
             chars = sum(map(len, itertools.islice(keys, k, end)))
-            if end - k >= self.min_sentence_run and chars >= self.min_run_chars:
+            if end - k >= self.min_sentence_run and chars >= self.min_run_chars and near and _refrain(
+                    keys, range(k, end), o, counts := counts or Counter(keys)):
+                # a formula's refrain: a sentence said three times or more, between sentences that
+                # differ (each defendant's record, each district's notice); a paste says it twice
+                self.annotate(doc, a, b, f"{end - k} sentences written like earlier ones kept (a series: "
+                              f"from line {lineno(first_at[o])})", 0.3, code="duplicate.kept_repeat")
+            elif end - k >= self.min_sentence_run and chars >= self.min_run_chars:
                 if near:
                     for x in range(k, end):
                         if keys[x] != keys[o + x - k]:
@@ -716,6 +755,59 @@ def _is_regulation(lines: list[Line]) -> bool:
             if len(seen) >= 3:
                 return True
     return False
+
+
+def _refrain(keys: list[str], run: range, orig: int, counts: Counter[str]) -> bool:
+    """Whether ``run`` (copying the sentences from ``orig`` on) is an item of a formula: one of its
+    sentences (12 characters or more, text) occurs three times or more in ``keys``, and the sentences
+    that differ from their originals change values in them more than anything else (:func:`_changes`).
+    Text inserted into copies (junk glued into a paragraph pasted again and again) is no formula."""
+    if not any(len(keys[x]) >= 12 and counts[keys[x]] >= 3 and _text_like(keys[x]) for x in run):
+        return False
+    if any(_CODE_MARK.search(keys[x]) for x in run):
+        return False  # markup: a style rule or attribute repeated, no formula
+    values = others = 0
+    for x in run:
+        if keys[x] != keys[orig + x - run.start]:
+            v, o = _changes(keys[orig + x - run.start], keys[x])
+            values += v
+            others += o
+    return values > 0 and values >= others
+
+
+_CODE_MARK = re.compile(r'[{}<>]|="')
+
+
+def _text_like(key: str) -> bool:
+    """Whether a key (no whitespace) reads as text: no markup or style marks, and letters (Han
+    included) for 60 % of it or more."""
+    return not _CODE_MARK.search(key) and sum(map(str.isalpha, key)) * 5 >= 3 * len(key)
+
+
+def _changes(a: str, b: str) -> tuple[int, int]:
+    """How ``b`` differs from ``a``: (changes of a value, other changes). A value changes where a short
+    text (12 characters or fewer) is dropped and a new one put in its place (a name, a date: 赵某 for
+    肖某); text only inserted or only dropped, or put from elsewhere in the same sentence (a scraper's
+    shuffled junk: ``…留恋，安静我安静地…``), is another change."""
+    values = others = 0
+    dropped = put = 0
+    at = 0  # where the current change's put text starts in ``b``
+    for op in [*Indel.opcodes(a, b), None]:
+        if op is None or op.tag == "equal":
+            if dropped or put:
+                new = b[at : at + put]
+                if 0 < dropped <= 12 and 0 < put <= 12 and (put < 2 or new not in a):
+                    values += 1
+                else:
+                    others += 1
+            dropped = put = 0
+            if op is not None:
+                at = op.dest_end
+        elif op.tag == "delete":
+            dropped += op.src_end - op.src_start
+        else:
+            put += op.dest_end - op.dest_start
+    return values, others
 
 
 def _renumbered(a: str, b: str) -> bool:
