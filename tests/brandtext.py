@@ -15,3 +15,9 @@ def brand_cuts(text: str, **kw) -> list[str]:
     """The texts the brand filter alone removes as brand spam."""
     r = Pipeline([BrandSpam(**kw)]).clean(text)
     return [x.text for x in r.report.removals if x.kind == "brand_spam"]
+
+
+def brand_notes(text: str, **kw) -> list[str]:
+    """The strings the brand filter alone annotates as unsure brand spam (kept), at their first copy."""
+    r = Pipeline([BrandSpam(**kw)]).clean(text)
+    return [text[x.start:x.end] for x in r.report.annotations if x.code == "brand.weak"]
