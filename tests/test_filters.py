@@ -757,3 +757,14 @@ def test_footer_keeps_an_article_about_calls_to_follow_and_a_closing_question():
     closing = "希望大家继续关注和支持我们的工作。"
     text = "老旧小区改造惠及两万户\n" + P1 + "\n\n" + P2 + closing + "\n"
     assert Pipeline([ScraperFooter()]).clean(text).text == text
+
+
+def test_footer_never_takes_a_paragraph_between_footer_pieces():
+    # a call to follow opens the line, a disclaimer ends it, the article's sentences stand between:
+    # the line is a paragraph, not a footer line; what follows its last sentence still goes
+    para = ("目前已有三万人关注我们。" + P1 + P2 + "居民们纷纷表示，小区面貌焕然一新，生活更加方便了。"
+            + "【版权声明】本文来源网络，版权归原作者所有，如有侵权请联系删除。")
+    text = "标题\n" + P3 + "\n" + para + "\n"
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert P1 + P2 + "居民们纷纷表示" in r.text
+    assert "版权归原作者所有" not in r.text

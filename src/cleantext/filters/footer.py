@@ -108,6 +108,11 @@ class ScraperFooter(Filter):
             # finished sentences before the first marker: a paragraph with a footer glued to its end.
             # Never the whole paragraph for a phrase inside it: the segmenter cuts from where it starts
             return "", []
+        if hits and len(text) > 2 * self.short_line and self._plain_sentences(text) >= 3:
+            # a paragraph with footer pieces at its edges (目前X人已关注我们… the article …【版权声明】…):
+            # three finished sentences or more that hold no marker and speak of no footer topic are
+            # the article's. Never the whole paragraph: what is glued after its end goes from there
+            return "", []
         if hits and _clauses_before(text, first := min(at for _, at in found)) and (
                 (head := self._head_inline.search(text)) and head.start() == first
                 or not [t for t in self.topics(text[:first]) if t != "speech"]):
@@ -134,6 +139,18 @@ class ScraperFooter(Filter):
         if furniture:
             return "near", ["footer furniture (label with a link, address or time; a rule)"]
         return "", []
+
+    def _plain_sentences(self, text: str) -> int:
+        """How many finished sentences of ``text`` (10 characters or more) hold no footer marker and
+        speak of no footer topic (a quotation or a date aside: an article quotes and dates too)."""
+        n, start = 0, 0
+        for m in _SENTENCE.finditer(text):
+            piece = text[start : m.end()]
+            start = m.end()
+            if len(piece.strip()) >= 10 and not self._marker_hits(piece) and not [
+                    t for t in self.topics(piece) if t not in ("speech", "time")]:
+                n += 1
+        return n
 
     def block(self, lines: list[Line]) -> list[tuple[Line, list[str]]]:
         """The footer block at the end of ``lines``, last line first, each with why it belongs."""
