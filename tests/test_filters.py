@@ -768,3 +768,17 @@ def test_footer_never_takes_a_paragraph_between_footer_pieces():
     r = Pipeline([ScraperFooter()]).clean(text)
     assert P1 + P2 + "居民们纷纷表示" in r.text
     assert "版权归原作者所有" not in r.text
+
+
+def test_footer_cuts_a_disclaimer_that_opens_the_articles_line():
+    # the disclaimer asks to be contacted, then the article's first sentence follows without a break
+    head = "来源：某某日报版权归原作者所有，如有侵权请联系我们"
+    text = "标题\n" + head + P1 + P2 + "\n" + P3 + "\n"
+    r = Pipeline([ScraperFooter()]).clean(text)
+    assert r.text == "标题\n" + P1 + P2 + "\n" + P3 + "\n"
+    assert [x.code for x in removed(r)] == ["footer.head_glued"]
+    # words before the source label stay; an article sentence that speaks of infringement stays
+    r = Pipeline([ScraperFooter()]).clean("标题\n" + "为交警点赞" + head + P1 + "\n" + P3 + "\n")
+    assert r.text.startswith("标题\n为交警点赞" + P1)
+    own = "律师提醒，如有侵权请联系律师处理。" + P1
+    assert Pipeline([ScraperFooter()]).clean("标题\n" + own + "\n" + P3 + "\n").text == "标题\n" + own + "\n" + P3 + "\n"

@@ -75,6 +75,7 @@ class ScraperFooter(Filter):
                 if not m.pattern.startswith("^") and not m.pattern.endswith("$")]
         self._head_inline = regex.compile(
             "|".join(f"(?:{p})\\s*[:：]|[【\\[]\\s*(?:{p})\\s*[】\\]]" for p in free))
+        self._closing = regex.compile("|".join(f"(?:{p})" for p in lexicon("footer_closings")))
         self._any_topic = regex.compile("|".join(f"(?:{rx.pattern})" for rx in self._vocabulary.values()),
                                         regex.IGNORECASE)
 
@@ -202,6 +203,14 @@ class ScraperFooter(Filter):
         for ln, hits in self.top_lines(lines[: max(0, len(lines) - len(block) - 1)]):
             why = _reason(hits).replace("footer line", "disclaimer above the article", 1)
             out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="footer.top"))
+        # a disclaimer opening a line, the article glued after it
+        for ln in lines[: len(lines) - len(block)]:
+            if "侵权" in ln.text[: self.max_line // 2] and (got := self.head_glued(ln.text)):
+                a, end = got
+                out.append(self.span(doc, ln.start + a, ln.start + end,
+                                     _reason(self.markers(ln.text[a:end])).replace(
+                                         "footer line", "disclaimer opening the article's line", 1),
+                                     0.9, code="footer.head_glued"))
         # a call to follow the account, opening the article under its title or closing it
         out.extend(self.span(doc, a, b, "a call to follow, like or share the account", 0.9,
                              code="footer.call") for a, b in self.calls(lines[: len(lines) - len(block)]))
@@ -233,7 +242,8 @@ class ScraperFooter(Filter):
             text = ln.text.strip()
             if not text or len(text) > _TOP_MAX or not self._any_marker.search(text):
                 continue
-            if len(self._marker_hits(text)) >= 2 and (found := self.classify(text))[0] == "firm":
+            if len(self._marker_hits(text)) >= 2 and (found := self.classify(text))[0] == "firm" and (
+                    self.head_glued(ln.text) is None):  # (the article glued after it: head_glued's)
                 out.append((ln, found[1]))
         return out
 
@@ -318,6 +328,32 @@ class ScraperFooter(Filter):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
 
+    def head_glued(self, text: str) -> tuple[int, int] | None:
+        """A disclaimer near the start of ``text`` with the article glued after it (None: none):
+        ``来源：某报版权归原作者所有，如有侵权请联系我们12月8日，…``. It ends on the clause that asks to
+        be contacted (``data/footer_closings.txt``) in the line's first ``max_line // 2`` characters,
+        holds two markers or more and only footer sentences, and the text after it is a sentence of
+        no footer topic. It starts at its source label or first marker; the words before (an
+        account's name, a reader's cheer) stay."""
+        m = self._closing.search(text, 0, min(len(text), self.max_line // 2))
+        if m is None or m.end() + 20 > len(text):
+            return None
+        head = text[: m.end()]
+        hits = self._marker_hits(head)
+        if len(hits) < 2 or self.classify(head.strip())[0] != "firm":
+            return None
+        if not all(self._footer_sentence(p) for p in _PIECES.split(head) if _WORDY.search(p)):
+            return None
+        after = _SENTENCES.match(text, m.end())
+        if after is None or len(after.group()) < 10 or self._footer_sentence(after.group()):
+            return None
+        start = min(at for _, at in hits)
+        if (src := self._vocabulary["source"].search(head, 0, start)) is not None:
+            start = src.start()
+        if text[max(0, start - 2) : start] in _SOURCE_HEADS:
+            start -= 2
+        return start, m.end()
+
     def headed_inside(self, text: str) -> tuple[int, int] | None:
         """The footer that names itself (``免责声明：``, ``【版权声明】``: :meth:`_headed`) inside the
         last ``2 * max_line`` characters of ``text``, with other text after it (a list, an
@@ -364,6 +400,7 @@ _CALL_MAX = 120  # the longest sentence of a call
 _TOP_MAX = 100  # the longest footer line read above the article
 _CALL_WINDOW = 12 * _CALL_MAX
 _SENTENCES = regex.compile(r"[^。！？!?]*[。！？!?]+[”」』\"'’）)]*|[^。！？!?]+$")
+_SOURCE_HEADS = frozenset(("本文", "文章", "内容", "信息", "图文", "消息"))  # (本文)来源：…
 _PIECES = regex.compile(r"(?<=[。！？!?；;])")  # a glued footer's sentences
 _HEAD_OPEN, _HEAD_CLOSE = "【[（(", "】]）)"
 _CLAUSES = regex.compile(r"[，,；;](?=\p{Han})")
