@@ -782,3 +782,15 @@ def test_footer_cuts_a_disclaimer_that_opens_the_articles_line():
     assert r.text.startswith("标题\n为交警点赞" + P1)
     own = "律师提醒，如有侵权请联系律师处理。" + P1
     assert Pipeline([ScraperFooter()]).clean("标题\n" + own + "\n" + P3 + "\n").text == "标题\n" + own + "\n" + P3 + "\n"
+
+
+def test_tail_keeps_a_heading_word_the_article_wrote_in_its_sentences():
+    # the article reports on a company named like a list heading (今日头条): written inside its
+    # sentences before, the word opening a sentence after is the company again, not a heading
+    about = ("在今日头条的新版本中，其口号已经改为信息创造价值。"
+             "今日头条方面对此表示，将坚持正确的价值导向，为用户提供更多优质的本地新闻和服务信息。" + OTHER)
+    text = "老旧小区改造惠及两万户\n" + LONG_BODY + about + "\n"
+    assert Pipeline([UnrelatedTail()]).clean(text).text == text
+    # written only as a heading (a line's start, after punctuation), it is still a heading
+    glued = "今日头条\n" + LONG_BODY + "今日头条" + OTHER + "\n"
+    assert [x.code for x in removed(Pipeline([UnrelatedTail()]).clean(glued))] == ["tail.glued_article"]

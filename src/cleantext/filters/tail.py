@@ -149,6 +149,17 @@ _BLOCK_MIN = 100  # an article, not a line
 _BLOCK_WINDOW = 4000  # how much of the document's end is read for a glued article
 
 
+def _inside_a_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` inside a sentence: after a letter, a digit or a Han
+    character, not at a line's start or after punctuation, where a heading stands."""
+    p = text.find(word)
+    while p >= 0:
+        if p > 0 and text[p - 1].isalnum():
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
 def _mostly_new(others: list[str], block: str) -> bool:
     """Whether ``block``'s wording is mostly new to the page made of ``others`` and itself (other
     stories, not the article's own points)."""
@@ -295,19 +306,22 @@ class UnrelatedTail(Filter):
             before += len(lines[k])
         else:
             return []
-        ln, (at, why) = lines[k], found
+        ln, (at, why, word) = lines[k], found
         block = "\n".join([ln.text[at:]] + [x.text for x in lines[k + 1 :]])
         others = [x.text for x in lines[:k]] + [ln.text[:at]]
         if len(block) < _BLOCK_MIN or not _mostly_new(others, block):
             return []  # (the first point only: one novelty per page keeps this linear)
+        if word and any(_inside_a_sentence(x, word) for x in others):
+            return []  # the article wrote the word in a sentence (在今日头条上…, the company it reports on)
         why += " glued after the article's end"
         return [self.span(doc, ln.start + at, lines[-1].end, why, 0.9, code="tail.glued_article")]
 
-    def _glue_point(self, text: str, before: int) -> tuple[int, str] | None:
+    def _glue_point(self, text: str, before: int) -> tuple[int, str, str] | None:
         """The first offset in ``text`` where a glued article begins (see :meth:`_glued_article`) with
-        at least ``_BEFORE_MIN`` characters before it (``before`` of them in earlier lines)."""
+        at least ``_BEFORE_MIN`` characters before it (``before`` of them in earlier lines), why, and
+        the heading's word (empty for a headline and its time stamp)."""
         lo = max(0, _BEFORE_MIN - before)
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, str] | None = None
         first_mark: dict[str, int] = {}
         for m in self._glued_heading.finditer(text, lo):
             at, head = m.start("h"), m.group("h")
@@ -321,7 +335,8 @@ class UnrelatedTail(Filter):
                     first_mark[mark] = text.find(mark)
                 if first_mark[mark] < at:
                     continue  # a mark the line sets its own sections in
-            best = (at, f"'{head.strip(_HEADING_MARKS)}' heading and another article")
+            word = head.strip(_HEADING_MARKS)
+            best = (at, f"'{word}' heading and another article", word.rstrip(":："))
             break
         for m in _BYLINE_STAMP.finditer(text, lo, best[0] if best else len(text)):
             # its headline: back from the stamp to where a sentence closes, on the same line
@@ -335,7 +350,7 @@ class UnrelatedTail(Filter):
             while at < s and text[at] in _BLANK:
                 at += 1
             if s - at >= _HEADLINE_MIN:
-                return at, "another article's headline and time stamp"
+                return at, "another article's headline and time stamp", ""
         return best
 
     def _dated_block(self, lines: list[Line]) -> int | None:
