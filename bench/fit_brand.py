@@ -92,7 +92,7 @@ DROPPED: tuple[str, ...] = ("joiner", "in_sentence")
 #: Kinds of candidate the scorer only annotates (removal threshold above any probability). Pure-Han
 #: strings: fitted on the renamed dev families they reach 0.906 -> 0.876 of the held-out families'
 #: recall with the rest, but on real pages nobody labelled (bench/audit_cuts.py --code
-#: brand.recurring_token, seed 61, 2,000 pages) every one of the 22 strings they cut was the
+#: brand.recurring_token, seed 61, 2,000 pages) every one of the 17 strings they cut was the
 #: article's own (a person or a place of the story, 女司机, 雨夹雪, a court): real names recur, sit in
 #: titles and split no word as injected ones do, and nothing in these features tells them apart.
 ANNOTATE_ONLY = ("han",)
