@@ -508,13 +508,13 @@ class Duplicates(Filter):
                     break
             a, b = first_at[k], last_at[end - 1]
             chars = sum(map(len, itertools.islice(keys, k, end)))
-            if end - k >= self.min_sentence_run and chars >= self.min_run_chars and near and _refrain(
-                    keys, range(k, end), o, counts := counts or Counter(keys)):
+            long = end - k >= self.min_sentence_run and chars >= self.min_run_chars
+            if long and near and _refrain(keys, range(k, end), o, counts := counts or Counter(keys)):
                 # a formula's refrain: a sentence said three times or more, between sentences that
                 # differ (each defendant's record, each district's notice); a paste says it twice
                 self.annotate(doc, a, b, f"{end - k} sentences written like earlier ones kept (a series: "
                               f"from line {lineno(first_at[o])})", 0.3, code="duplicate.kept_repeat")
-            elif end - k >= self.min_sentence_run and chars >= self.min_run_chars:
+            elif long:
                 if near:
                     for x in range(k, end):
                         if keys[x] != keys[o + x - k]:

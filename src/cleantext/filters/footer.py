@@ -205,7 +205,7 @@ class ScraperFooter(Filter):
             out.append(self.span(doc, ln.start, ln.end, why, 0.9, code="footer.top"))
         # a disclaimer opening a line, the article glued after it
         for ln in lines[: len(lines) - len(block)]:
-            if "侵权" in ln.text[: self.max_line // 2] and (got := self.head_glued(ln.text)):
+            if got := self.head_glued(ln.text):
                 a, end = got
                 out.append(self.span(doc, ln.start + a, ln.start + end,
                                      _reason(self.markers(ln.text[a:end])).replace(
@@ -323,8 +323,7 @@ class ScraperFooter(Filter):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
             if kind != "firm":
                 continue
-            # (a closing bracket left alone by the split is no sentence)
-            if all(self._footer_sentence(p) for p in _PIECES.split(rest) if _WORDY.search(p)):
+            if self._footer_sentences(rest):
                 return at + (len(text[at:]) - len(text[at:].lstrip()))
         return 0
 
@@ -342,7 +341,7 @@ class ScraperFooter(Filter):
         hits = self._marker_hits(head)
         if len(hits) < 2 or self.classify(head.strip())[0] != "firm":
             return None
-        if not all(self._footer_sentence(p) for p in _PIECES.split(head) if _WORDY.search(p)):
+        if not self._footer_sentences(head):
             return None
         after = _SENTENCES.match(text, m.end())
         if after is None or len(after.group()) < 10 or self._footer_sentence(after.group()):
@@ -383,6 +382,11 @@ class ScraperFooter(Filter):
     def _footer_sentence(self, piece: str) -> bool:
         """Whether a sentence of a glued footer holds a marker or speaks of a footer topic."""
         return bool(self._marker_hits(piece) or [t for t in self.topics(piece) if t != "speech"])
+
+    def _footer_sentences(self, text: str) -> bool:
+        """Whether every sentence of ``text`` is a footer's (:meth:`_footer_sentence`); a closing
+        bracket left alone by the split is no sentence."""
+        return all(self._footer_sentence(p) for p in _PIECES.split(text) if _WORDY.search(p))
 
     def _headed(self, text: str) -> bool:
         """Whether ``text`` opens with a footer marker written as a label: followed by a colon, or

@@ -309,10 +309,10 @@ class UnrelatedTail(Filter):
         ln, (at, why, word) = lines[k], found
         block = "\n".join([ln.text[at:]] + [x.text for x in lines[k + 1 :]])
         others = [x.text for x in lines[:k]] + [ln.text[:at]]
-        if len(block) < _BLOCK_MIN or not _mostly_new(others, block):
-            return []  # (the first point only: one novelty per page keeps this linear)
         if word and any(_inside_a_sentence(x, word) for x in others):
             return []  # the article wrote the word in a sentence (在今日头条上…, the company it reports on)
+        if len(block) < _BLOCK_MIN or not _mostly_new(others, block):
+            return []  # (the first point only: one novelty per page keeps this linear)
         why += " glued after the article's end"
         return [self.span(doc, ln.start + at, lines[-1].end, why, 0.9, code="tail.glued_article")]
 
